@@ -1,0 +1,147 @@
+/**
+ * A client: the source of requests. It is not a station; it decides when the next request
+ * leaves, what it asks for (read or write, key, session), where it is sent, and how long the
+ * client waits and retries.
+ */
+import type { Params, TrafficShape } from '../../model/params';
+import { Behaviour } from '../behaviour';
+import { ZipfSampler } from '../distributions';
+import { RandomStream } from '../random';
+import type { Simulation } from '../simulation';
+
+export class ClientBehaviour extends Behaviour {
+  private readonly arrivalRng: RandomStream;
+  private readonly requestRng: RandomStream;
+  private readonly demandRng: RandomStream;
+  private readonly retryRng: RandomStream;
+  private readonly drawUniform: () => number;
+
+  private ratePerS = 0;
+  private poisson = true;
+  private shape: TrafficShape = 'constant';
+  private rampToPerS = 0;
+  private spikeFactor = 1;
+  private shapeStartMs = 0;
+  private shapeEndMs = 0;
+  private sineAmplitude = 0;
+  private periodMs = 1;
+  private readRatio = 1;
+  private keys = 1;
+  private zipf: ZipfSampler | null = null;
+  private sessions = 1;
+  /** Sessions of different clients never collide (they are different users). */
+  private readonly sessionBase: number;
+  /** A fault-injected rate multiplier. */
+  spike = 1;
+
+  timeoutMs = 0;
+  retries = 0;
+  backoffMs = 0;
+
+  constructor(sim: Simulation, node: number, id: string, params: Params, seed: number) {
+    super(sim, node);
+    this.arrivalRng = new RandomStream(seed, `arrivals:${id}`);
+    this.requestRng = new RandomStream(seed, `requests:${id}`);
+    this.demandRng = new RandomStream(seed, `demand:${id}`);
+    this.retryRng = new RandomStream(seed, `retries:${id}`);
+    this.drawUniform = () => this.requestRng.next();
+    this.sessionBase = node * 16_777_216;
+    this.configure(params);
+  }
+
+  configure(p: Params): void {
+    this.ratePerS = p.ratePerSecond as number;
+    this.poisson = p.arrivals !== 'uniform';
+    this.shape = p.traffic as TrafficShape;
+    this.rampToPerS = p.rampToRatePerSecond as number;
+    this.spikeFactor = p.spikeFactor as number;
+    this.shapeStartMs = (p.shapeStartS as number) * 1000;
+    this.shapeEndMs = Math.max(this.shapeStartMs, (p.shapeEndS as number) * 1000);
+    this.sineAmplitude = p.sineAmplitude as number;
+    this.periodMs = (p.periodS as number) * 1000;
+    this.readRatio = p.readRatio as number;
+    const keys = p.keys as number;
+    const exponent = p.zipfExponent as number;
+    const zipf = p.keyDistribution === 'zipf' && exponent > 0;
+    this.zipf = zipf ? new ZipfSampler(keys, exponent) : null;
+    this.keys = keys;
+    this.sessions = p.sessions as number;
+    this.timeoutMs = p.timeoutMs as number;
+    this.retries = p.retries as number;
+    this.backoffMs = p.backoffMs as number;
+  }
+
+  served(): void {
+    throw new Error('A client does not serve requests.');
+  }
+
+  /** Requests per second at simulated time `t` (ms), following the traffic shape. */
+  rateAt(t: number): number {
+    let rate = this.ratePerS;
+    switch (this.shape) {
+      case 'ramp':
+        if (t >= this.shapeEndMs) rate = this.rampToPerS;
+        else if (t > this.shapeStartMs) {
+          const f = (t - this.shapeStartMs) / (this.shapeEndMs - this.shapeStartMs);
+          rate = this.ratePerS + f * (this.rampToPerS - this.ratePerS);
+        }
+        break;
+      case 'spike':
+        if (t >= this.shapeStartMs && t < this.shapeEndMs) rate *= this.spikeFactor;
+        break;
+      case 'sine':
+        rate *= 1 + this.sineAmplitude * Math.sin((2 * Math.PI * t) / this.periodMs);
+        break;
+    }
+    return rate * this.spike;
+  }
+
+  /** An upper bound of rateAt over all time, for thinning. */
+  private maxRate(): number {
+    let max = this.ratePerS;
+    if (this.shape === 'ramp') max = Math.max(max, this.rampToPerS);
+    else if (this.shape === 'spike') max = Math.max(max, max * this.spikeFactor);
+    else if (this.shape === 'sine') max *= 1 + this.sineAmplitude;
+    return max * this.spike;
+  }
+
+  /**
+   * When the next request leaves after `now`, or Infinity if never. Poisson arrivals with a
+   * time-varying rate use thinning (Lewis & Shedler): candidates at the peak rate, each kept
+   * with probability rate(t) / peak.
+   */
+  nextArrival(now: number): number {
+    const peak = this.maxRate();
+    if (!(peak > 0)) return Infinity;
+    if (this.poisson) {
+      if (this.shape === 'constant') return now + this.arrivalRng.exponential(1000 / peak);
+      let t = now;
+      for (;;) {
+        t += this.arrivalRng.exponential(1000 / peak);
+        if (this.arrivalRng.next() * peak < this.rateAt(t)) return t;
+      }
+    }
+    // Evenly spaced at the current rate; while the rate is zero, look again a little later.
+    let t = now;
+    for (let i = 0; i < 100_000; i++) {
+      const rate = this.rateAt(t);
+      if (rate > 0) return t + 1000 / rate;
+      t += 10;
+    }
+    return Infinity;
+  }
+
+  /** Fills in what the new request asks for. */
+  describe(request: number): void {
+    const r = this.sim.requests;
+    r.isWrite[request] = this.requestRng.next() >= this.readRatio ? 1 : 0;
+    r.key[request] = this.zipf ? this.zipf.sample(this.drawUniform) - 1 : this.requestRng.below(this.keys);
+    r.session[request] = this.sessionBase + this.requestRng.below(this.sessions);
+    r.demandSeed[request] = this.demandRng.uint32() | 0;
+  }
+
+  /** Delay before retry number `retry` (1-based): exponential backoff with full jitter. */
+  backoff(retry: number): number {
+    return this.retryRng.next() * this.backoffMs * Math.pow(2, retry - 1);
+  }
+}

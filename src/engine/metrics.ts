@@ -1,0 +1,111 @@
+/**
+ * Counters and histograms. Figures count from the start of measurement (the end of the
+ * warm-up); the time series counts everything, in windows of simulated time, for charts.
+ */
+import { Histogram } from './histogram';
+
+export class NodeStats {
+  arrivals = 0;
+  completed = 0;
+  /** Calls this node answered with a failure, whatever the cause. */
+  failed = 0;
+  /** Turned away because the waiting room was full. */
+  dropped = 0;
+  /** Turned away on purpose: rate limited, queue full, refused by a partition or a down node. */
+  rejected = 0;
+  readonly latency = new Histogram();
+  /** Arrivals since the last window closed, for the node's req/s. */
+  windowArrivals = 0;
+
+  reset(): void {
+    this.arrivals = 0;
+    this.completed = 0;
+    this.failed = 0;
+    this.dropped = 0;
+    this.rejected = 0;
+    this.latency.reset();
+  }
+}
+
+/** End-to-end figures for the measured cohort: requests sent after the warm-up. */
+export class EndToEndStats {
+  sent = 0;
+  completed = 0;
+  failed = 0;
+  timedOut = 0;
+  retries = 0;
+  /** Measured requests not yet settled; counted, not derived, so conservation can be checked. */
+  inFlight = 0;
+  readonly latency = new Histogram();
+}
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p90: number;
+  p95: number;
+  p99: number;
+  p999: number;
+  max: number;
+}
+
+export function summarizeLatency(h: Histogram): LatencySummary {
+  return {
+    mean: h.mean,
+    p50: h.quantile(0.5),
+    p90: h.quantile(0.9),
+    p95: h.quantile(0.95),
+    p99: h.quantile(0.99),
+    p999: h.quantile(0.999),
+    max: h.max,
+  };
+}
+
+/** One window of simulated time, ready for a chart. */
+export interface WindowPoint {
+  /** End of the window, in simulated seconds. */
+  tS: number;
+  /** Requests settled per second (successes). */
+  throughput: number;
+  /** Failed ÷ settled in the window, 0…1. */
+  errorRate: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  /** Per node, in design order. */
+  utilization: number[];
+  queue: number[];
+  nodeRate: number[];
+  /** Per edge, in design order: requests sent per second and failures per second. */
+  edgeRate: number[];
+  edgeErrors: number[];
+}
+
+/** A ring of the most recent windows, so a long run keeps bounded memory. */
+export class TimeSeries {
+  private readonly points: WindowPoint[] = [];
+  private start = 0;
+  /** Total windows ever added; a reader's cursor counts in these. */
+  total = 0;
+
+  constructor(private readonly capacity = 3600) {}
+
+  add(point: WindowPoint): void {
+    if (this.points.length < this.capacity) this.points.push(point);
+    else {
+      this.points[this.start] = point;
+      this.start = (this.start + 1) % this.capacity;
+    }
+    this.total++;
+  }
+
+  /** Windows added after `cursor` (a previous `total`), oldest first. */
+  since(cursor: number): WindowPoint[] {
+    const available = Math.min(this.total - cursor, this.points.length);
+    const out: WindowPoint[] = [];
+    for (let i = this.points.length - available; i < this.points.length; i++) {
+      out.push(this.points[(this.start + i) % this.points.length]);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Seeded randomness. Each purpose (arrivals, keys, demand, routing, faults) draws from its
+ * own stream, derived from the design seed and a label, so changing how one part consumes
+ * numbers never shifts another part's numbers: two runs that differ only in the balancer's
+ * algorithm see the same requests with the same demands (common random numbers).
+ */
+
+const TWO_POW_32 = 4294967296;
+
+/** Murmur3's 32-bit finaliser: a fast, well-mixed bijection on 32-bit integers. */
+export function mix32(x: number): number {
+  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+  x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/** FNV-1a over a string, finished with mix32; used to name streams and place ring points. */
+export function hashString(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return mix32(h);
+}
+
+/**
+ * A uniform in [0, 1) that is a pure function of (key, counter): counter-based randomness for
+ * per-request service demands, so a request's k-th service draw is the same whichever server
+ * it lands on and whatever happened before it.
+ */
+export function hashUniform(key: number, counter: number): number {
+  return mix32(mix32(key ^ Math.imul(counter + 1, 0x9e3779b9)) + counter) / TWO_POW_32;
+}
+
+/** xoshiro128**: small state, 32-bit arithmetic only, excellent statistical quality. */
+export class RandomStream {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, label: string) {
+    // SplitMix32 expands (seed, label) into a non-zero 128-bit state.
+    let s = (mix32(seed >>> 0) ^ hashString(label)) >>> 0;
+    const next = () => {
+      s = (s + 0x9e3779b9) | 0;
+      return mix32(s);
+    };
+    this.a = next();
+    this.b = next();
+    this.c = next();
+    this.d = next() | 1;
+  }
+
+  uint32(): number {
+    const b = this.b;
+    const result = Math.imul(rotl(Math.imul(b, 5), 7), 9);
+    const t = b << 9;
+    this.c ^= this.a;
+    this.d ^= b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = rotl(this.d, 11);
+    return result >>> 0;
+  }
+
+  /** Uniform in [0, 1). */
+  next(): number {
+    return this.uint32() / TWO_POW_32;
+  }
+
+  /** Exponential with the given mean; 1 − u lies in (0, 1], so the log is finite. */
+  exponential(mean: number): number {
+    return -mean * Math.log(1 - this.next());
+  }
+
+  /** Integer in [0, n). */
+  below(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}

@@ -1,0 +1,109 @@
+/**
+ * The queueing core every node shares: `workers` parallel slots and a FIFO waiting room of
+ * call ids. It keeps the time integrals behind utilisation and mean queue length; the
+ * simulation decides when calls enter, start and leave.
+ */
+import { distCode, lognormalSigma, type Dist } from './distributions';
+import type { ServiceDistribution } from '../model/params';
+
+export interface StationConfig {
+  workers: number;
+  /** Mean service time for reads and for writes (equal except for databases). */
+  readMeanMs: number;
+  writeMeanMs: number;
+  distribution: ServiceDistribution;
+  cv: number;
+  /** Waiting room size; Infinity when unbounded. */
+  queueCapacity: number;
+}
+
+export class Station {
+  workers = 1;
+  readMeanMs = 0;
+  writeMeanMs = 0;
+  dist: Dist = 0;
+  sigma = 0;
+  queueCapacity = Infinity;
+  /** No work of its own: calls pass straight through without queueing (a bare balancer). */
+  passThrough = false;
+  /** Service time multiplier while a `slow` fault is active. */
+  slowdown = 1;
+
+  busy = 0;
+  private ring = new Int32Array(64);
+  private head = 0;
+  queueLength = 0;
+
+  // Time integrals since the last reset, for utilisation and mean queue length.
+  private lastT = 0;
+  busyArea = 0;
+  capacityArea = 0;
+  queueArea = 0;
+
+  constructor(config: StationConfig) {
+    this.configure(config);
+  }
+
+  configure(config: StationConfig): void {
+    this.workers = config.workers;
+    this.readMeanMs = config.readMeanMs;
+    this.writeMeanMs = config.writeMeanMs;
+    this.dist = distCode(config.distribution);
+    this.sigma = lognormalSigma(config.cv);
+    this.queueCapacity = config.queueCapacity;
+    this.passThrough = config.readMeanMs === 0 && config.writeMeanMs === 0;
+  }
+
+  /** Brings the time integrals up to `now`; call before any change of busy or queue. */
+  account(now: number): void {
+    const dt = now - this.lastT;
+    if (dt > 0) {
+      this.busyArea += this.busy * dt;
+      this.capacityArea += this.workers * dt;
+      this.queueArea += this.queueLength * dt;
+      this.lastT = now;
+    }
+  }
+
+  resetIntegrals(now: number): void {
+    this.lastT = now;
+    this.busyArea = 0;
+    this.capacityArea = 0;
+    this.queueArea = 0;
+  }
+
+  hasIdleWorker(): boolean {
+    return this.busy < this.workers;
+  }
+
+  hasRoom(): boolean {
+    return this.queueLength < this.queueCapacity;
+  }
+
+  push(call: number): void {
+    if (this.queueLength === this.ring.length) this.growRing();
+    this.ring[(this.head + this.queueLength) & (this.ring.length - 1)] = call;
+    this.queueLength++;
+  }
+
+  shift(): number {
+    const call = this.ring[this.head];
+    this.head = (this.head + 1) & (this.ring.length - 1);
+    this.queueLength--;
+    return call;
+  }
+
+  /** Removes every waiting call (a node going down), returning them in order. */
+  drain(): number[] {
+    const calls: number[] = [];
+    while (this.queueLength > 0) calls.push(this.shift());
+    return calls;
+  }
+
+  private growRing(): void {
+    const ring = new Int32Array(this.ring.length * 2);
+    for (let i = 0; i < this.queueLength; i++) ring[i] = this.ring[(this.head + i) & (this.ring.length - 1)];
+    this.ring = ring;
+    this.head = 0;
+  }
+}

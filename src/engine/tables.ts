@@ -1,0 +1,149 @@
+/**
+ * Requests and calls live in pooled struct-of-arrays tables: an id is an index, freed ids are
+ * reused, and nothing is allocated per request once the tables have grown to the number in
+ * flight. Memory follows what is in flight, never what has completed.
+ */
+
+abstract class Table {
+  capacity: number;
+  /** Ids in use right now. */
+  live = 0;
+  private free: Int32Array;
+  private freeCount = 0;
+  private next = 0;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.free = new Int32Array(capacity);
+  }
+
+  protected take(): number {
+    this.live++;
+    if (this.freeCount > 0) return this.free[--this.freeCount];
+    if (this.next === this.capacity) {
+      this.capacity *= 2;
+      this.resize(this.capacity);
+      const free = new Int32Array(this.capacity);
+      free.set(this.free);
+      this.free = free;
+    }
+    return this.next++;
+  }
+
+  release(id: number): void {
+    this.live--;
+    this.free[this.freeCount++] = id;
+  }
+
+  protected abstract resize(capacity: number): void;
+}
+
+function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, capacity: number): T {
+  const next = new (array.constructor as new (n: number) => T)(capacity);
+  next.set(array);
+  return next;
+}
+
+/** A logical request from a client: what it asks for, and bookkeeping for its attempts. */
+export class RequestTable extends Table {
+  client = new Int32Array(this.capacity);
+  sentAt = new Float64Array(this.capacity);
+  isWrite = new Uint8Array(this.capacity);
+  key = new Int32Array(this.capacity);
+  session = new Int32Array(this.capacity);
+  /** Seed of the request's service demands (see hashUniform). */
+  demandSeed = new Int32Array(this.capacity);
+  /** Service draws made so far: the counter for the next demand. */
+  draws = new Int32Array(this.capacity);
+  /** Sent after the warm-up, so it counts in the figures. */
+  measured = new Uint8Array(this.capacity);
+  /** Current attempt number; a response from an older attempt is ignored. */
+  attempt = new Int32Array(this.capacity);
+  /** When the current attempt times out (compared exactly to recognise stale timers). */
+  deadline = new Float64Array(this.capacity);
+  /** 1 once the client has its answer (success or final failure). */
+  settled = new Uint8Array(this.capacity);
+  /** Calls and timers still referring to the request; it is freed when this reaches 0. */
+  refs = new Int32Array(this.capacity);
+
+  constructor(capacity = 1024) {
+    super(capacity);
+  }
+
+  create(): number {
+    const id = this.take();
+    this.draws[id] = 0;
+    this.attempt[id] = 0;
+    this.settled[id] = 0;
+    this.refs[id] = 0;
+    return id;
+  }
+
+  protected resize(capacity: number): void {
+    this.client = grown(this.client, capacity);
+    this.sentAt = grown(this.sentAt, capacity);
+    this.isWrite = grown(this.isWrite, capacity);
+    this.key = grown(this.key, capacity);
+    this.session = grown(this.session, capacity);
+    this.demandSeed = grown(this.demandSeed, capacity);
+    this.draws = grown(this.draws, capacity);
+    this.measured = grown(this.measured, capacity);
+    this.attempt = grown(this.attempt, capacity);
+    this.settled = grown(this.settled, capacity);
+    this.deadline = grown(this.deadline, capacity);
+    this.refs = grown(this.refs, capacity);
+  }
+}
+
+/**
+ * A call is one request's visit to one node: it arrives over an edge, waits, is served, may
+ * make child calls, and responds back over the same edge to its parent call (or, for a root
+ * call, to the client).
+ */
+export class CallTable extends Table {
+  request = new Int32Array(this.capacity);
+  node = new Int32Array(this.capacity);
+  /** The call that made this one, or −1 for a root call from a client. */
+  parent = new Int32Array(this.capacity);
+  /** The edge the call arrived on; its response goes back over it. */
+  edge = new Int32Array(this.capacity);
+  attempt = new Int32Array(this.capacity);
+  arrivedAt = new Float64Array(this.capacity);
+  /** Behaviour-owned progress: a server's next outgoing edge, a balancer's choice. */
+  stage = new Int32Array(this.capacity);
+  /** Behaviour-owned time: when a child call was sent, for response-time balancing. */
+  mark = new Float64Array(this.capacity);
+  ok = new Uint8Array(this.capacity);
+  /** The call occupies a worker that must be released when it responds. */
+  holdsWorker = new Uint8Array(this.capacity);
+
+  constructor(capacity = 1024) {
+    super(capacity);
+  }
+
+  create(request: number, node: number, parent: number, edge: number, attempt: number): number {
+    const id = this.take();
+    this.request[id] = request;
+    this.node[id] = node;
+    this.parent[id] = parent;
+    this.edge[id] = edge;
+    this.attempt[id] = attempt;
+    this.stage[id] = 0;
+    this.ok[id] = 1;
+    this.holdsWorker[id] = 0;
+    return id;
+  }
+
+  protected resize(capacity: number): void {
+    this.request = grown(this.request, capacity);
+    this.node = grown(this.node, capacity);
+    this.parent = grown(this.parent, capacity);
+    this.edge = grown(this.edge, capacity);
+    this.attempt = grown(this.attempt, capacity);
+    this.arrivedAt = grown(this.arrivedAt, capacity);
+    this.stage = grown(this.stage, capacity);
+    this.mark = grown(this.mark, capacity);
+    this.ok = grown(this.ok, capacity);
+    this.holdsWorker = grown(this.holdsWorker, capacity);
+  }
+}

@@ -1,0 +1,327 @@
+/**
+ * The one gate for outside input. Links, files, autosave and the CLI all pass what they read
+ * through restore(): it parses, migrates old versions, validates against the schema, fills
+ * every default and normalises, and returns either a complete design or clear problems.
+ * It never throws, and nothing it returns aliases the input.
+ */
+import { z } from 'zod';
+import { migrate } from './migrations';
+import { EDGE_PARAM_SPECS, NODE_KINDS, NODE_PARAM_SPECS, type NodeKind, type ParamSpec, type Params } from './params';
+import {
+  DESIGN_FORMAT,
+  DESIGN_VERSION,
+  FAULT_ACTIONS,
+  type Design,
+  type DesignEdge,
+  type DesignNode,
+  type Problem,
+  type ScheduledFault,
+} from './types';
+
+export const LIMITS = {
+  /** Decoded size of a document, in characters. */
+  maxChars: 1_000_000,
+  maxNodes: 1000,
+  maxEdges: 5000,
+  maxFaults: 1000,
+  maxIdLength: 100,
+  maxLabelLength: 100,
+  maxNameLength: 200,
+  maxDurationS: 1_000_000,
+} as const;
+
+export const DEFAULT_RUN = { durationS: 60, warmupS: 5 } as const;
+
+export type RestoreResult = { ok: true; design: Design; warnings: string[] } | { ok: false; problems: Problem[] };
+
+const finite = z.number().refine(Number.isFinite);
+const idString = z.string().trim().min(1).max(LIMITS.maxIdLength);
+const loose = z.record(z.string(), z.unknown());
+
+const envelopeSchema = z.object({
+  name: z.unknown().optional(),
+  seed: z.unknown().optional(),
+  nodes: z.array(loose).max(LIMITS.maxNodes),
+  edges: z.array(loose).max(LIMITS.maxEdges).optional(),
+  faults: z.array(loose).max(LIMITS.maxFaults).optional(),
+  run: loose.optional(),
+});
+
+const nodeShape = z.object({
+  id: idString,
+  kind: z.string(),
+  label: z.unknown().optional(),
+  position: z.object({ x: finite, y: finite }).optional().catch(undefined),
+  params: loose.optional().catch(undefined),
+});
+
+const edgeShape = z.object({
+  id: idString.optional(),
+  source: idString,
+  target: idString,
+  params: loose.optional().catch(undefined),
+});
+
+const faultShape = z.object({
+  atS: finite.min(0).max(LIMITS.maxDurationS),
+  action: z.enum(FAULT_ACTIONS),
+  target: idString,
+  factor: finite.min(0).max(1000).optional(),
+  latencyMs: finite.min(0).max(600_000).optional(),
+  durationS: finite.min(0).max(LIMITS.maxDurationS).optional(),
+});
+
+export function restore(input: unknown): RestoreResult {
+  try {
+    return restoreUnsafe(input);
+  } catch (error) {
+    // restore() is a gate: nothing may get past it as an exception.
+    return { ok: false, problems: [{ message: `Could not read the design: ${String(error)}` }] };
+  }
+}
+
+function restoreUnsafe(input: unknown): RestoreResult {
+  let raw = input;
+  if (typeof raw === 'string') {
+    if (raw.length > LIMITS.maxChars) {
+      return fail(`The design is too large (${raw.length.toLocaleString('en')} characters; the limit is 1 MB).`);
+    }
+    try {
+      raw = JSON.parse(raw);
+    } catch {
+      return fail('This is not a design file: it is not valid JSON.');
+    }
+  }
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return fail('This is not an Archsim design: expected a JSON object with nodes and edges.');
+  }
+  const warnings: string[] = [];
+  const migrated = migrate(raw as Record<string, unknown>, warnings);
+  if (!migrated.ok) return fail(migrated.problem);
+  const doc = migrated.doc;
+
+  const envelope = envelopeSchema.safeParse(doc);
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
+    return fail(`This is not an Archsim design${where}: ${issue.message}.`);
+  }
+  const problems: Problem[] = [];
+
+  const nodes: DesignNode[] = [];
+  const nodeIds = new Set<string>();
+  envelope.data.nodes.forEach((rawNode, index) => {
+    const node = restoreNode(rawNode, index, problems);
+    if (!node) return;
+    if (nodeIds.has(node.id)) {
+      problems.push({ message: `Two nodes share the id '${node.id}'.`, nodeId: node.id });
+      return;
+    }
+    nodeIds.add(node.id);
+    nodes.push(node);
+  });
+
+  const edges: DesignEdge[] = [];
+  const edgeIds = new Set<string>();
+  const links = new Set<string>();
+  (envelope.data.edges ?? []).forEach((rawEdge, index) => {
+    const edge = restoreEdge(rawEdge, index, edgeIds, problems);
+    if (!edge) return;
+    for (const end of [edge.source, edge.target]) {
+      if (!nodeIds.has(end)) {
+        problems.push({ message: `Edge ${edge.id} points at node '${end}', which does not exist.`, edgeId: edge.id });
+        return;
+      }
+    }
+    if (edge.source === edge.target) {
+      problems.push({ message: `Edge ${edge.id} connects node '${edge.source}' to itself.`, edgeId: edge.id });
+      return;
+    }
+    const link = `${edge.source}\u0000${edge.target}`;
+    if (links.has(link)) {
+      problems.push({
+        message: `Edge ${edge.id} repeats a connection from '${edge.source}' to '${edge.target}'.`,
+        edgeId: edge.id,
+      });
+      return;
+    }
+    links.add(link);
+    edgeIds.add(edge.id);
+    edges.push(edge);
+  });
+
+  const faults: ScheduledFault[] = [];
+  (envelope.data.faults ?? []).forEach((rawFault, index) => {
+    const parsed = faultShape.safeParse(rawFault);
+    if (!parsed.success) {
+      problems.push({ message: `Scheduled fault #${index + 1} is malformed: ${parsed.error.issues[0].message}.` });
+      return;
+    }
+    const fault = parsed.data;
+    if (!nodeIds.has(fault.target) && !edgeIds.has(fault.target)) {
+      problems.push({ message: `Scheduled fault #${index + 1} targets '${fault.target}', which does not exist.` });
+      return;
+    }
+    faults.push(stripUndefined(fault));
+  });
+  faults.sort((a, b) => a.atS - b.atS);
+
+  const name = restoreText(envelope.data.name, LIMITS.maxNameLength) || 'Untitled design';
+  const seed = restoreSeed(envelope.data.seed, problems);
+  const run = restoreRun(envelope.data.run, problems);
+
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    warnings,
+    design: { format: DESIGN_FORMAT, version: DESIGN_VERSION, name, seed, nodes, edges, faults, run },
+  };
+}
+
+function fail(message: string): RestoreResult {
+  return { ok: false, problems: [{ message }] };
+}
+
+function restoreNode(rawNode: Record<string, unknown>, index: number, problems: Problem[]): DesignNode | null {
+  const parsed = nodeShape.safeParse(rawNode);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    problems.push({ message: `Node #${index + 1} is malformed: ${issue.path.join('.') || 'node'} ${issue.message}.` });
+    return null;
+  }
+  const { id, kind, label, position, params } = parsed.data;
+  if (!(NODE_KINDS as readonly string[]).includes(kind)) {
+    problems.push({
+      message: `Node '${id}' has unknown kind '${kind.slice(0, 40)}' (expected one of ${NODE_KINDS.join(', ')}).`,
+      nodeId: id,
+    });
+    return null;
+  }
+  const node: DesignNode = {
+    id,
+    kind: kind as NodeKind,
+    position: { x: position?.x ?? 0, y: position?.y ?? 0 },
+    params: restoreParams(NODE_PARAM_SPECS[kind as NodeKind], params ?? {}, `Node '${id}'`, problems, { nodeId: id }),
+  };
+  const text = restoreText(label, LIMITS.maxLabelLength);
+  if (text) node.label = text;
+  return node;
+}
+
+function restoreEdge(
+  rawEdge: Record<string, unknown>,
+  index: number,
+  taken: Set<string>,
+  problems: Problem[],
+): DesignEdge | null {
+  const parsed = edgeShape.safeParse(rawEdge);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    problems.push({ message: `Edge #${index + 1} is malformed: ${issue.path.join('.') || 'edge'} ${issue.message}.` });
+    return null;
+  }
+  const { source, target, params } = parsed.data;
+  let id = parsed.data.id ?? `e${index + 1}`;
+  if (taken.has(id)) {
+    if (parsed.data.id !== undefined) {
+      problems.push({ message: `Two edges share the id '${id}'.`, edgeId: id });
+      return null;
+    }
+    let n = index + 1;
+    while (taken.has(id)) id = `e${++n}`;
+  }
+  return {
+    id,
+    source,
+    target,
+    params: restoreParams(EDGE_PARAM_SPECS, params ?? {}, `Edge ${id}`, problems, { edgeId: id }),
+  };
+}
+
+/** Keeps exactly the params the kind declares, each checked against its spec or defaulted. */
+export function restoreParams(
+  specs: readonly ParamSpec[],
+  raw: Record<string, unknown>,
+  owner: string,
+  problems: Problem[],
+  ref: Pick<Problem, 'nodeId' | 'edgeId'>,
+): Params {
+  const params: Params = {};
+  for (const spec of specs) {
+    const value = Object.prototype.hasOwnProperty.call(raw, spec.key) ? raw[spec.key] : undefined;
+    const checked = checkParam(spec, value);
+    if ('error' in checked) {
+      problems.push({ message: `${owner}: ${checked.error}`, ...ref });
+      params[spec.key] = spec.default;
+    } else {
+      params[spec.key] = checked.value;
+    }
+  }
+  return params;
+}
+
+/** Validates one value against its spec; `undefined` means "use the default". */
+export function checkParam(spec: ParamSpec, value: unknown): { value: number | string | null } | { error: string } {
+  if (value === undefined) return { value: spec.default };
+  if (spec.type === 'enum') {
+    if (typeof value === 'string' && spec.options.includes(value)) return { value };
+    return { error: `${spec.key} must be one of ${spec.options.join(', ')}, got ${describe(value)}.` };
+  }
+  if (value === null || value === '') {
+    if (spec.nullable) return { value: null };
+    return { error: `${spec.key} is required, got ${describe(value)}.` };
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return { error: `${spec.key} must be a number, got ${describe(value)}.` };
+  }
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  if (spec.exclusiveMin ? value <= spec.min : value < spec.min) {
+    const bound = spec.min === 0 ? (spec.exclusiveMin ? 'a positive number' : 'zero or more') : `at least ${spec.min}${unit}`;
+    return { error: `${spec.key} must be ${bound}, got ${describe(value)}.` };
+  }
+  if (value > spec.max) return { error: `${spec.key} must be at most ${spec.max}${unit}, got ${describe(value)}.` };
+  if (spec.integer && !Number.isInteger(value)) {
+    return { error: `${spec.key} must be a whole number, got ${describe(value)}.` };
+  }
+  return { value };
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value);
+  if (typeof value === 'number') return String(value);
+  if (value === null) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : String(value);
+}
+
+function restoreText(value: unknown, max: number): string {
+  if (typeof value !== 'string') return '';
+  // Control characters have no place in a label and could confuse a terminal running the CLI.
+  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, max);
+}
+
+function restoreSeed(value: unknown, problems: Problem[]): number {
+  if (value === undefined || value === null) return 1;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 0xffffffff) return value;
+  problems.push({ message: `seed must be a whole number from 0 to 4294967295, got ${describe(value)}.` });
+  return 1;
+}
+
+function restoreRun(value: Record<string, unknown> | undefined, problems: Problem[]) {
+  const run = { durationS: DEFAULT_RUN.durationS as number, warmupS: DEFAULT_RUN.warmupS as number };
+  if (!value) return run;
+  for (const key of ['durationS', 'warmupS'] as const) {
+    const v = value[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > LIMITS.maxDurationS || (key === 'durationS' && v === 0)) {
+      problems.push({ message: `run.${key} must be a number of seconds from 0 to ${LIMITS.maxDurationS}, got ${describe(v)}.` });
+    } else {
+      run[key] = v;
+    }
+  }
+  return run;
+}
+
+function stripUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
