@@ -1,0 +1,58 @@
+/**
+ * The headless runner: `npm run --silent sim -- design.json [--duration s] [--warmup s]
+ * [--seed n] [--json]`. Reads a design through the same restore() gate as links and files,
+ * runs it, and prints a table or exactly one JSON object. Bad input exits 1 with one line.
+ */
+import { readFileSync } from 'node:fs';
+import { checkGraph, restore } from '../model';
+import { runDesign } from '../engine';
+import { parseArgs, UsageError } from './args';
+import { formatTable } from './table';
+
+function main(argv: string[]): number {
+  let args;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(error.message);
+    throw error;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let text: string;
+  try {
+    text = readFileSync(args.file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return fail(code === 'ENOENT' ? `cannot read ${args.file}: no such file` : `cannot read ${args.file}: ${code ?? error}`);
+  }
+  const restored = restore(text);
+  if (!restored.ok) return fail(`${args.file}: ${restored.problems.map((p) => p.message).join(' ')}`);
+  const design = restored.design;
+  const problems = checkGraph(design);
+  if (problems.length > 0) return fail(`${args.file}: ${problems.map((p) => p.message).join(' ')}`);
+
+  let summary;
+  try {
+    summary = runDesign(design, {
+      durationS: args.durationS ?? design.run.durationS,
+      warmupS: args.warmupS ?? design.run.warmupS,
+      seed: args.seed,
+    });
+  } catch (error) {
+    return fail(`${args.file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : formatTable(design, summary));
+  return 0;
+}
+
+const USAGE = `usage: npm run --silent sim -- <design.json> [--duration <s>] [--warmup <s>] [--seed <n>] [--json]`;
+
+function fail(reason: string): number {
+  process.stderr.write(`archsim: ${reason.replace(/\s+/g, ' ').trim()}\n`);
+  return 1;
+}
+
+process.exitCode = main(process.argv.slice(2));

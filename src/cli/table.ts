@@ -1,0 +1,37 @@
+/** The runner's human-readable output: the end-to-end figures, then one row per node. */
+import type { RunSummary } from '../engine';
+import type { Design } from '../model';
+
+const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x)} ms`;
+const count = (x: number) => x.toLocaleString('en-US');
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+
+export function formatTable(design: Design, s: RunSummary): string {
+  const e = s.endToEnd;
+  const lines = [
+    `${design.name} — seed ${s.seed}, ${s.durationS} s measured after ${s.warmupS} s warm-up`,
+    `simulated ${count(s.events)} events in ${s.wallMs.toFixed(0)} ms`,
+    '',
+    `requests   sent ${count(e.sent)}   completed ${count(e.completed)}   failed ${count(e.failed)}   in flight ${count(e.inFlight)}`,
+    `throughput ${e.throughputPerSecond.toFixed(1)} req/s   error rate ${pct(e.sent > 0 ? e.failed / e.sent : 0)}`,
+    `latency    mean ${ms(e.latencyMs.mean)}   p50 ${ms(e.latencyMs.p50)}   p90 ${ms(e.latencyMs.p90)}   p95 ${ms(e.latencyMs.p95)}   p99 ${ms(e.latencyMs.p99)}   p99.9 ${ms(e.latencyMs.p999)}   max ${ms(e.latencyMs.max)}`,
+    '',
+  ];
+  const header = ['node', 'kind', 'arrivals', 'completed', 'failed', 'util', 'queue', 'mean', 'p99'];
+  const rows = Object.entries(s.nodes).map(([id, n]) => [
+    design.nodes.find((node) => node.id === id)?.label ?? id,
+    n.kind,
+    count(n.arrivals),
+    count(n.completed),
+    count(n.failed),
+    pct(n.utilization),
+    n.meanQueueLength.toFixed(2),
+    ms(n.latencyMs.mean),
+    ms(n.latencyMs.p99),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const render = (cells: string[]) =>
+    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  lines.push(render(header), render(widths.map((w) => '─'.repeat(w))), ...rows.map(render), '');
+  return lines.join('\n');
+}
