@@ -28,7 +28,18 @@ export const LIMITS = {
   maxLabelLength: 100,
   maxNameLength: 200,
   maxDurationS: 1_000_000,
+  /** Canvas coordinates; anything further out is a corrupted or hand-made file, not a drag. */
+  maxCoordinate: 1_000_000,
 } as const;
+
+/**
+ * Names that must never become ids: ids end up as keys of plain objects (run reports keyed by
+ * node id), where `__proto__` would replace the prototype and `constructor` would read one.
+ */
+const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Fault actions that act on an edge; every other action acts on a node. */
+const EDGE_FAULT_ACTIONS = new Set<string>(['addLatency', 'cut', 'heal']);
 
 export const DEFAULT_RUN = { durationS: 60, warmupS: 5 } as const;
 
@@ -51,6 +62,7 @@ const nodeShape = z.object({
   id: idString,
   kind: z.string(),
   label: z.unknown().optional(),
+  // A missing or malformed position is forgiven (the node goes to the origin); a far-out one is not.
   position: z.object({ x: finite, y: finite }).optional().catch(undefined),
   params: loose.optional().catch(undefined),
 });
@@ -124,8 +136,13 @@ function restoreUnsafe(input: unknown): RestoreResult {
   const edges: DesignEdge[] = [];
   const edgeIds = new Set<string>();
   const links = new Set<string>();
+  // A generated id must not take an id that a later edge states explicitly.
+  const explicitEdgeIds = new Set<string>();
+  for (const rawEdge of envelope.data.edges ?? []) {
+    if (typeof rawEdge.id === 'string') explicitEdgeIds.add(rawEdge.id.trim());
+  }
   (envelope.data.edges ?? []).forEach((rawEdge, index) => {
-    const edge = restoreEdge(rawEdge, index, edgeIds, problems);
+    const edge = restoreEdge(rawEdge, index, edgeIds, explicitEdgeIds, problems);
     if (!edge) return;
     for (const end of [edge.source, edge.target]) {
       if (!nodeIds.has(end)) {
@@ -158,8 +175,14 @@ function restoreUnsafe(input: unknown): RestoreResult {
       return;
     }
     const fault = parsed.data;
-    if (!nodeIds.has(fault.target) && !edgeIds.has(fault.target)) {
-      problems.push({ message: `Scheduled fault #${index + 1} targets '${fault.target}', which does not exist.` });
+    const onEdge = EDGE_FAULT_ACTIONS.has(fault.action);
+    if (!(onEdge ? edgeIds : nodeIds).has(fault.target)) {
+      const exists = nodeIds.has(fault.target) || edgeIds.has(fault.target);
+      problems.push({
+        message: exists
+          ? `Scheduled fault #${index + 1} (${fault.action}) must target ${onEdge ? 'an edge' : 'a node'}, but '${fault.target}' is ${onEdge ? 'a node' : 'an edge'}.`
+          : `Scheduled fault #${index + 1} targets '${fault.target}', which does not exist.`,
+      });
       return;
     }
     faults.push(stripUndefined(fault));
@@ -190,6 +213,10 @@ function restoreNode(rawNode: Record<string, unknown>, index: number, problems: 
     return null;
   }
   const { id, kind, label, position, params } = parsed.data;
+  if (RESERVED_IDS.has(id)) {
+    problems.push({ message: `Node #${index + 1} uses the reserved id '${id}'; give it another id.` });
+    return null;
+  }
   if (!(NODE_KINDS as readonly string[]).includes(kind)) {
     problems.push({
       message: `Node '${id}' has unknown kind '${kind.slice(0, 40)}' (expected one of ${NODE_KINDS.join(', ')}).`,
@@ -197,10 +224,19 @@ function restoreNode(rawNode: Record<string, unknown>, index: number, problems: 
     });
     return null;
   }
+  const x = position?.x ?? 0;
+  const y = position?.y ?? 0;
+  if (Math.abs(x) > LIMITS.maxCoordinate || Math.abs(y) > LIMITS.maxCoordinate) {
+    problems.push({
+      message: `Node '${id}' is placed absurdly far away (${describe(x)}, ${describe(y)}); positions must be within ±${LIMITS.maxCoordinate.toLocaleString('en')}.`,
+      nodeId: id,
+    });
+    return null;
+  }
   const node: DesignNode = {
     id,
     kind: kind as NodeKind,
-    position: { x: position?.x ?? 0, y: position?.y ?? 0 },
+    position: { x: x + 0, y: y + 0 },
     params: restoreParams(NODE_PARAM_SPECS[kind as NodeKind], params ?? {}, `Node '${id}'`, problems, { nodeId: id }),
   };
   const text = restoreText(label, LIMITS.maxLabelLength);
@@ -212,6 +248,7 @@ function restoreEdge(
   rawEdge: Record<string, unknown>,
   index: number,
   taken: Set<string>,
+  explicit: Set<string>,
   problems: Problem[],
 ): DesignEdge | null {
   const parsed = edgeShape.safeParse(rawEdge);
@@ -221,14 +258,18 @@ function restoreEdge(
     return null;
   }
   const { source, target, params } = parsed.data;
+  if (parsed.data.id !== undefined && RESERVED_IDS.has(parsed.data.id)) {
+    problems.push({ message: `Edge #${index + 1} uses the reserved id '${parsed.data.id}'; give it another id.` });
+    return null;
+  }
   let id = parsed.data.id ?? `e${index + 1}`;
-  if (taken.has(id)) {
-    if (parsed.data.id !== undefined) {
-      problems.push({ message: `Two edges share the id '${id}'.`, edgeId: id });
-      return null;
-    }
+  if (parsed.data.id !== undefined && taken.has(id)) {
+    problems.push({ message: `Two edges share the id '${id}'.`, edgeId: id });
+    return null;
+  }
+  if (parsed.data.id === undefined) {
     let n = index + 1;
-    while (taken.has(id)) id = `e${++n}`;
+    while (taken.has(id) || explicit.has(id)) id = `e${++n}`;
   }
   return {
     id,
@@ -283,7 +324,8 @@ export function checkParam(spec: ParamSpec, value: unknown): { value: number | s
   if (spec.integer && !Number.isInteger(value)) {
     return { error: `${spec.key} must be a whole number, got ${describe(value)}.` };
   }
-  return { value };
+  // -0 would not survive JSON (it comes back as 0), so it never enters a design.
+  return { value: value + 0 };
 }
 
 function describe(value: unknown): string {
@@ -294,10 +336,25 @@ function describe(value: unknown): string {
   return typeof value === 'object' ? 'an object' : String(value);
 }
 
+/** C0 and C1 controls, DEL, and line and paragraph separators: labels are one line of text. */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+/** Bidirectional overrides and isolates, which can make text read differently from what it is. */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+/** A surrogate half without its partner is not a character; it would not survive UTF-8. */
+const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/**
+ * Plain, single-line text: control characters could confuse a terminal running the CLI, and
+ * the result is the same whether restored once or twice (cut by characters, then trimmed).
+ */
 function restoreText(value: unknown, max: number): string {
   if (typeof value !== 'string') return '';
-  // Control characters have no place in a label and could confuse a terminal running the CLI.
-  return value.replace(/[\u0000-\u001f\u007f]/g, ' ').trim().slice(0, max);
+  const clean = value
+    .slice(0, max * 4)
+    .replace(LONE_SURROGATES, '')
+    .replace(BIDI_CONTROLS, '')
+    .replace(CONTROL_CHARS, ' ');
+  return Array.from(clean.trim()).slice(0, max).join('').trim();
 }
 
 function restoreSeed(value: unknown, problems: Problem[]): number {
