@@ -1,0 +1,158 @@
+/**
+ * The design slice: the model Design the user edits, with undo history (zundo). Only the
+ * design is tracked; selection, panels and run state live in their own slices so that
+ * undo never "undoes" a click or a running simulation.
+ */
+import { create } from 'zustand';
+import { temporal } from 'zundo';
+import {
+  checkParam,
+  EDGE_PARAM_SPECS,
+  NODE_PARAM_SPECS,
+  type Design,
+  type DesignNode,
+  type NodeKind,
+  type ParamValue,
+} from '../model';
+import { connectionProblem } from './connection';
+import { newEdge, newNode, pasteClip, type Clip } from './convert';
+
+export interface DesignState {
+  design: Design;
+  /** Replaces the whole design (an example, an import); undoable. */
+  replaceDesign: (design: Design) => void;
+  setName: (name: string) => void;
+  setSeed: (seed: number) => void;
+  addNode: (kind: NodeKind, position: { x: number; y: number }) => string;
+  /** Positions during a drag; wrap a drag in beginGesture/endGesture for one undo step. */
+  moveNodes: (moves: ReadonlyArray<{ id: string; position: { x: number; y: number } }>) => void;
+  setNodeLabel: (id: string, label: string) => void;
+  /** Applies a param after checking it; returns the checker's message when it refuses. */
+  setNodeParam: (id: string, key: string, value: ParamValue) => string | null;
+  setEdgeParam: (id: string, key: string, value: ParamValue) => string | null;
+  /** Adds an edge, or returns why the connection is refused. */
+  connect: (source: string, target: string) => { ok: true; id: string } | { ok: false; reason: string };
+  remove: (nodeIds: ReadonlySet<string>, edgeIds: ReadonlySet<string>) => void;
+  paste: (clip: Clip, offset: number) => Clip;
+  /** Sets many positions as one undo step (Tidy up). */
+  setPositions: (positions: ReadonlyMap<string, { x: number; y: number }>) => void;
+}
+
+type Tracked = Pick<DesignState, 'design'>;
+
+export function createDesignStore(initial: Design) {
+  return create<DesignState>()(
+    temporal(
+      (set, get) => {
+        const update = (fn: (d: Design) => Design) => set({ design: fn(get().design) });
+        const mapNode = (id: string, fn: (n: DesignNode) => DesignNode) =>
+          update((d) => ({ ...d, nodes: d.nodes.map((n) => (n.id === id ? fn(n) : n)) }));
+        return {
+          design: initial,
+          replaceDesign: (design) => set({ design }),
+          setName: (name) => update((d) => ({ ...d, name })),
+          setSeed: (seed) => update((d) => ({ ...d, seed })),
+          addNode: (kind, position) => {
+            const node = newNode(get().design, kind, position);
+            update((d) => ({ ...d, nodes: [...d.nodes, node] }));
+            return node.id;
+          },
+          moveNodes: (moves) => {
+            const byId = new Map(moves.map((m) => [m.id, m.position]));
+            update((d) => ({
+              ...d,
+              nodes: d.nodes.map((n) => {
+                const p = byId.get(n.id);
+                return p && (p.x !== n.position.x || p.y !== n.position.y) ? { ...n, position: { x: p.x, y: p.y } } : n;
+              }),
+            }));
+          },
+          setNodeLabel: (id, label) =>
+            mapNode(id, (n) => {
+              const text = label.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 100);
+              const { label: _old, ...rest } = n;
+              return text.trim() ? { ...rest, label: text } : rest;
+            }),
+          setNodeParam: (id, key, value) => {
+            const node = get().design.nodes.find((n) => n.id === id);
+            const spec = node && NODE_PARAM_SPECS[node.kind].find((s) => s.key === key);
+            if (!node || !spec) return `No parameter ${key} here.`;
+            const checked = checkParam(spec, value);
+            if ('error' in checked) return checked.error;
+            if (node.params[key] !== checked.value) mapNode(id, (n) => ({ ...n, params: { ...n.params, [key]: checked.value } }));
+            return null;
+          },
+          setEdgeParam: (id, key, value) => {
+            const edge = get().design.edges.find((e) => e.id === id);
+            const spec = EDGE_PARAM_SPECS.find((s) => s.key === key);
+            if (!edge || !spec) return `No parameter ${key} here.`;
+            const checked = checkParam(spec, value);
+            if ('error' in checked) return checked.error;
+            if (edge.params[key] !== checked.value) {
+              update((d) => ({
+                ...d,
+                edges: d.edges.map((e) => (e.id === id ? { ...e, params: { ...e.params, [key]: checked.value } } : e)),
+              }));
+            }
+            return null;
+          },
+          connect: (source, target) => {
+            const design = get().design;
+            const reason = connectionProblem(design, source, target);
+            if (reason) return { ok: false, reason };
+            const edge = newEdge(design, source, target);
+            update((d) => ({ ...d, edges: [...d.edges, edge] }));
+            return { ok: true, id: edge.id };
+          },
+          remove: (nodeIds, edgeIds) => {
+            if (nodeIds.size === 0 && edgeIds.size === 0) return;
+            update((d) => ({
+              ...d,
+              nodes: d.nodes.filter((n) => !nodeIds.has(n.id)),
+              edges: d.edges.filter((e) => !edgeIds.has(e.id) && !nodeIds.has(e.source) && !nodeIds.has(e.target)),
+              faults: d.faults.filter((f) => !nodeIds.has(f.target) && !edgeIds.has(f.target)),
+            }));
+          },
+          paste: (clip, offset) => {
+            const pasted = pasteClip(get().design, clip, offset);
+            update((d) => ({ ...d, nodes: [...d.nodes, ...pasted.nodes], edges: [...d.edges, ...pasted.edges] }));
+            return pasted;
+          },
+          setPositions: (positions) =>
+            update((d) => ({
+              ...d,
+              nodes: d.nodes.map((n) => {
+                const p = positions.get(n.id);
+                return p ? { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } } : n;
+              }),
+            })),
+        };
+      },
+      {
+        partialize: (state): Tracked => ({ design: state.design }),
+        equality: (a, b) => a.design === b.design,
+        limit: 200,
+      },
+    ),
+  );
+}
+
+export type DesignStore = ReturnType<typeof createDesignStore>;
+
+/**
+ * Groups many sets (a drag) into one undo step: history is paused during the gesture and
+ * the state from before it is pushed once at the end, if anything changed.
+ */
+export function beginGesture(store: DesignStore): () => void {
+  const before = store.getState().design;
+  const temporalStore = store.temporal;
+  temporalStore.getState().pause();
+  return () => {
+    temporalStore.getState().resume();
+    if (store.getState().design === before) return;
+    temporalStore.setState((t) => ({
+      pastStates: [...t.pastStates, { design: before }].slice(-200),
+      futureStates: [],
+    }));
+  };
+}

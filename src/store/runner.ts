@@ -1,0 +1,126 @@
+/**
+ * Run, Pause, Reset and speed: validates the design through the model, hands it to the
+ * worker, folds snapshots into the run slice, and forwards param edits (including undo and
+ * redo) to the running simulation.
+ */
+import { checkGraph, restore, type Design, type Params } from '../model';
+import { SimulationHost } from '../worker/host';
+import type { Speed } from '../worker/protocol';
+import { useDesign } from './index';
+import { ingest, initialRun, useRun } from './run';
+import { useUi } from './ui';
+
+let host: SimulationHost | null = null;
+/** What the worker is simulating: wiring signature and the params last sent per id. */
+let loaded: { signature: string; nodeParams: Map<string, Params>; edgeParams: Map<string, Params> } | null = null;
+
+function getHost(): SimulationHost {
+  host ??= new SimulationHost({
+    onSnapshot: (snap) => {
+      if (useRun.getState().status === 'idle') return;
+      useRun.setState((state) => ingest(state, snap));
+    },
+    onError: (message) => {
+      loaded = null;
+      useRun.setState({ status: 'idle', error: `The simulation stopped: ${message}` });
+    },
+    onCrash: (message) => {
+      loaded = null;
+      useRun.setState({ status: 'idle', error: `${message} Your design is unchanged; press Run to start again.` });
+    },
+  });
+  return host;
+}
+
+/** Node ids, edge ends and the seed: what a live edit cannot change in a running simulation. */
+export function wiringSignature(design: Design): string {
+  return JSON.stringify([design.seed, design.nodes.map((n) => [n.id, n.kind]), design.edges.map((e) => [e.id, e.source, e.target])]);
+}
+
+/** The problems that stop a design from running, or none. */
+export function runProblems(design: Design) {
+  const restored = restore(design);
+  if (!restored.ok) return { problems: restored.problems, design: null };
+  return { problems: checkGraph(restored.design), design: restored.design };
+}
+
+export async function run(): Promise<void> {
+  const state = useRun.getState();
+  if (state.status === 'running' || state.status === 'starting') return;
+  const current = useDesign.getState().design;
+  if (state.status === 'paused' && loaded && loaded.signature === wiringSignature(current)) {
+    useRun.setState({ status: 'running', error: null });
+    await getHost().play(useRun.getState().speed);
+    return;
+  }
+  const { problems, design } = runProblems(current);
+  if (!design || problems.length > 0) {
+    useUi.getState().setProblemsOpen(true);
+    const count = problems.length === 1 ? 'one problem' : `${problems.length} problems`;
+    useRun.setState({ status: 'idle', error: `Run needs ${count} fixed first; see Problems.` });
+    return;
+  }
+  useUi.getState().setProblemsOpen(false);
+  useRun.setState({ ...initialRun, speed: state.speed, status: 'starting', nodeIds: design.nodes.map((n) => n.id) });
+  const worker = getHost();
+  try {
+    await worker.load(design);
+  } catch (error) {
+    loaded = null;
+    useRun.setState({ status: 'idle', error: error instanceof Error ? error.message : String(error) });
+    return;
+  }
+  loaded = {
+    signature: wiringSignature(current),
+    nodeParams: new Map(current.nodes.map((n) => [n.id, n.params])),
+    edgeParams: new Map(current.edges.map((e) => [e.id, e.params])),
+  };
+  if (useRun.getState().status !== 'starting') return; // reset while loading
+  useRun.setState({ status: 'running' });
+  await worker.play(useRun.getState().speed);
+}
+
+export async function pause(): Promise<void> {
+  if (useRun.getState().status !== 'running' || !host) return;
+  useRun.setState({ status: 'paused' });
+  const snap = await host.pause();
+  if (snap && useRun.getState().status === 'paused') useRun.setState((state) => ingest(state, snap));
+}
+
+export async function reset(): Promise<void> {
+  loaded = null;
+  useRun.setState({ ...initialRun, speed: useRun.getState().speed });
+  await host?.reset();
+}
+
+export async function setSpeed(speed: Speed): Promise<void> {
+  useRun.setState({ speed });
+  if (useRun.getState().status === 'running') await host?.setSpeed(speed);
+}
+
+/** Sends changed params to the worker; flags the run stale when the wiring changed. */
+function syncLiveEdits(design: Design) {
+  if (!loaded || !host) return;
+  const status = useRun.getState().status;
+  if (status !== 'running' && status !== 'paused') return;
+  const stale = wiringSignature(design) !== loaded.signature;
+  if (stale !== useRun.getState().stale) useRun.setState({ stale });
+  for (const node of design.nodes) {
+    const sent = loaded.nodeParams.get(node.id);
+    if (sent && sent !== node.params) {
+      loaded.nodeParams.set(node.id, node.params);
+      void host.setNodeParams(node.id, node.params);
+    }
+  }
+  for (const edge of design.edges) {
+    const sent = loaded.edgeParams.get(edge.id);
+    if (sent && sent !== edge.params) {
+      loaded.edgeParams.set(edge.id, edge.params);
+      void host.setEdgeParams(edge.id, edge.params);
+    }
+  }
+}
+
+useDesign.subscribe((state, prev) => {
+  if (state.design !== prev.design) syncLiveEdits(state.design);
+});

@@ -1,0 +1,53 @@
+/** The ui slice: what is selected, transient notices, which panels are open. Never undone. */
+import { create } from 'zustand';
+import type { Problem } from '../model';
+
+export interface Notice {
+  id: number;
+  tone: 'error' | 'info';
+  message: string;
+}
+
+export interface UiState {
+  selectedNodes: ReadonlySet<string>;
+  selectedEdges: ReadonlySet<string>;
+  notices: Notice[];
+  /** Problems from the last Run that refused to start; cleared when the design runs. */
+  problemsOpen: boolean;
+  /** Node to bring into view (a problem was clicked). */
+  focusRequest: { id: string; seq: number } | null;
+  select: (nodes: Iterable<string>, edges: Iterable<string>) => void;
+  clearSelection: () => void;
+  notify: (tone: Notice['tone'], message: string) => void;
+  dismiss: (id: number) => void;
+  setProblemsOpen: (open: boolean) => void;
+  focusNode: (id: string) => void;
+}
+
+let noticeSeq = 0;
+const EMPTY: ReadonlySet<string> = new Set();
+
+export const useUi = create<UiState>()((set) => ({
+  selectedNodes: EMPTY,
+  selectedEdges: EMPTY,
+  notices: [],
+  problemsOpen: false,
+  focusRequest: null,
+  select: (nodes, edges) => set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges) }),
+  clearSelection: () => set({ selectedNodes: EMPTY, selectedEdges: EMPTY }),
+  notify: (tone, message) =>
+    set((s) => ({
+      // One notice per message: a repeated refusal should not stack up.
+      notices: [...s.notices.filter((n) => n.message !== message), { id: ++noticeSeq, tone, message }].slice(-4),
+    })),
+  dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
+  setProblemsOpen: (problemsOpen) => set({ problemsOpen }),
+  focusNode: (id) =>
+    set((s) => ({
+      selectedNodes: new Set([id]),
+      selectedEdges: EMPTY,
+      focusRequest: { id, seq: (s.focusRequest?.seq ?? 0) + 1 },
+    })),
+}));
+
+export type { Problem };

@@ -1,0 +1,185 @@
+/**
+ * The editor canvas. React Flow draws nodes and edges derived from the design in the store
+ * (see store/convert.ts); every gesture comes back as a store action, so undo, autosave and
+ * the running simulation all see one source of truth.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MarkerType,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type NodeChange,
+} from '@xyflow/react';
+import { NODE_KINDS, type NodeKind } from '../../model';
+import { useDesign } from '../../store';
+import { beginGesture } from '../../store/design';
+import { createFlowEdgeMapper, createFlowNodeMapper, type SimFlowEdge, type SimFlowNode, type Size } from '../../store/convert';
+import { useUi } from '../../store/ui';
+import { addAt } from '../actions';
+import { SimEdge } from './SimEdge';
+import { SimNode } from './SimNode';
+import { CanvasToolbar } from './CanvasToolbar';
+
+const nodeTypes = { sim: SimNode };
+const edgeTypes = { sim: SimEdge };
+const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
+const SNAP: [number, number] = [20, 20];
+export const DRAG_MIME = 'application/x-archsim-kind';
+
+export function Canvas() {
+  const design = useDesign((s) => s.design);
+  const selectedNodes = useUi((s) => s.selectedNodes);
+  const selectedEdges = useUi((s) => s.selectedEdges);
+  const focusRequest = useUi((s) => s.focusRequest);
+  const flow = useReactFlow<SimFlowNode, SimFlowEdge>();
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
+  const mapNodes = useMemo(createFlowNodeMapper, []);
+  const mapEdges = useMemo(createFlowEdgeMapper, []);
+  const nodes = useMemo(() => mapNodes(design, selectedNodes, measured), [mapNodes, design, selectedNodes, measured]);
+  const edges = useMemo(() => mapEdges(design, selectedEdges), [mapEdges, design, selectedEdges]);
+  const endGesture = useRef<(() => void) | null>(null);
+
+  const onNodesChange = useCallback((changes: NodeChange<SimFlowNode>[]) => {
+    const moves: { id: string; position: { x: number; y: number } }[] = [];
+    let sizes: Map<string, Size> | null = null;
+    let selection: Set<string> | null = null;
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) moves.push({ id: change.id, position: change.position });
+      else if (change.type === 'dimensions' && change.dimensions) {
+        sizes ??= new Map();
+        sizes.set(change.id, { width: change.dimensions.width, height: change.dimensions.height });
+      } else if (change.type === 'select') {
+        selection ??= new Set(useUi.getState().selectedNodes);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      }
+    }
+    if (moves.length > 0) useDesign.getState().moveNodes(moves);
+    if (sizes) {
+      const add = sizes;
+      setMeasured((prev) => {
+        const next = new Map(prev);
+        for (const [id, size] of add) {
+          const old = prev.get(id);
+          if (!old || old.width !== size.width || old.height !== size.height) next.set(id, size);
+        }
+        return next;
+      });
+    }
+    if (selection) useUi.getState().select(selection, useUi.getState().selectedEdges);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<SimFlowEdge>[]) => {
+    let selection: Set<string> | null = null;
+    for (const change of changes) {
+      if (change.type === 'select') {
+        selection ??= new Set(useUi.getState().selectedEdges);
+        if (change.selected) selection.add(change.id);
+        else selection.delete(change.id);
+      }
+    }
+    if (selection) useUi.getState().select(useUi.getState().selectedNodes, selection);
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const result = useDesign.getState().connect(connection.source, connection.target);
+    if (result.ok) useUi.getState().select([], [result.id]);
+    else useUi.getState().notify('error', `Not connected: ${result.reason}`);
+  }, []);
+
+  const onNodeDragStart = useCallback(() => {
+    endGesture.current?.();
+    endGesture.current = beginGesture(useDesign);
+  }, []);
+  const onNodeDragStop = useCallback(() => {
+    endGesture.current?.();
+    endGesture.current = null;
+  }, []);
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(DRAG_MIME)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const kind = event.dataTransfer.getData(DRAG_MIME) as NodeKind;
+      if (!(NODE_KINDS as readonly string[]).includes(kind)) return;
+      event.preventDefault();
+      const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+      addAt(kind, { x: Math.round((at.x - 100) / 20) * 20, y: Math.round((at.y - 30) / 20) * 20 });
+    },
+    [flow],
+  );
+
+  const tidy = useCallback(async () => {
+    const current = useDesign.getState().design;
+    if (current.nodes.length === 0) return;
+    // dagre is only needed here: load it on first use to keep the first load small.
+    const { tidyPositions } = await import('./layout');
+    useDesign.getState().setPositions(tidyPositions(current, measured));
+    requestAnimationFrame(() => flow.fitView({ padding: 0.15, duration: 300 }));
+  }, [flow, measured]);
+
+  useEffect(() => {
+    if (!focusRequest) return;
+    const node = useDesign.getState().design.nodes.find((n) => n.id === focusRequest.id);
+    if (!node) return;
+    const size = measured.get(node.id) ?? { width: 200, height: 64 };
+    void flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, {
+      zoom: Math.max(flow.getZoom(), 1),
+      duration: 300,
+    });
+    // Only a new request should move the view, not a resize.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [focusRequest]);
+
+  return (
+    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+      <ReactFlow<SimFlowNode, SimFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        defaultEdgeOptions={defaultEdgeOptions}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        onNodeDragStart={onNodeDragStart}
+        onNodeDragStop={onNodeDragStop}
+        onSelectionDragStart={onNodeDragStart}
+        onSelectionDragStop={onNodeDragStop}
+        deleteKeyCode={null}
+        selectionKeyCode="Shift"
+        multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
+        snapToGrid
+        snapGrid={SNAP}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        minZoom={0.1}
+        maxZoom={2}
+        colorMode="system"
+        onlyRenderVisibleElements={design.nodes.length > 120}
+        proOptions={{ hideAttribution: true }}
+        aria-label="Design canvas"
+      >
+        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" nodeBorderRadius={8} className="minimap" />
+        <Controls showInteractive={false} aria-label="Zoom controls" />
+        <CanvasToolbar onTidy={() => void tidy()} />
+      </ReactFlow>
+      {design.nodes.length === 0 && (
+        <div className="canvas-empty">
+          <p className="canvas-empty-title">An empty canvas</p>
+          <p>Drag a component from the palette, or focus one and press Enter. Start with a Client.</p>
+        </div>
+      )}
+    </div>
+  );
+}

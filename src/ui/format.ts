@@ -1,0 +1,49 @@
+/** Number formatting for the screen: always units, never NaN or Infinity. */
+const ok = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+const DASH = '—';
+
+export function formatCount(x: unknown): string {
+  if (!ok(x)) return DASH;
+  if (Math.abs(x) >= 1e9) return `${(x / 1e9).toFixed(1)}B`;
+  if (Math.abs(x) >= 1e6) return `${(x / 1e6).toFixed(1)}M`;
+  if (Math.abs(x) >= 1e4) return `${(x / 1e3).toFixed(1)}k`;
+  return Math.round(x).toLocaleString('en');
+}
+
+export function formatRate(x: unknown): string {
+  if (!ok(x)) return `${DASH} req/s`;
+  if (Math.abs(x) >= 1e4) return `${formatCount(x)} req/s`;
+  return `${x >= 100 ? Math.round(x).toLocaleString('en') : x.toFixed(x >= 10 ? 0 : 1)} req/s`;
+}
+
+export function formatMs(x: unknown): string {
+  if (!ok(x)) return `${DASH} ms`;
+  if (x >= 10_000) return `${(x / 1000).toFixed(1)} s`;
+  if (x >= 100) return `${Math.round(x).toLocaleString('en')} ms`;
+  if (x >= 10) return `${x.toFixed(1)} ms`;
+  return `${x.toFixed(2)} ms`;
+}
+
+/** A fraction 0…1 as a percentage. */
+export function formatPercent(x: unknown, digits = 1): string {
+  if (!ok(x)) return `${DASH} %`;
+  const pct = x * 100;
+  if (pct !== 0 && Math.abs(pct) < 0.1) return '<0.1 %';
+  return `${pct.toFixed(pct >= 10 || pct === 0 ? 0 : digits)} %`;
+}
+
+export function formatSimTime(ms: unknown): string {
+  if (!ok(ms)) return `${DASH} s`;
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m} min ${Math.floor(s % 60)} s`;
+  return `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+/** A param value for a summary line. */
+export function formatParam(value: unknown, unit?: string): string {
+  if (value === null) return unit ? `unbounded` : 'none';
+  if (typeof value === 'number') return `${ok(value) ? value.toLocaleString('en') : DASH}${unit ? ` ${unit}` : ''}`;
+  return String(value);
+}

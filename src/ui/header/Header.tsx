@@ -1,0 +1,152 @@
+/** The top bar: the app, the design's name, examples, Run / Pause / Reset, speed, seed, and room for Share. */
+import { useEffect, useState } from 'react';
+import { useDesign } from '../../store';
+import { EXAMPLES, loadExample } from '../../store/examples';
+import { useRun } from '../../store/run';
+import { pause, reset, run, setSpeed } from '../../store/runner';
+import { useUi } from '../../store/ui';
+import { SPEED_LABELS, SPEEDS } from '../../worker/protocol';
+import { HeaderActions } from './HeaderActions';
+
+function SeedField() {
+  const seed = useDesign((s) => s.design.seed);
+  const setSeed = useDesign((s) => s.setSeed);
+  const [text, setText] = useState(String(seed));
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => setText(String(seed)), [seed]);
+  const commit = () => {
+    const n = Number(text.trim());
+    if (text.trim() === '' || !Number.isInteger(n) || n < 0 || n > 0xffffffff) {
+      setError('The seed must be a whole number from 0 to 4294967295.');
+      return;
+    }
+    setError(null);
+    if (n !== seed) setSeed(n);
+  };
+  return (
+    <div className="seed">
+      <label htmlFor="seed-input">Seed</label>
+      <input
+        id="seed-input"
+        type="text"
+        inputMode="numeric"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        title="One seed fixes every random draw: the same seed gives the same run."
+        onChange={(e) => setText(e.target.value)}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+        onBlur={() => {
+          commit();
+        }}
+      />
+      {error && (
+        <p className="popover-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ExamplesMenu() {
+  const replace = useDesign((s) => s.replaceDesign);
+  const notify = useUi((s) => s.notify);
+  return (
+    <select
+      className="examples"
+      aria-label="Examples"
+      value=""
+      onChange={async (e) => {
+        const entry = EXAMPLES.find((x) => x.file === e.target.value);
+        if (!entry) return;
+        try {
+          const design = await loadExample(entry.file);
+          await reset();
+          useUi.getState().clearSelection();
+          replace(design);
+          notify('info', `Opened “${design.name}”. Undo (Ctrl+Z) brings your previous design back.`);
+        } catch (error) {
+          notify('error', error instanceof Error ? error.message : String(error));
+        }
+      }}
+    >
+      <option value="" disabled>
+        Examples…
+      </option>
+      {EXAMPLES.map((x) => (
+        <option key={x.file} value={x.file}>
+          {x.title}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function Header() {
+  const name = useDesign((s) => s.design.name);
+  const setName = useDesign((s) => s.setName);
+  const status = useRun((s) => s.status);
+  const speed = useRun((s) => s.speed);
+  const hasRun = useRun((s) => s.snapshot !== null || s.status !== 'idle');
+  const running = status === 'running' || status === 'starting';
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <svg className="brand-mark" viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+          <circle cx="5" cy="12" r="3" />
+          <circle cx="19" cy="5" r="3" />
+          <circle cx="19" cy="19" r="3" />
+          <path d="M8 12h4m0 0 4.5-5.5M12 12l4.5 5.5" fill="none" />
+        </svg>
+        <span className="brand-name">Archsim</span>
+      </div>
+      <input
+        className="design-name"
+        aria-label="Design name"
+        value={name}
+        maxLength={200}
+        onChange={(e) => setName(e.target.value)}
+        onBlur={(e) => !e.target.value.trim() && setName('Untitled design')}
+      />
+      <ExamplesMenu />
+      <div className="run-controls" role="group" aria-label="Simulation">
+        <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={running} title="Validate and simulate the design">
+          <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
+            <path d="M7 4.5v15l12-7.5z" fill="currentColor" />
+          </svg>
+          {status === 'paused' ? 'Resume' : 'Run'}
+        </button>
+        <button type="button" className="btn" onClick={() => void pause()} disabled={status !== 'running'}>
+          <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
+            <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
+          </svg>
+          Pause
+        </button>
+        <button type="button" className="btn" onClick={() => void reset()} disabled={!hasRun} title="Stop and clear the figures">
+          <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2.2" aria-hidden="true">
+            <path d="M4 12a8 8 0 1 0 2.4-5.7M4 4v5h5" />
+          </svg>
+          Reset
+        </button>
+      </div>
+      <div className="speed" role="radiogroup" aria-label="Speed">
+        {SPEEDS.map((s) => (
+          <button
+            key={s}
+            type="button"
+            role="radio"
+            aria-checked={speed === s}
+            className={`speed-option${speed === s ? ' is-on' : ''}`}
+            onClick={() => void setSpeed(s)}
+            title={s === 'max' ? 'As fast as the engine can go' : s === 'x10' ? 'Ten simulated seconds per second' : 'One simulated second per second'}
+          >
+            {s === 'max' ? 'Max' : SPEED_LABELS[s]}
+            {s === 'max' && <span className="visually-hidden"> (as fast as possible)</span>}
+          </button>
+        ))}
+      </div>
+      <SeedField />
+      <HeaderActions />
+    </header>
+  );
+}

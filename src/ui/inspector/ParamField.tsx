@@ -1,0 +1,131 @@
+/**
+ * One param, generated from its spec: label with unit, the allowed range, a sentence on what
+ * it does, and the checker's message (role="alert") when a typed value is refused. Numbers
+ * apply on Enter or when the field loses focus; choices apply at once.
+ */
+import { useEffect, useId, useState } from 'react';
+import { checkParam, LB_ALGORITHM_NOTES, type LbAlgorithm, type ParamSpec, type ParamValue } from '../../model';
+
+interface Props {
+  spec: ParamSpec;
+  value: ParamValue;
+  onCommit: (value: ParamValue) => string | null;
+  /** Shown under an enum's select for the chosen option (LB algorithms). */
+  optionNotes?: boolean;
+}
+
+const optionLabel = (option: string) =>
+  option.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()).replace('Ip ', 'IP ').replace('Url ', 'URL ').replace('Ewma', 'EWMA');
+
+function rangeText(spec: ParamSpec): string {
+  if (spec.type !== 'number') return '';
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const fmt = (x: number) => x.toLocaleString('en');
+  return `${spec.exclusiveMin ? '>' : ''}${fmt(spec.min)}–${fmt(spec.max)}${unit}${spec.nullable ? ', or empty' : ''}`;
+}
+
+/** Text as typed → what checkParam should judge: '' is null, numerals are numbers, anything else stays a string. */
+export function parseNumberText(text: string): unknown {
+  const trimmed = text.trim().replace(/,/g, '');
+  if (trimmed === '') return null;
+  const n = Number(trimmed);
+  return Number.isNaN(n) ? text.trim() : n;
+}
+
+export function ParamField({ spec, value, onCommit, optionNotes }: Props) {
+  const id = useId();
+  const shown = value === null ? '' : String(value);
+  const [text, setText] = useState(shown);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setText(shown);
+    setError(null);
+  }, [shown]);
+
+  const helpId = `${id}-help`;
+  const errorId = `${id}-error`;
+
+  if (spec.type === 'enum') {
+    return (
+      <div className="field">
+        <label htmlFor={id}>{spec.label}</label>
+        <select id={id} value={String(value)} aria-describedby={helpId} onChange={(e) => onCommit(e.target.value)}>
+          {spec.options.map((o) => (
+            <option key={o} value={o}>
+              {optionLabel(o)}
+            </option>
+          ))}
+        </select>
+        <p className="field-help" id={helpId}>
+          {optionNotes && LB_ALGORITHM_NOTES[value as LbAlgorithm] ? (
+            <>
+              <strong>{optionLabel(String(value))}:</strong> {LB_ALGORITHM_NOTES[value as LbAlgorithm]}
+            </>
+          ) : (
+            spec.help
+          )}
+        </p>
+      </div>
+    );
+  }
+
+  const check = (raw: string) => {
+    const checked = checkParam(spec, parseNumberText(raw));
+    return 'error' in checked ? checked.error : null;
+  };
+  const commit = () => {
+    const problem = check(text);
+    if (problem) {
+      setError(problem);
+      return;
+    }
+    const refused = onCommit(parseNumberText(text) as ParamValue);
+    setError(refused);
+  };
+
+  return (
+    <div className={`field${error ? ' has-error' : ''}`}>
+      <label htmlFor={id}>
+        {spec.label}
+        {spec.unit && <span className="field-unit"> ({spec.unit})</span>}
+      </label>
+      <input
+        id={id}
+        type="text"
+        inputMode="decimal"
+        autoComplete="off"
+        spellCheck={false}
+        value={text}
+        placeholder={spec.nullable ? 'unbounded' : undefined}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${helpId}${error ? ` ${errorId}` : ''}`}
+        onChange={(e) => {
+          setText(e.target.value);
+          setError(check(e.target.value));
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') commit();
+          if (e.key === 'Escape') {
+            setText(shown);
+            setError(null);
+          }
+        }}
+        onBlur={() => {
+          if (check(text)) {
+            // Leaving a refused value: keep the last good one and say so.
+            setText(shown);
+            setError(null);
+          } else commit();
+        }}
+      />
+      {error && (
+        <p className="field-error" role="alert" id={errorId}>
+          {error}
+        </p>
+      )}
+      <p className="field-help" id={helpId}>
+        {spec.help} <span className="field-range">Range {rangeText(spec)}.</span>
+      </p>
+    </div>
+  );
+}

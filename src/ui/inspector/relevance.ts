@@ -1,0 +1,29 @@
+/** Which params matter given the others, so the inspector shows only what has an effect. */
+import type { Params } from '../../model';
+
+export function isRelevant(key: string, params: Params, context: { sourceKind?: string } = {}): boolean {
+  switch (key) {
+    case 'rampToRatePerSecond':
+      return params.traffic === 'ramp';
+    case 'spikeFactor':
+      return params.traffic === 'spike';
+    case 'shapeStartS':
+    case 'shapeEndS':
+      return params.traffic === 'ramp' || params.traffic === 'spike';
+    case 'sineAmplitude':
+    case 'periodS':
+      return params.traffic === 'sine';
+    case 'zipfExponent':
+      return params.keyDistribution === 'zipf';
+    case 'backoffMs':
+      return typeof params.retries === 'number' && params.retries > 0;
+    case 'serviceTimeCv':
+      return params.serviceDistribution === 'lognormal';
+    case 'virtualNodes':
+      return params.algorithm === 'consistentHash';
+    case 'weight':
+      return context.sourceKind === 'loadBalancer';
+    default:
+      return true;
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * The page's side of the worker: starts it, forwards calls through Comlink, and watches it.
+ * A worker that throws at top level, or stops answering pings, is terminated and replaced;
+ * the caller hears about it once through `onCrash` and the design is never touched.
+ */
+import * as Comlink from 'comlink';
+import type { Snapshot } from '../engine';
+import type { Design, Params } from '../model';
+import type { SimulationApi, Speed } from './protocol';
+
+const PING_EVERY_MS = 1000;
+const HUNG_AFTER_MS = 5000;
+
+export interface HostCallbacks {
+  onSnapshot: (snapshot: Snapshot) => void;
+  onError: (message: string) => void;
+  onCrash: (message: string) => void;
+}
+
+export type WorkerFactory = () => Worker;
+
+const defaultFactory: WorkerFactory = () =>
+  new Worker(new URL('./simulation.worker.ts', import.meta.url), { type: 'module', name: 'archsim-simulation' });
+
+export class SimulationHost {
+  private worker: Worker | null = null;
+  private api: Comlink.Remote<SimulationApi> | null = null;
+  private watchdog: ReturnType<typeof setInterval> | null = null;
+  private lastAnswer = 0;
+  private pingInFlight = false;
+
+  constructor(
+    private readonly callbacks: HostCallbacks,
+    private readonly factory: WorkerFactory = defaultFactory,
+  ) {}
+
+  private ensure(): Comlink.Remote<SimulationApi> {
+    if (this.api) return this.api;
+    const worker = this.factory();
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      this.crash(`The simulation worker crashed${event.message ? `: ${event.message}` : ''}.`);
+    });
+    this.worker = worker;
+    this.api = Comlink.wrap<SimulationApi>(worker);
+    return this.api;
+  }
+
+  private crash(message: string) {
+    this.dispose();
+    this.callbacks.onCrash(message);
+  }
+
+  /** Loads a design; rejects with the engine's own message when it cannot simulate it. */
+  async load(design: Design): Promise<void> {
+    await this.ensure().load(design);
+  }
+
+  async play(speed: Speed): Promise<void> {
+    const api = this.ensure();
+    await api.play(
+      speed,
+      Comlink.proxy((s: Snapshot) => this.callbacks.onSnapshot(s)),
+      Comlink.proxy((m: string) => this.callbacks.onError(m)),
+    );
+    this.startWatchdog();
+  }
+
+  async setSpeed(speed: Speed): Promise<void> {
+    await this.api?.setSpeed(speed);
+  }
+
+  async pause(): Promise<Snapshot | null> {
+    this.stopWatchdog();
+    return (await this.api?.pause()) ?? null;
+  }
+
+  async setNodeParams(id: string, params: Params): Promise<void> {
+    await this.api?.setNodeParams(id, params);
+  }
+
+  async setEdgeParams(id: string, params: Params): Promise<void> {
+    await this.api?.setEdgeParams(id, params);
+  }
+
+  async reset(): Promise<void> {
+    this.stopWatchdog();
+    await this.api?.reset();
+  }
+
+  private startWatchdog() {
+    this.stopWatchdog();
+    this.lastAnswer = performance.now();
+    this.watchdog = setInterval(() => {
+      const api = this.api;
+      if (!api) return;
+      if (performance.now() - this.lastAnswer > HUNG_AFTER_MS) {
+        this.crash('The simulation stopped responding and was restarted.');
+        return;
+      }
+      if (this.pingInFlight) return;
+      this.pingInFlight = true;
+      api.ping().then(
+        () => {
+          this.pingInFlight = false;
+          this.lastAnswer = performance.now();
+        },
+        () => {
+          this.pingInFlight = false;
+        },
+      );
+    }, PING_EVERY_MS);
+  }
+
+  private stopWatchdog() {
+    if (this.watchdog !== null) clearInterval(this.watchdog);
+    this.watchdog = null;
+    this.pingInFlight = false;
+  }
+
+  dispose() {
+    this.stopWatchdog();
+    this.api?.[Comlink.releaseProxy]();
+    this.worker?.terminate();
+    this.api = null;
+    this.worker = null;
+  }
+}
