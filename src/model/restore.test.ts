@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { designArb, hostileJsonArb } from './arbitrary';
 import { EDGE_PARAM_SPECS, defaultParams } from './params';
 import { LIMITS, restore, type RestoreResult } from './restore';
-import type { Design } from './types';
+import { FAULT_ACTIONS, type Design } from './types';
 
 function restored(input: unknown): Design {
   const result = restore(input);
@@ -245,13 +245,19 @@ describe('restore()', () => {
 
     it('refuses too many nodes with a message', () => {
       const nodes = Array.from({ length: LIMITS.maxNodes + 1 }, (_, i) => server(`n${i}`));
-      expect(messages(restore({ nodes }))[0]).toMatch(/^This is not an Archsim design \(at nodes\)/);
+      expect(messages(restore({ nodes }))).toEqual(['This is not an Archsim design: nodes has more than 1000 entries.']);
     });
 
     it('says what is wrong with JSON that is not a design', () => {
       expect(messages(restore('{"nodes": ['))).toEqual(['This is not a design file: it is not valid JSON.']);
       expect(messages(restore('[1,2]'))).toEqual(['This is not an Archsim design: expected a JSON object with nodes and edges.']);
-      expect(messages(restore('{"hello":"world"}'))[0]).toMatch(/^This is not an Archsim design \(at nodes\)/);
+      expect(messages(restore('{"hello":"world"}'))).toEqual(['This is not an Archsim design: nodes is missing.']);
+      expect(messages(restore('{"nodes":{}}'))).toEqual(['This is not an Archsim design: nodes must be a list, got an object.']);
+      expect(messages(restore({ nodes: [{ id: 7, kind: 'server' }] }))).toEqual(['Node #1 is malformed: id must be text, got 7.']);
+      expect(messages(restore({ nodes: [{ id: ' ', kind: 'server' }] }))).toEqual(['Node #1 is malformed: id is empty.']);
+      expect(messages(restore({ nodes: [{ id: 'a', kind: 'server' }], faults: [{ atS: 1, action: 'explode', target: 'a' }] }))).toEqual([
+        `Scheduled fault #1 is malformed: action must be one of ${FAULT_ACTIONS.join(', ')}, got "explode".`,
+      ]);
     });
   });
 

@@ -114,9 +114,7 @@ function restoreUnsafe(input: unknown): RestoreResult {
 
   const envelope = envelopeSchema.safeParse(doc);
   if (!envelope.success) {
-    const issue = envelope.error.issues[0];
-    const where = issue.path.length ? ` (at ${issue.path.join('.')})` : '';
-    return fail(`This is not an Archsim design${where}: ${issue.message}.`);
+    return fail(`This is not an Archsim design: ${explainIssue(envelope.error.issues[0], doc)}.`);
   }
   const problems: Problem[] = [];
 
@@ -171,7 +169,7 @@ function restoreUnsafe(input: unknown): RestoreResult {
   (envelope.data.faults ?? []).forEach((rawFault, index) => {
     const parsed = faultShape.safeParse(rawFault);
     if (!parsed.success) {
-      problems.push({ message: `Scheduled fault #${index + 1} is malformed: ${parsed.error.issues[0].message}.` });
+      problems.push({ message: `Scheduled fault #${index + 1} is malformed: ${explainIssue(parsed.error.issues[0], rawFault)}.` });
       return;
     }
     const fault = parsed.data;
@@ -208,8 +206,7 @@ function fail(message: string): RestoreResult {
 function restoreNode(rawNode: Record<string, unknown>, index: number, problems: Problem[]): DesignNode | null {
   const parsed = nodeShape.safeParse(rawNode);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    problems.push({ message: `Node #${index + 1} is malformed: ${issue.path.join('.') || 'node'} ${issue.message}.` });
+    problems.push({ message: `Node #${index + 1} is malformed: ${explainIssue(parsed.error.issues[0], rawNode)}.` });
     return null;
   }
   const { id, kind, label, position, params } = parsed.data;
@@ -253,8 +250,7 @@ function restoreEdge(
 ): DesignEdge | null {
   const parsed = edgeShape.safeParse(rawEdge);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    problems.push({ message: `Edge #${index + 1} is malformed: ${issue.path.join('.') || 'edge'} ${issue.message}.` });
+    problems.push({ message: `Edge #${index + 1} is malformed: ${explainIssue(parsed.error.issues[0], rawEdge)}.` });
     return null;
   }
   const { source, target, params } = parsed.data;
@@ -327,6 +323,41 @@ export function checkParam(spec: ParamSpec, value: unknown): { value: number | s
   // -0 would not survive JSON (it comes back as 0), so it never enters a design.
   return { value: value + 0 };
 }
+
+/** A schema issue in words a person can act on ("id is missing", "nodes must be a list, got an object"). */
+function explainIssue(issue: z.core.$ZodIssue, raw: unknown): string {
+  const field = issue.path.map(String).join('.') || 'it';
+  let value: unknown = raw;
+  for (const key of issue.path) {
+    value = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, key)
+      ? (value as Record<PropertyKey, unknown>)[key]
+      : undefined;
+  }
+  switch (issue.code) {
+    case 'invalid_type':
+      if (value === undefined) return `${field} is missing`;
+      return `${field} must be ${TYPE_NAMES[issue.expected] ?? issue.expected}, got ${describe(value)}`;
+    case 'too_small':
+      if (issue.origin === 'string') return `${field} is empty`;
+      return `${field} must be at least ${String(issue.minimum)}, got ${describe(value)}`;
+    case 'too_big':
+      if (issue.origin === 'array') return `${field} has more than ${String(issue.maximum)} entries`;
+      if (issue.origin === 'string') return `${field} is longer than ${String(issue.maximum)} characters`;
+      return `${field} must be at most ${String(issue.maximum)}, got ${describe(value)}`;
+    case 'invalid_value':
+      return `${field} must be one of ${issue.values.map(String).join(', ')}, got ${describe(value)}`;
+    default:
+      return `${field} is not valid (${describe(value)})`;
+  }
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  array: 'a list',
+  object: 'an object',
+  record: 'an object',
+  string: 'text',
+  number: 'a number',
+};
 
 function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value);
