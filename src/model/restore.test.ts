@@ -243,6 +243,17 @@ describe('restore()', () => {
       expectProblemsOnly(restore('['.repeat(400_000) + ']'.repeat(400_000)));
     });
 
+    it('lists at most 50 problems, then says how many more', () => {
+      const nodes = Array.from({ length: 200 }, (_, i) => server(`n${i}`, { params: { workers: 0 } }));
+      const all = messages(restore({ nodes }));
+      expect(all).toHaveLength(51);
+      expect(all[50]).toBe('…and 150 more problems.');
+    });
+
+    it('reads text that starts with a byte order mark', () => {
+      expect(restore('\ufeff{"nodes":[]}').ok).toBe(true);
+    });
+
     it('refuses too many nodes with a message', () => {
       const nodes = Array.from({ length: LIMITS.maxNodes + 1 }, (_, i) => server(`n${i}`));
       expect(messages(restore({ nodes }))).toEqual(['This is not an Archsim design: nodes has more than 1000 entries.']);

@@ -38,6 +38,8 @@ export const LIMITS = {
  */
 const RESERVED_IDS = new Set(['__proto__', 'constructor', 'prototype']);
 
+const MAX_PROBLEMS = 50;
+
 /** Fault actions that act on an edge; every other action acts on a node. */
 const EDGE_FAULT_ACTIONS = new Set<string>(['addLatency', 'cut', 'heal']);
 
@@ -98,8 +100,10 @@ function restoreUnsafe(input: unknown): RestoreResult {
     if (raw.length > LIMITS.maxChars) {
       return fail(`The design is too large (${raw.length.toLocaleString('en')} characters; the limit is 1 MB).`);
     }
+    // Editors on Windows like to start UTF-8 files with a byte order mark, which JSON.parse refuses.
+    const text = (raw as string).charCodeAt(0) === 0xfeff ? (raw as string).slice(1) : (raw as string);
     try {
-      raw = JSON.parse(raw);
+      raw = JSON.parse(text);
     } catch {
       return fail('This is not a design file: it is not valid JSON.');
     }
@@ -191,6 +195,11 @@ function restoreUnsafe(input: unknown): RestoreResult {
   const seed = restoreSeed(envelope.data.seed, problems);
   const run = restoreRun(envelope.data.run, problems);
 
+  if (problems.length > MAX_PROBLEMS) {
+    // A thousand copies of the same mistake help nobody and would flood the alert.
+    const more = problems.length - MAX_PROBLEMS;
+    problems.splice(MAX_PROBLEMS, more, { message: `…and ${more.toLocaleString('en')} more problems.` });
+  }
   if (problems.length > 0) return { ok: false, problems };
   return {
     ok: true,

@@ -49,8 +49,6 @@ export async function readDesignFile(input: string | Blob): Promise<RestoreResul
       }
       text = await input.text();
     }
-    // Editors on Windows like to start UTF-8 files with a byte order mark, which JSON.parse refuses.
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (text.trim() === '') return fail('This file is empty: there is no design in it.');
     return restore(text);
   } catch (error) {
