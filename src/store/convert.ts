@@ -53,7 +53,7 @@ export function createFlowNodeMapper() {
         data: { node },
         selected: isSelected,
         measured: size,
-        ariaLabel: `${KIND_LABELS[node.kind]} ${node.label ?? node.id}`,
+        ariaLabel: `${node.label ?? node.id} (${KIND_LABELS[node.kind]})`,
       };
       next.set(node.id, flow);
       return flow;

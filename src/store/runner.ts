@@ -122,5 +122,9 @@ function syncLiveEdits(design: Design) {
 }
 
 useDesign.subscribe((state, prev) => {
-  if (state.design !== prev.design) syncLiveEdits(state.design);
+  if (state.design === prev.design) return;
+  syncLiveEdits(state.design);
+  // A refusal or failure is about the design as it was; once it is edited the message is stale.
+  const run = useRun.getState();
+  if (run.status === 'idle' && run.error) useRun.setState({ error: null });
 });

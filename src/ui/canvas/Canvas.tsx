@@ -14,6 +14,7 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
 import { NODE_KINDS, type NodeKind } from '../../model';
@@ -21,6 +22,7 @@ import { useDesign } from '../../store';
 import { beginGesture } from '../../store/design';
 import { createFlowEdgeMapper, createFlowNodeMapper, type SimFlowEdge, type SimFlowNode, type Size } from '../../store/convert';
 import { useUi } from '../../store/ui';
+import { connectionProblem } from '../../store/connection';
 import { addAt } from '../actions';
 import { SimEdge } from './SimEdge';
 import { SimNode } from './SimNode';
@@ -93,6 +95,17 @@ export function Canvas() {
     else useUi.getState().notify('error', `Not connected: ${result.reason}`);
   }, []);
 
+  // Dropped on a node but not on a handle (a client has none to drop on): still explain why not.
+  const onConnectEnd = useCallback((event: MouseEvent | TouchEvent, state: FinalConnectionState) => {
+    if (state.isValid || !state.fromNode || state.fromHandle?.type !== 'source') return;
+    const point = 'changedTouches' in event ? event.changedTouches[0] : event;
+    const target = document.elementFromPoint(point.clientX, point.clientY)?.closest('.react-flow__node');
+    const to = target?.getAttribute('data-id');
+    if (!to) return;
+    const reason = connectionProblem(useDesign.getState().design, state.fromNode.id, to);
+    if (reason) useUi.getState().notify('error', `Not connected: ${reason}`);
+  }, []);
+
   const onNodeDragStart = useCallback(() => {
     endGesture.current?.();
     endGesture.current = beginGesture(useDesign);
@@ -151,6 +164,7 @@ export function Canvas() {
         onNodesChange={onNodesChange}
         onEdgesChange={onEdgesChange}
         onConnect={onConnect}
+        onConnectEnd={onConnectEnd}
         onNodeDragStart={onNodeDragStart}
         onNodeDragStop={onNodeDragStop}
         onSelectionDragStart={onNodeDragStart}

@@ -1,0 +1,142 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fresh, shot } from './helpers';
+
+const nodes = (page: Page) => page.locator('.react-flow__node');
+
+async function clearCanvas(page: Page) {
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 300 } });
+  await page.keyboard.press('Control+a');
+  await page.keyboard.press('Delete');
+  await expect(nodes(page)).toHaveCount(0);
+}
+
+/** Waits until the viewport stops moving (after an animated fit), so handle positions are final. */
+async function settled(page: Page) {
+  const viewport = page.locator('.react-flow__viewport');
+  await expect
+    .poll(async () => {
+      const a = await viewport.getAttribute('style');
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      return a === (await viewport.getAttribute('style'));
+    })
+    .toBe(true);
+}
+
+async function connect(page: Page, from: string, to: string) {
+  await settled(page);
+  const source = page.locator(`.react-flow__node[data-id="${from}"] .react-flow__handle.source`);
+  const node = page.locator(`.react-flow__node[data-id="${to}"]`);
+  // A client has no input handle: aim at its body then.
+  const target = (await node.locator('.react-flow__handle.target').count()) > 0 ? node.locator('.react-flow__handle.target') : node;
+  const a = (await source.boundingBox())!;
+  const b = (await target.boundingBox())!;
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width / 2 - 20, b.y + b.height / 2, { steps: 5 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 3 });
+  await page.mouse.up();
+}
+
+test('build a design by drag and keyboard, wire it, edit, undo, delete, run', async ({ page }) => {
+  await fresh(page);
+  await clearCanvas(page);
+  await expect(page.getByText('An empty canvas')).toBeVisible();
+  await shot(page, '04-empty-canvas');
+
+  // Drag a client onto the canvas.
+  await page.getByRole('button', { name: 'Client', exact: true }).dragTo(page.locator('.react-flow__pane'), {
+    targetPosition: { x: 150, y: 250 },
+  });
+  await expect(nodes(page)).toHaveCount(1);
+
+  // Keyboard: focus a palette button and press Enter.
+  await page.getByRole('button', { name: 'Load balancer', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Server', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(nodes(page)).toHaveCount(3);
+  await expect(page.getByRole('heading', { name: 'Server' })).toBeVisible();
+
+  // Problems: nothing is wired yet, so Run lists problems instead of running.
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Run needs' })).toBeVisible();
+  const problems = page.getByRole('region', { name: 'Problems' });
+  await expect(problems).toContainText('has no outgoing edge');
+  await shot(page, '05-problems');
+  await problems.getByRole('button', { name: /Load balancer .* has no targets/ }).click();
+  await expect(page.getByRole('heading', { name: 'Load balancer' })).toBeVisible();
+  await expect(page.getByText(LB_NOTE)).toBeVisible();
+
+  // Tidy up lays the three nodes out, then connect them by dragging handles.
+  await page.getByRole('button', { name: 'Tidy up' }).click();
+  await connect(page, 'client-1', 'lb-1');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(1);
+  await connect(page, 'lb-1', 'server-1');
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+
+  // A refused connection says why.
+  await connect(page, 'server-1', 'client-1');
+  await expect(page.getByRole('alert').filter({ hasText: 'clients only send requests' })).toBeVisible();
+  await expect(page.locator('.react-flow__edge')).toHaveCount(2);
+  await connect(page, 'server-1', 'lb-1');
+  await expect(page.getByRole('alert').filter({ hasText: 'call cycle' })).toBeVisible();
+  await expect(problems).toHaveCount(0);
+
+  // Edit a param: a bad value is refused with the checker's message, a good one applies.
+  await page.locator('.react-flow__node[data-id="server-1"]').click();
+  const workers = page.getByLabel('Workers');
+  await workers.fill('-3');
+  await expect(page.getByRole('alert').filter({ hasText: 'workers must be at least 1' })).toBeVisible();
+  await shot(page, '06-param-refused');
+  await workers.fill('12');
+  await workers.press('Enter');
+  await expect(page.locator('.react-flow__node[data-id="server-1"]')).toContainText('12 workers');
+
+  // Undo and redo the edit.
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.locator('.react-flow__node[data-id="server-1"]')).toContainText('4 workers');
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.locator('.react-flow__node[data-id="server-1"]')).toContainText('12 workers');
+
+  // Copy, paste, delete.
+  await page.locator('.react-flow__node[data-id="server-1"]').click();
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await expect(nodes(page)).toHaveCount(4);
+  await page.keyboard.press('Delete');
+  await expect(nodes(page)).toHaveCount(3);
+
+  // Run, see the numbers move, change a param live, pause, reset.
+  await page.getByRole('radio', { name: /×10/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  const sent = page.getByTestId('summary-sent');
+  await expect(sent).not.toHaveText('0');
+  const before = await sent.textContent();
+  await expect(sent).not.toHaveText(before!);
+  await expect(page.locator('.chart')).toHaveCount(4);
+  await page.locator('.react-flow__node[data-id="server-1"]').click();
+  await expect(page.getByText('Changes apply to the running simulation at once.')).toBeVisible();
+  await page.getByLabel('Service time').fill('200');
+  await page.getByLabel('Service time').press('Enter');
+  await expect(page.locator('.react-flow__node[data-id="server-1"] .sim-node')).toHaveClass(/health-saturated/);
+  await shot(page, '07-live-edit-saturated');
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect(page.getByRole('button', { name: 'Resume' })).toBeEnabled();
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await expect(sent).toHaveText('0');
+  await expect(page.getByText('Press Run to simulate the design.')).toBeVisible();
+});
+
+test('the default design runs from the first visit', async ({ page }) => {
+  await fresh(page);
+  await page.getByRole('button', { name: 'Run' }).click();
+  const sent = page.getByTestId('summary-sent');
+  await expect(sent).not.toHaveText('0');
+  await expect(page.locator('.chart')).toHaveCount(4);
+  await expect(page.locator('[data-testid="node-live"]')).toHaveCount(7);
+  await expect(nodes(page)).toHaveCount(7);
+  await shot(page, '08-default-running');
+});
+
+const LB_NOTE = 'Each target in turn, one after another.';
