@@ -26,14 +26,54 @@ export abstract class Behaviour {
     this.sim.respond(call, ok);
   }
 
+  /**
+   * A detached call this node started (a queue's message to a consumer, a replica applying a
+   * write) has finished. The call id is already released: read its fields, do not keep it.
+   */
+  detachedReturned(_call: number, _ok: boolean): void {}
+
+  /** A detached call this node sent over an edge has reached its target. */
+  detachedDelivered(_call: number): void {}
+
   /** Params changed while running; the station's own params are applied by the simulation. */
   configure(_params: Params): void {}
+
+  /** The measured period begins: forget figures gathered during the warm-up. */
+  resetFigures(): void {}
+
+  /** Something changed that may let this node make progress (a node revived, an edge healed). */
+  wake(): void {}
+
+  /** The node was killed: whatever it keeps only in memory is lost. */
+  killed(): void {}
+
+  /** `flush` fault; false where it does not apply. */
+  flush(): boolean {
+    return false;
+  }
+
+  /** `cut`/`heal` aimed at the node itself (a database's primary–replica link); false where it does not apply. */
+  partition(_cut: boolean): boolean {
+    return false;
+  }
+
+  /** Billed instances (a database's primary plus its replicas). */
+  instances(): number {
+    return 1;
+  }
 
   /** Kind-specific figures for summaries; null where a figure does not apply. */
   hitRatio(): number | null {
     return null;
   }
   backlog(): number | null {
+    return null;
+  }
+  /** Age of the oldest message waiting, in ms (a queue's consumer lag). */
+  lagMs(): number | null {
+    return null;
+  }
+  staleReads(): number | null {
     return null;
   }
 }

@@ -8,6 +8,11 @@ import type { Behaviour } from './behaviour';
 import { ClientBehaviour } from './behaviours/client';
 import { LoadBalancerBehaviour } from './behaviours/loadBalancer';
 import { ServerBehaviour } from './behaviours/server';
+import { CacheBehaviour } from './behaviours/cache';
+import { ShardRouterBehaviour } from './behaviours/shardRouter';
+import { DatabaseBehaviour } from './behaviours/database';
+import { QueueBehaviour } from './behaviours/queue';
+import { RateLimiterBehaviour } from './behaviours/rateLimiter';
 import type { Simulation } from './simulation';
 import type { StationConfig } from './station';
 
@@ -42,6 +47,39 @@ export function stationConfig(kind: NodeKind, p: Params): StationConfig {
         cv: 1,
         queueCapacity: Infinity,
       };
+    case 'cache':
+    case 'cdn':
+      // A lookup takes hitTimeMs, hit or miss; a miss then waits for what is behind the cache.
+      return {
+        workers: p.workers as number,
+        readMeanMs: p.hitTimeMs as number,
+        writeMeanMs: p.hitTimeMs as number,
+        distribution: 'constant',
+        cv: 0,
+        queueCapacity: Infinity,
+      };
+    case 'database':
+      return {
+        workers: p.workers as number,
+        readMeanMs: p.readTimeMs as number,
+        writeMeanMs: p.writeTimeMs as number,
+        distribution: p.serviceDistribution as ServiceDistribution,
+        cv: p.serviceTimeCv as number,
+        queueCapacity: capacity(p.queueCapacity),
+      };
+    case 'rateLimiter': {
+      // A leaky bucket is a queue of `burst` places drained at exactly the rate.
+      const rate = p.ratePerSecond as number;
+      if (p.algorithm !== 'leakyBucket' || !(rate > 0)) return PASS_THROUGH;
+      return {
+        workers: 1,
+        readMeanMs: 1000 / rate,
+        writeMeanMs: 1000 / rate,
+        distribution: 'constant',
+        cv: 0,
+        queueCapacity: p.burst as number,
+      };
+    }
     default:
       return PASS_THROUGH;
   }
@@ -55,7 +93,16 @@ export function createBehaviour(sim: Simulation, index: number, node: DesignNode
       return new LoadBalancerBehaviour(sim, index, node.id, node.params, seed);
     case 'server':
       return new ServerBehaviour(sim, index);
-    default:
-      throw new Error(`The engine cannot simulate '${node.kind}' nodes yet.`);
+    case 'cache':
+    case 'cdn':
+      return new CacheBehaviour(sim, index, node.params);
+    case 'shardRouter':
+      return new ShardRouterBehaviour(sim, index, node.params);
+    case 'database':
+      return new DatabaseBehaviour(sim, index, node.params, (p) => stationConfig('database', p));
+    case 'queue':
+      return new QueueBehaviour(sim, index, node.params);
+    case 'rateLimiter':
+      return new RateLimiterBehaviour(sim, index, node.params);
   }
 }

@@ -76,6 +76,10 @@ export interface WindowPoint {
   utilization: number[];
   queue: number[];
   nodeRate: number[];
+  /** Messages held at the end of the window (queues; 0 for other kinds). */
+  backlog?: number[];
+  /** Age of the oldest waiting message at the end of the window, ms (a queue's consumer lag; 0 otherwise). */
+  lagMs?: number[];
   /** Per edge, in design order: requests sent per second and failures per second. */
   edgeRate: number[];
   edgeErrors: number[];

@@ -4,7 +4,7 @@
  */
 import type { NodeKind } from '../model/params';
 import { summarizeLatency, type LatencySummary, type WindowPoint } from './metrics';
-import type { Simulation } from './simulation';
+import { BREAKER_STATE_NAMES, type AppliedFault, type BreakerStateName, type Simulation } from './simulation';
 
 export interface NodeFigures {
   kind: NodeKind;
@@ -18,6 +18,34 @@ export interface NodeFigures {
   latencyMs: { mean: number; p50: number; p99: number };
   hitRatio: number | null;
   backlog: number | null;
+  /** Age of the oldest waiting message, ms (queues). */
+  consumerLagMs: number | null;
+  /** Replica reads that answered before applying the key's latest write (databases). */
+  staleReads: number | null;
+  /** Worst circuit breaker on the node's outgoing edges; null when it has none. */
+  breaker: BreakerStateName | null;
+  /** down (killed), slowed (a `slow` fault), or up. */
+  state: NodeState;
+  /** Service-time multiplier of an active `slow` fault (1 = none). */
+  slowdown: number;
+  /** Monthly cost of the node: per-instance cost × instances (a database's primary and replicas). */
+  costPerMonth: number;
+}
+
+export type NodeState = 'up' | 'down' | 'slowed';
+
+export interface EdgeFigures {
+  sent: number;
+  failed: number;
+  /** Circuit breaker state; null when the edge has none. */
+  breaker: BreakerStateName | null;
+  /** Times the breaker opened, and calls it failed fast, since measurement began. */
+  breakerOpens: number;
+  breakerRejected: number;
+  /** A `cut` fault partitions the edge. */
+  cut: boolean;
+  /** Extra one-way latency from an `addLatency` fault. */
+  addedLatencyMs: number;
 }
 
 export interface EndToEndFigures {
@@ -39,6 +67,11 @@ export interface RunSummary {
   events: number;
   endToEnd: EndToEndFigures;
   nodes: Record<string, NodeFigures>;
+  edges: Record<string, EdgeFigures>;
+  /** The design's total monthly cost. */
+  costPerMonth: number;
+  /** Faults applied during the run, in order (scheduled and injected). */
+  faults: AppliedFault[];
 }
 
 export interface NodeLive extends NodeFigures {
@@ -48,10 +81,8 @@ export interface NodeLive extends NodeFigures {
   queueLength: number;
 }
 
-export interface EdgeLive {
+export interface EdgeLive extends EdgeFigures {
   id: string;
-  sent: number;
-  failed: number;
   inFlight: number;
 }
 
@@ -66,6 +97,10 @@ export interface Snapshot {
   windows: WindowPoint[];
   /** Pass back as `cursor` next time to receive only newer windows. */
   cursor: number;
+  /** The design's total monthly cost (optional only so older snapshot literals still type-check). */
+  costPerMonth?: number;
+  /** Faults applied so far, for timeline markers. */
+  faults?: AppliedFault[];
 }
 
 const round = (x: number, digits = 4) => {
@@ -97,10 +132,11 @@ export function endToEnd(sim: Simulation): EndToEndFigures {
 export function nodeFigures(sim: Simulation, n: number): NodeFigures {
   const stats = sim.stats[n];
   const station = sim.stations[n];
-  station.account(sim.now);
+  const areas = sim.nodeAreas(n);
   const behaviour = sim.behaviours[n];
   const elapsed = sim.now - (sim.measuring ? sim.warmupMs : 0);
   const hitRatio = behaviour.hitRatio();
+  const lag = behaviour.lagMs();
   return {
     kind: sim.nodeKinds[n],
     arrivals: stats.arrivals,
@@ -108,8 +144,8 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     failed: stats.failed,
     dropped: stats.dropped,
     rejected: stats.rejected,
-    utilization: station.capacityArea > 0 ? round(station.busyArea / station.capacityArea) : 0,
-    meanQueueLength: elapsed > 0 ? round(station.queueArea / elapsed) : 0,
+    utilization: areas.capacity > 0 ? round(areas.busy / areas.capacity) : 0,
+    meanQueueLength: elapsed > 0 ? round(areas.queue / elapsed) : 0,
     latencyMs: {
       mean: round(stats.latency.mean),
       p50: round(stats.latency.quantile(0.5)),
@@ -117,12 +153,45 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     },
     hitRatio: hitRatio === null ? null : round(hitRatio),
     backlog: behaviour.backlog(),
+    consumerLagMs: lag === null ? null : round(lag),
+    staleReads: behaviour.staleReads(),
+    breaker: sim.breakerOf(n),
+    state: sim.nodeDown[n] === 1 ? 'down' : station.slowdown !== 1 ? 'slowed' : 'up',
+    slowdown: station.slowdown,
+    costPerMonth: round(nodeCost(sim, n), 2),
+  };
+}
+
+function nodeCost(sim: Simulation, n: number): number {
+  const perInstance = sim.nodeParams[n].costPerMonth;
+  return (typeof perInstance === 'number' ? perInstance : 0) * sim.behaviours[n].instances();
+}
+
+/** The design's monthly cost: every node's instances at their per-instance price. */
+export function costPerMonth(sim: Simulation): number {
+  let total = 0;
+  for (let n = 0; n < sim.nodeIds.length; n++) total += nodeCost(sim, n);
+  return round(total, 2);
+}
+
+export function edgeFigures(sim: Simulation, e: number): EdgeFigures {
+  const hasBreaker = sim.breakerThreshold[e] > 0;
+  return {
+    sent: sim.edgeSent[e],
+    failed: sim.edgeFailed[e],
+    breaker: hasBreaker ? BREAKER_STATE_NAMES[sim.breakerState[e]] : null,
+    breakerOpens: sim.breakerOpens[e],
+    breakerRejected: sim.breakerRejected[e],
+    cut: sim.edgeCut[e] === 1,
+    addedLatencyMs: sim.edgeAddedLatency[e],
   };
 }
 
 export function summarize(sim: Simulation, wallMs: number): RunSummary {
   const nodes: Record<string, NodeFigures> = {};
   sim.nodeIds.forEach((id, n) => (nodes[id] = nodeFigures(sim, n)));
+  const edges: Record<string, EdgeFigures> = {};
+  sim.edgeIds.forEach((id, e) => (edges[id] = edgeFigures(sim, e)));
   return {
     seed: sim.seed,
     warmupS: sim.warmupMs / 1000,
@@ -131,6 +200,9 @@ export function summarize(sim: Simulation, wallMs: number): RunSummary {
     events: sim.events,
     endToEnd: endToEnd(sim),
     nodes,
+    edges,
+    costPerMonth: costPerMonth(sim),
+    faults: sim.faultLog.slice(),
   };
 }
 
@@ -146,13 +218,10 @@ export function snapshot(sim: Simulation, cursor: number): Snapshot {
       busy: sim.stations[n].busy,
       queueLength: sim.stations[n].queueLength,
     })),
-    edges: sim.edgeIds.map((id, e) => ({
-      id,
-      sent: sim.edgeSent[e],
-      failed: sim.edgeFailed[e],
-      inFlight: sim.edgeInFlight[e],
-    })),
+    edges: sim.edgeIds.map((id, e) => ({ id, ...edgeFigures(sim, e), inFlight: sim.edgeInFlight[e] })),
     windows: sim.series.since(cursor),
     cursor: sim.series.total,
+    costPerMonth: costPerMonth(sim),
+    faults: sim.faultLog.slice(),
   };
 }

@@ -4,7 +4,7 @@
  * behaviour, and answered back over the same edge. Everything kind-specific lives in
  * behaviours/; everything here is shared by every kind.
  */
-import type { Design } from '../model/types';
+import type { Design, FaultAction, ScheduledFault } from '../model/types';
 import type { NodeKind, Params } from '../model/params';
 import type { Behaviour } from './behaviour';
 import type { ClientBehaviour } from './behaviours/client';
@@ -14,8 +14,8 @@ import { EventQueue } from './eventQueue';
 import { Histogram } from './histogram';
 import { createBehaviour, stationConfig } from './kinds';
 import { EndToEndStats, NodeStats, TimeSeries } from './metrics';
-import { hashUniform } from './random';
-import { Station } from './station';
+import { hashUniform, RandomStream } from './random';
+import { Station, type StationConfig } from './station';
 import { CallTable, RequestTable } from './tables';
 
 // Event types, packed with an id into one 32-bit payload: id << TYPE_BITS | type.
@@ -26,11 +26,38 @@ const RETURN = 3; // id: call, its response arriving back at the caller
 const WINDOW = 4; // close a window of the time series
 const TIMEOUT = 5; // id: request, its client's deadline
 const RETRY = 6; // id: request, its backoff over
+const TIMER = 7; // id: a registered timer (health checks, scheduled faults)
 const TYPE_BITS = 3;
 const TYPE_MASK = (1 << TYPE_BITS) - 1;
 
 /** A root call's parent: the client that sent it. */
 export const FROM_CLIENT = -1;
+/** A detached call's parent: nobody waits for it (a queued message, a replica applying a write). */
+export const DETACHED = -2;
+
+/** Call flag: let through a half-open breaker as a probe. */
+const PROBE = 1;
+
+export const BREAKER_CLOSED = 0;
+export const BREAKER_OPEN = 1;
+export const BREAKER_HALF_OPEN = 2;
+export type BreakerStateName = 'closed' | 'open' | 'halfOpen';
+export const BREAKER_STATE_NAMES: readonly BreakerStateName[] = ['closed', 'open', 'halfOpen'];
+
+/** A fault as applied, for timelines and chart markers. */
+export interface AppliedFault {
+  tS: number;
+  action: FaultAction;
+  target: string;
+  /** True when this entry is a timed fault ending (its durationS elapsed). */
+  ended?: boolean;
+}
+
+export interface BreakerTransition {
+  tMs: number;
+  edge: string;
+  state: BreakerStateName;
+}
 
 const WHEN_ALWAYS = 0;
 const WHEN_READS = 1;
@@ -61,15 +88,56 @@ export class Simulation {
   // The graph, by index. Node and edge order is the design's.
   readonly nodeIds: string[];
   readonly nodeKinds: NodeKind[];
+  /** Each node's current params (kept for figures such as cost). */
+  readonly nodeParams: Params[];
   readonly outgoing: Int32Array[];
   readonly edgeIds: string[];
   readonly edgeSource: Int32Array;
   readonly edgeTarget: Int32Array;
+  /** Effective one-way latency: the edge's own plus any `addLatency` fault. */
   readonly edgeLatency: Float64Array;
+  readonly edgeBaseLatency: Float64Array;
+  readonly edgeAddedLatency: Float64Array;
   readonly edgeWeight: Float64Array;
   readonly edgeWhen: Uint8Array;
+  /** 1 while a `cut` fault partitions the edge: calls over it fail at once. */
+  readonly edgeCut: Uint8Array;
+  /** 1 where sending needs a closer look (cut, or a circuit breaker): keeps the common path to one test. */
+  private readonly edgeGuard: Uint8Array;
 
+  // Circuit breakers, per edge (threshold 0 = none).
+  readonly breakerThreshold: Int32Array;
+  private readonly breakerWindowMs: Float64Array;
+  private readonly breakerOpenMs: Float64Array;
+  private readonly breakerProbes: Int32Array;
+  readonly breakerState: Uint8Array;
+  private readonly breakerSince: Float64Array;
+  private readonly breakerProbing: Int32Array;
+  private readonly breakerProbeOk: Int32Array;
+  private readonly breakerFailures: Float64Array[];
+  private readonly breakerFailHead: Int32Array;
+  private readonly breakerFailCount: Int32Array;
+  /** Times each breaker opened, and calls it failed fast, since measurement began. */
+  readonly breakerOpens: Float64Array;
+  readonly breakerRejected: Float64Array;
+  readonly breakerLog: BreakerTransition[] = [];
+
+  /** Each node's own station, by node index. */
   readonly stations: Station[];
+  /** Every station: the nodes' own first (index = node), then extra ones (database replicas). */
+  readonly allStations: Station[];
+  /** Indices into allStations of each node's stations. */
+  readonly nodeStations: number[][];
+  /** 1 while a node is killed: calls to it fail. */
+  readonly nodeDown: Uint8Array;
+  /** Bumped when a node is killed, so calls that were inside it fail. */
+  readonly nodeEpoch: Int32Array;
+  /** Probability a node answers a served call with an error (independent failures). */
+  private readonly nodeErrorRate: Float64Array;
+  private readonly errorRng: RandomStream[];
+  readonly faultLog: AppliedFault[] = [];
+  private readonly timers: Array<() => void> = [];
+  private readonly arrivalPending: Uint8Array;
   readonly behaviours: Behaviour[];
   readonly stats: NodeStats[];
   /** 1 where the node keeps its worker until it responds (blocking servers). */
@@ -99,13 +167,31 @@ export class Simulation {
     const index = new Map(design.nodes.map((n, i) => [n.id, i]));
     this.nodeIds = design.nodes.map((n) => n.id);
     this.nodeKinds = design.nodes.map((n) => n.kind);
+    this.nodeParams = design.nodes.map((n) => ({ ...n.params }));
     const edgeCount = design.edges.length;
     this.edgeIds = design.edges.map((e) => e.id);
     this.edgeSource = Int32Array.from(design.edges, (e) => index.get(e.source)!);
     this.edgeTarget = Int32Array.from(design.edges, (e) => index.get(e.target)!);
     this.edgeLatency = new Float64Array(edgeCount);
+    this.edgeBaseLatency = new Float64Array(edgeCount);
+    this.edgeAddedLatency = new Float64Array(edgeCount);
     this.edgeWeight = new Float64Array(edgeCount);
     this.edgeWhen = new Uint8Array(edgeCount);
+    this.edgeCut = new Uint8Array(edgeCount);
+    this.edgeGuard = new Uint8Array(edgeCount);
+    this.breakerThreshold = new Int32Array(edgeCount);
+    this.breakerWindowMs = new Float64Array(edgeCount);
+    this.breakerOpenMs = new Float64Array(edgeCount);
+    this.breakerProbes = new Int32Array(edgeCount);
+    this.breakerState = new Uint8Array(edgeCount);
+    this.breakerSince = new Float64Array(edgeCount);
+    this.breakerProbing = new Int32Array(edgeCount);
+    this.breakerProbeOk = new Int32Array(edgeCount);
+    this.breakerFailures = design.edges.map(() => new Float64Array(0));
+    this.breakerFailHead = new Int32Array(edgeCount);
+    this.breakerFailCount = new Int32Array(edgeCount);
+    this.breakerOpens = new Float64Array(edgeCount);
+    this.breakerRejected = new Float64Array(edgeCount);
     design.edges.forEach((e, i) => this.applyEdgeParams(i, e.params));
     this.outgoing = design.nodes.map((_, n) =>
       Int32Array.from(design.edges.flatMap((_, i) => (this.edgeSource[i] === n ? [i] : []))),
@@ -119,6 +205,13 @@ export class Simulation {
     const n = design.nodes.length;
     this.stats = design.nodes.map(() => new NodeStats());
     this.stations = design.nodes.map((node) => new Station(stationConfig(node.kind, node.params)));
+    this.allStations = this.stations.slice();
+    this.nodeStations = design.nodes.map((_, i) => [i]);
+    this.nodeDown = new Uint8Array(n);
+    this.nodeEpoch = new Int32Array(n);
+    this.nodeErrorRate = Float64Array.from(design.nodes, (node) => (node.params.errorRate as number | undefined) ?? 0);
+    this.errorRng = design.nodes.map((node) => new RandomStream(this.seed, `errors:${node.id}`));
+    this.arrivalPending = new Uint8Array(n);
     this.holdsUntilResponse = Uint8Array.from(design.nodes, (node) => (node.params.callMode === 'blocking' ? 1 : 0));
     this.windowBusy = new Float64Array(n);
     this.windowCapacity = new Float64Array(n);
@@ -131,6 +224,10 @@ export class Simulation {
       this.clients[i] = client;
       this.scheduleArrival(i);
     });
+    for (const fault of design.faults ?? []) {
+      const timer = this.registerTimer(() => this.injectFault(fault));
+      this.at(fault.atS * 1000, timer);
+    }
     this.schedule(this.windowMs, WINDOW, 0);
     if (this.warmupMs <= 0) this.beginMeasurement();
   }
@@ -185,6 +282,9 @@ export class Simulation {
           this.requests.refs[id]--;
           this.sendAttempt(id);
           break;
+        case TIMER:
+          this.timers[id]();
+          break;
       }
       if ((this.events & 4095) === 0 && deadline !== Infinity && performance.now() > deadline) return false;
     }
@@ -196,17 +296,41 @@ export class Simulation {
     this.queue.push(time, (id << TYPE_BITS) | type);
   }
 
+  /** A callback the event loop can fire any number of times without allocating: register once, then `at`. */
+  registerTimer(fire: () => void): number {
+    this.timers.push(fire);
+    return this.timers.length - 1;
+  }
+
+  /** Fires a registered timer at simulated time `timeMs`. */
+  at(timeMs: number, timer: number): void {
+    this.schedule(timeMs, TIMER, timer);
+  }
+
+  /** An extra station inside node `n` (a database replica), returning its index in allStations. */
+  addStation(n: number, config: StationConfig): number {
+    const station = new Station(config);
+    station.resetIntegrals(this.now);
+    this.allStations.push(station);
+    this.nodeStations[n].push(this.allStations.length - 1);
+    return this.allStations.length - 1;
+  }
+
   private beginMeasurement(): void {
     this.measuring = true;
-    for (let n = 0; n < this.stations.length; n++) {
-      const station = this.stations[n];
+    for (const station of this.allStations) {
       station.account(this.now);
       station.resetIntegrals(this.now);
+    }
+    for (let n = 0; n < this.stations.length; n++) {
       this.windowBusy[n] = 0;
       this.windowCapacity[n] = 0;
       this.windowQueue[n] = 0;
       this.stats[n].reset();
+      this.behaviours[n].resetFigures();
     }
+    this.breakerOpens.fill(0);
+    this.breakerRejected.fill(0);
   }
 
   /** Stops new arrivals and runs until every request has settled and every call returned. */
@@ -219,6 +343,7 @@ export class Simulation {
   // ---- A request's life at the client ---------------------------------------------------
 
   private arrival(clientNode: number): void {
+    this.arrivalPending[clientNode] = 0;
     if (this.arrivalsStopped) return;
     const client = this.clients[clientNode];
     const r = this.requests;
@@ -238,7 +363,10 @@ export class Simulation {
 
   private scheduleArrival(clientNode: number): void {
     const next = this.clients[clientNode].nextArrival(this.now);
-    if (next !== Infinity) this.schedule(next, ARRIVAL, clientNode);
+    if (next !== Infinity) {
+      this.schedule(next, ARRIVAL, clientNode);
+      this.arrivalPending[clientNode] = 1;
+    }
   }
 
   private sendAttempt(request: number): void {
@@ -326,8 +454,44 @@ export class Simulation {
     this.sendCall(parent, c.request[parent], edge, c.attempt[parent]);
   }
 
-  private sendCall(parent: number, request: number, edge: number, attempt: number): void {
-    const call = this.calls.create(request, this.edgeTarget[edge], parent, edge, attempt);
+  /**
+   * Sends a detached call for `request` down `edge`: nobody waits for its response, which is
+   * reported to the edge's source behaviour (detachedReturned). Returns −1 if the edge refuses
+   * it (cut or breaker open); the caller decides what that means.
+   */
+  sendDetached(request: number, edge: number, stage: number): number {
+    return this.sendCall(DETACHED, request, edge, 0, stage);
+  }
+
+  /**
+   * A detached call inside node `n` at one of its stations (a replica applying a write),
+   * delivered after `delayMs`; `stage` and `mark` are the behaviour's to use. Its outcome goes
+   * to the node's detachedReturned.
+   */
+  internalCall(request: number, n: number, station: number, stage: number, mark: number, delayMs: number): number {
+    const call = this.calls.create(request, n, DETACHED, -1, 0, stage);
+    this.calls.station[call] = station;
+    this.calls.mark[call] = mark;
+    this.calls.epoch[call] = this.nodeEpoch[n];
+    this.requests.refs[request]++;
+    if (delayMs > 0) this.schedule(this.now + delayMs, DELIVER, call);
+    else this.deliver(call);
+    return call;
+  }
+
+  private sendCall(parent: number, request: number, edge: number, attempt: number, stage = 0): number {
+    let probe = 0;
+    if (this.edgeGuard[edge] !== 0) {
+      probe = this.admit(edge);
+      if (probe < 0) {
+        this.failFast(parent, request, edge, attempt);
+        return -1;
+      }
+    }
+    const target = this.edgeTarget[edge];
+    const call = this.calls.create(request, target, parent, edge, attempt, stage);
+    this.calls.epoch[call] = this.nodeEpoch[target];
+    this.calls.flags[call] = probe;
     this.requests.refs[request]++;
     this.edgeSent[edge]++;
     this.edgeWindowSent[edge]++;
@@ -335,23 +499,116 @@ export class Simulation {
     const latency = this.edgeLatency[edge];
     if (latency > 0) this.schedule(this.now + latency, DELIVER, call);
     else this.deliver(call);
+    return call;
+  }
+
+  /**
+   * Whether a guarded edge lets a call through now: −1 refuse, 0 pass, PROBE pass as a
+   * half-open probe. A cut edge refuses (and counts as a failure for its breaker).
+   */
+  private admit(edge: number): number {
+    if (this.edgeCut[edge] === 1) {
+      if (this.breakerThreshold[edge] > 0) this.breakerRecord(edge, false, 0);
+      return -1;
+    }
+    if (this.breakerThreshold[edge] === 0) return 0;
+    const state = this.breakerState[edge];
+    if (state === BREAKER_CLOSED) return 0;
+    if (state === BREAKER_OPEN) {
+      if (this.now < this.breakerSince[edge] + this.breakerOpenMs[edge]) {
+        if (this.measuring) this.breakerRejected[edge]++;
+        return -1;
+      }
+      this.setBreaker(edge, BREAKER_HALF_OPEN);
+      this.breakerProbing[edge] = 0;
+      this.breakerProbeOk[edge] = 0;
+    }
+    if (this.breakerProbing[edge] + this.breakerProbeOk[edge] < this.breakerProbes[edge]) {
+      this.breakerProbing[edge]++;
+      return PROBE;
+    }
+    if (this.measuring) this.breakerRejected[edge]++;
+    return -1;
+  }
+
+  /** A call over a guarded edge was refused: its sender sees a failure at once. */
+  private failFast(parent: number, request: number, edge: number, attempt: number): void {
+    this.edgeSent[edge]++;
+    this.edgeWindowSent[edge]++;
+    this.edgeFailed[edge]++;
+    this.edgeWindowFailed[edge]++;
+    if (parent >= 0) this.behaviours[this.calls.node[parent]].returned(parent, false);
+    else if (parent === FROM_CLIENT) {
+      const r = this.requests;
+      if (r.settled[request] === 0 && attempt === r.attempt[request]) this.attemptFailed(request);
+    }
+  }
+
+  /** A response came back over an edge with a breaker. */
+  private breakerRecord(edge: number, ok: boolean, flags: number): void {
+    const state = this.breakerState[edge];
+    if ((flags & PROBE) !== 0) {
+      if (state !== BREAKER_HALF_OPEN) return;
+      this.breakerProbing[edge]--;
+      if (!ok) this.openBreaker(edge);
+      else if (++this.breakerProbeOk[edge] >= this.breakerProbes[edge]) {
+        this.setBreaker(edge, BREAKER_CLOSED);
+        this.breakerFailCount[edge] = 0;
+      }
+      return;
+    }
+    if (ok || state !== BREAKER_CLOSED) return;
+    // The last `threshold` failure times, in a ring: open when they all fall within the window.
+    const ring = this.breakerFailures[edge];
+    const threshold = ring.length;
+    const head = this.breakerFailHead[edge];
+    ring[head] = this.now;
+    const next = head + 1 === threshold ? 0 : head + 1;
+    this.breakerFailHead[edge] = next;
+    if (this.breakerFailCount[edge] < threshold) this.breakerFailCount[edge]++;
+    // With a full ring, `next` holds the oldest of the last `threshold` failures.
+    if (this.breakerFailCount[edge] === threshold && this.now - ring[next] <= this.breakerWindowMs[edge]) {
+      this.openBreaker(edge);
+    }
+  }
+
+  private openBreaker(edge: number): void {
+    this.setBreaker(edge, BREAKER_OPEN);
+    this.breakerSince[edge] = this.now;
+    if (this.measuring) this.breakerOpens[edge]++;
+  }
+
+  private setBreaker(edge: number, state: number): void {
+    this.breakerState[edge] = state;
+    this.breakerLog.push({ tMs: this.now, edge: this.edgeIds[edge], state: BREAKER_STATE_NAMES[state] });
+    if (this.breakerLog.length > 10_000) this.breakerLog.splice(0, 5_000);
   }
 
   private deliver(call: number): void {
-    const node = this.calls.node[call];
-    this.calls.arrivedAt[call] = this.now;
-    const stats = this.stats[node];
-    stats.arrivals++;
-    stats.windowArrivals++;
+    const c = this.calls;
+    const node = c.node[call];
+    c.arrivedAt[call] = this.now;
+    const edge = c.edge[call];
+    if (edge >= 0) {
+      const stats = this.stats[node];
+      stats.arrivals++;
+      stats.windowArrivals++;
+      if (c.parent[call] === DETACHED) this.behaviours[this.edgeSource[edge]].detachedDelivered(call);
+    }
+    if (this.nodeDown[node] === 1) {
+      if (edge >= 0) this.stats[node].rejected++;
+      this.respond(call, false);
+      return;
+    }
     this.behaviours[node].arrive(call);
   }
 
-  /** The call joins its node's station: served at once, queued, or dropped if the room is full. */
+  /** The call joins its station: served at once, queued, or dropped if the room is full. */
   enter(call: number): void {
     const node = this.calls.node[call];
-    const station = this.stations[node];
+    const station = this.allStations[this.calls.station[call]];
     if (station.passThrough) {
-      this.behaviours[node].served(call);
+      this.afterService(call, node);
     } else if (station.busy < station.workers) {
       this.startService(station, call);
     } else if (station.queueLength < station.queueCapacity) {
@@ -381,28 +638,51 @@ export class Simulation {
   private serviceDone(call: number): void {
     const node = this.calls.node[call];
     if (this.holdsUntilResponse[node] === 0) this.releaseWorker(call);
-    this.behaviours[node].served(call);
+    // Killed while the call was inside: its work is lost.
+    if (this.calls.epoch[call] !== this.nodeEpoch[node]) this.respond(call, false);
+    else this.afterService(call, node);
+  }
+
+  /** The node's own work is done: an injected error, or on to the behaviour. */
+  private afterService(call: number, node: number): void {
+    const errorRate = this.nodeErrorRate[node];
+    if (errorRate > 0 && this.errorRng[node].next() < errorRate) this.respond(call, false);
+    else this.behaviours[node].served(call);
   }
 
   private releaseWorker(call: number): void {
     this.calls.holdsWorker[call] = 0;
-    const station = this.stations[this.calls.node[call]];
+    const station = this.allStations[this.calls.station[call]];
     station.account(this.now);
     station.busy--;
     if (station.queueLength > 0 && station.busy < station.workers) this.startService(station, station.shift());
+    if (station.onIdle !== null && station.busy < station.workers) station.onIdle();
+  }
+
+  /** Calls `listener` whenever a worker of node `n`'s station frees up (a queue feeding it). */
+  addIdleListener(n: number, listener: () => void): void {
+    const station = this.stations[n];
+    const previous = station.onIdle;
+    station.onIdle = previous === null ? listener : () => (previous(), listener());
   }
 
   /** The node answers the call; the response travels back over the edge it came in on. */
   respond(call: number, ok: boolean): void {
     const c = this.calls;
     if (c.holdsWorker[call] === 1) this.releaseWorker(call);
+    c.ok[call] = ok ? 1 : 0;
+    const edge = c.edge[call];
+    if (edge < 0) {
+      // An internal call (a replica's write): not a request the node answered.
+      this.returnCall(call);
+      return;
+    }
     const stats = this.stats[c.node[call]];
     if (ok) {
       stats.completed++;
       stats.latency.record(this.now - c.arrivedAt[call]);
     } else stats.failed++;
-    c.ok[call] = ok ? 1 : 0;
-    const latency = this.edgeLatency[c.edge[call]];
+    const latency = this.edgeLatency[edge];
     if (latency > 0) this.schedule(this.now + latency, RETURN, call);
     else this.returnCall(call);
   }
@@ -415,20 +695,26 @@ export class Simulation {
     const attempt = c.attempt[call];
     const ok = c.ok[call] === 1;
     c.release(call);
-    this.edgeInFlight[edge]--;
-    if (!ok) {
-      this.edgeFailed[edge]++;
-      this.edgeWindowFailed[edge]++;
+    if (edge >= 0) {
+      this.edgeInFlight[edge]--;
+      if (!ok) {
+        this.edgeFailed[edge]++;
+        this.edgeWindowFailed[edge]++;
+      }
+      if (this.breakerThreshold[edge] > 0) this.breakerRecord(edge, ok, c.flags[call]);
     }
     const r = this.requests;
     r.refs[request]--;
     if (parent >= 0) {
-      this.behaviours[c.node[parent]].returned(parent, ok);
-    } else if (r.settled[request] === 0 && attempt === r.attempt[request]) {
+      // A node killed while it waited for this answer has lost the call: it fails.
+      const node = c.node[parent];
+      this.behaviours[node].returned(parent, ok && c.epoch[parent] === this.nodeEpoch[node]);
+    } else if (parent === FROM_CLIENT && r.settled[request] === 0 && attempt === r.attempt[request]) {
       if (ok) this.settle(request, true);
       else this.attemptFailed(request);
     } else {
-      // A response to an attempt the client already gave up on.
+      // A detached call's end, or a response to an attempt the client already gave up on.
+      if (parent === DETACHED) this.behaviours[edge >= 0 ? this.edgeSource[edge] : c.node[call]].detachedReturned(call, ok);
       this.freeIfDone(request);
     }
   }
@@ -458,22 +744,41 @@ export class Simulation {
 
   // ---- Time series ----------------------------------------------------------------------
 
+  /** Time integrals of all of node `n`'s stations, summed (a database's primary and replicas). */
+  nodeAreas(n: number): { busy: number; capacity: number; queue: number } {
+    const ids = this.nodeStations[n];
+    let busy = 0;
+    let capacity = 0;
+    let queue = 0;
+    for (let i = 0; i < ids.length; i++) {
+      const station = this.allStations[ids[i]];
+      station.account(this.now);
+      busy += station.busyArea;
+      capacity += station.capacityArea;
+      queue += station.queueArea;
+    }
+    return { busy, capacity, queue };
+  }
+
   private closeWindow(): void {
     const seconds = this.windowMs / 1000;
     const nodes = this.stations.length;
     const utilization: number[] = new Array(nodes);
     const queue: number[] = new Array(nodes);
     const nodeRate: number[] = new Array(nodes);
+    const backlog: number[] = new Array(nodes);
+    const lagMs: number[] = new Array(nodes);
     for (let n = 0; n < nodes; n++) {
-      const station = this.stations[n];
-      station.account(this.now);
-      const capacity = station.capacityArea - this.windowCapacity[n];
-      utilization[n] = capacity > 0 ? (station.busyArea - this.windowBusy[n]) / capacity : 0;
-      queue[n] = (station.queueArea - this.windowQueue[n]) / this.windowMs;
+      const areas = this.nodeAreas(n);
+      const capacity = areas.capacity - this.windowCapacity[n];
+      utilization[n] = capacity > 0 ? (areas.busy - this.windowBusy[n]) / capacity : 0;
+      queue[n] = (areas.queue - this.windowQueue[n]) / this.windowMs;
       nodeRate[n] = this.stats[n].windowArrivals / seconds;
-      this.windowBusy[n] = station.busyArea;
-      this.windowCapacity[n] = station.capacityArea;
-      this.windowQueue[n] = station.queueArea;
+      backlog[n] = this.behaviours[n].backlog() ?? 0;
+      lagMs[n] = this.behaviours[n].lagMs() ?? 0;
+      this.windowBusy[n] = areas.busy;
+      this.windowCapacity[n] = areas.capacity;
+      this.windowQueue[n] = areas.queue;
       this.stats[n].windowArrivals = 0;
     }
     const settled = this.windowCompleted + this.windowFailed;
@@ -487,6 +792,8 @@ export class Simulation {
       utilization,
       queue,
       nodeRate,
+      backlog,
+      lagMs,
       edgeRate: Array.from(this.edgeWindowSent, (v) => v / seconds),
       edgeErrors: Array.from(this.edgeWindowFailed, (v) => v / seconds),
     });
@@ -496,6 +803,119 @@ export class Simulation {
     this.windowFailed = 0;
     this.windowLatency.reset();
     this.schedule(this.now + this.windowMs, WINDOW, 0);
+  }
+
+  // ---- Faults ---------------------------------------------------------------------------
+
+  /**
+   * Applies a fault now (scheduled ones arrive here at their time). Returns false when the
+   * action does not apply to the target (flushing a server); throws for an unknown target.
+   * A fault with durationS is undone that much later.
+   */
+  injectFault(fault: ScheduledFault): boolean {
+    const applied = this.applyFault(fault.action, fault.target, fault, false);
+    if (!applied) return false;
+    this.faultLog.push({ tS: this.now / 1000, action: fault.action, target: fault.target });
+    if (this.faultLog.length > 10_000) this.faultLog.splice(0, 5_000);
+    if (fault.durationS !== undefined && fault.durationS > 0 && UNDO[fault.action] !== null) {
+      const timer = this.registerTimer(() => {
+        if (this.applyFault(UNDO[fault.action]!, fault.target, fault, true)) {
+          this.faultLog.push({ tS: this.now / 1000, action: fault.action, target: fault.target, ended: true });
+        }
+      });
+      this.at(this.now + fault.durationS * 1000, timer);
+    }
+    return true;
+  }
+
+  private applyFault(action: FaultAction, target: string, fault: ScheduledFault, undo: boolean): boolean {
+    const edge = this.edgeIds.indexOf(target);
+    const node = edge < 0 ? this.nodeIds.indexOf(target) : -1;
+    if (edge < 0 && node < 0) throw new Error(`No node or edge '${target}' in the running design.`);
+    if (edge >= 0) {
+      switch (action) {
+        case 'addLatency':
+          this.edgeAddedLatency[edge] = undo ? 0 : (fault.latencyMs ?? 0);
+          this.edgeLatency[edge] = this.edgeBaseLatency[edge] + this.edgeAddedLatency[edge];
+          return true;
+        case 'cut':
+        case 'heal':
+          this.edgeCut[edge] = action === 'cut' ? 1 : 0;
+          this.updateGuard(edge);
+          this.wakeAll();
+          return true;
+        default:
+          return false;
+      }
+    }
+    switch (action) {
+      case 'kill':
+        this.kill(node);
+        return true;
+      case 'revive':
+        this.nodeDown[node] = 0;
+        this.wakeAll();
+        return true;
+      case 'slow':
+        for (const i of this.nodeStations[node]) {
+          const station = this.allStations[i];
+          station.slowdown = undo ? 1 : (fault.factor ?? 1);
+        }
+        return true;
+      case 'spike': {
+        const client = this.clients[node];
+        if (!client) return false;
+        client.spike = undo ? 1 : (fault.factor ?? 1);
+        if (this.arrivalPending[node] === 0) this.scheduleArrival(node);
+        return true;
+      }
+      case 'flush':
+        return this.behaviours[node].flush();
+      case 'cut':
+      case 'heal':
+        return this.behaviours[node].partition(action === 'cut');
+      default:
+        return false;
+    }
+  }
+
+  /** Kills node `n`: waiting calls fail now, calls in service fail when their service ends. */
+  private kill(n: number): void {
+    if (this.nodeDown[n] === 1) return;
+    this.nodeDown[n] = 1;
+    this.nodeEpoch[n]++;
+    for (const i of this.nodeStations[n]) {
+      const station = this.allStations[i];
+      station.account(this.now);
+      for (const call of station.drain()) this.respond(call, false);
+    }
+    this.behaviours[n].killed();
+  }
+
+  private wakeAll(): void {
+    for (const behaviour of this.behaviours) behaviour.wake();
+  }
+
+  /** Whether a call sent down `edge` now would get through (not cut, breaker not refusing). */
+  edgeOpen(edge: number): boolean {
+    if (this.edgeCut[edge] === 1) return false;
+    if (this.breakerThreshold[edge] === 0) return true;
+    const state = this.breakerState[edge];
+    if (state === BREAKER_CLOSED) return true;
+    if (state === BREAKER_OPEN && this.now < this.breakerSince[edge] + this.breakerOpenMs[edge]) return false;
+    return state === BREAKER_OPEN || this.breakerProbing[edge] + this.breakerProbeOk[edge] < this.breakerProbes[edge];
+  }
+
+  /** Node `n`'s worst outgoing breaker: open, half-open, closed, or null when it has none. */
+  breakerOf(n: number): BreakerStateName | null {
+    let worst = -1;
+    for (const e of this.outgoing[n]) {
+      if (this.breakerThreshold[e] === 0) continue;
+      const state = this.breakerState[e];
+      const rank = state === BREAKER_OPEN ? 2 : state === BREAKER_HALF_OPEN ? 1 : 0;
+      if (rank > worst) worst = rank;
+    }
+    return worst < 0 ? null : worst === 2 ? 'open' : worst === 1 ? 'halfOpen' : 'closed';
   }
 
   // ---- Live changes ---------------------------------------------------------------------
@@ -509,12 +929,19 @@ export class Simulation {
   /** Applies a node's complete (restored) params while running. */
   setNodeParams(id: string, params: Params): void {
     const n = this.nodeIndex(id);
+    this.nodeParams[n] = { ...params };
     const station = this.stations[n];
     station.account(this.now);
     station.configure(stationConfig(this.nodeKinds[n], params));
     this.holdsUntilResponse[n] = params.callMode === 'blocking' ? 1 : 0;
+    this.nodeErrorRate[n] = (params.errorRate as number | undefined) ?? 0;
     this.behaviours[n].configure(params);
     // More workers may serve waiting calls at once.
+    for (const i of this.nodeStations[n]) this.fillWorkers(this.allStations[i]);
+  }
+
+  /** Starts waiting calls while the station has idle workers. */
+  fillWorkers(station: Station): void {
     while (station.queueLength > 0 && station.busy < station.workers) this.startService(station, station.shift());
   }
 
@@ -528,8 +955,37 @@ export class Simulation {
   }
 
   private applyEdgeParams(e: number, params: Params): void {
-    this.edgeLatency[e] = params.latencyMs as number;
+    this.edgeBaseLatency[e] = params.latencyMs as number;
+    this.edgeLatency[e] = this.edgeBaseLatency[e] + this.edgeAddedLatency[e];
     this.edgeWeight[e] = params.weight as number;
     this.edgeWhen[e] = params.when === 'reads' ? WHEN_READS : params.when === 'writes' ? WHEN_WRITES : WHEN_ALWAYS;
+    const threshold = (params.breakerFailures as number | undefined) ?? 0;
+    if (threshold !== this.breakerThreshold[e]) {
+      this.breakerThreshold[e] = threshold;
+      this.breakerFailures[e] = new Float64Array(threshold);
+      this.breakerFailHead[e] = 0;
+      this.breakerFailCount[e] = 0;
+      this.breakerState[e] = BREAKER_CLOSED;
+    }
+    this.breakerWindowMs[e] = ((params.breakerWindowS as number | undefined) ?? 10) * 1000;
+    this.breakerOpenMs[e] = ((params.breakerOpenS as number | undefined) ?? 5) * 1000;
+    this.breakerProbes[e] = (params.breakerProbes as number | undefined) ?? 1;
+    this.updateGuard(e);
+  }
+
+  private updateGuard(e: number): void {
+    this.edgeGuard[e] = this.edgeCut[e] === 1 || this.breakerThreshold[e] > 0 ? 1 : 0;
   }
 }
+
+/** What ends a timed fault; null where there is nothing to undo. */
+const UNDO: Record<FaultAction, FaultAction | null> = {
+  kill: 'revive',
+  revive: null,
+  slow: 'slow',
+  addLatency: 'addLatency',
+  cut: 'heal',
+  heal: null,
+  flush: null,
+  spike: 'spike',
+};

@@ -28,6 +28,8 @@ export class Station {
   passThrough = false;
   /** Service time multiplier while a `slow` fault is active. */
   slowdown = 1;
+  /** Told whenever a worker frees up: queues that feed this station pull their next message. */
+  onIdle: (() => void) | null = null;
 
   busy = 0;
   private ring = new Int32Array(64);

@@ -50,6 +50,8 @@ export class RequestTable extends Table {
   sentAt = new Float64Array(this.capacity);
   isWrite = new Uint8Array(this.capacity);
   key = new Int32Array(this.capacity);
+  /** Size of the keyspace the key was drawn from (0…keyspace−1), for range sharding. */
+  keyspace = new Int32Array(this.capacity);
   session = new Int32Array(this.capacity);
   /** Seed of the request's service demands (see hashUniform). */
   demandSeed = new Int32Array(this.capacity);
@@ -84,6 +86,7 @@ export class RequestTable extends Table {
     this.sentAt = grown(this.sentAt, capacity);
     this.isWrite = grown(this.isWrite, capacity);
     this.key = grown(this.key, capacity);
+    this.keyspace = grown(this.keyspace, capacity);
     this.session = grown(this.session, capacity);
     this.demandSeed = grown(this.demandSeed, capacity);
     this.draws = grown(this.draws, capacity);
@@ -103,7 +106,7 @@ export class RequestTable extends Table {
 export class CallTable extends Table {
   request = new Int32Array(this.capacity);
   node = new Int32Array(this.capacity);
-  /** The call that made this one, or −1 for a root call from a client. */
+  /** The call that made this one; −1 for a root call from a client, −2 for a detached call nobody waits on. */
   parent = new Int32Array(this.capacity);
   /** The edge the call arrived on; its response goes back over it. */
   edge = new Int32Array(this.capacity);
@@ -116,21 +119,29 @@ export class CallTable extends Table {
   ok = new Uint8Array(this.capacity);
   /** The call occupies a worker that must be released when it responds. */
   holdsWorker = new Uint8Array(this.capacity);
+  /** The station it queues at: its node's own, or another of the node's (a database replica). */
+  station = new Int32Array(this.capacity);
+  /** Its node's epoch when it arrived; a node killed since then fails the call. */
+  epoch = new Int32Array(this.capacity);
+  /** Bit flags (PROBE: let through a half-open circuit breaker). */
+  flags = new Uint8Array(this.capacity);
 
   constructor(capacity = 1024) {
     super(capacity);
   }
 
-  create(request: number, node: number, parent: number, edge: number, attempt: number): number {
+  create(request: number, node: number, parent: number, edge: number, attempt: number, stage = 0): number {
     const id = this.take();
     this.request[id] = request;
     this.node[id] = node;
     this.parent[id] = parent;
     this.edge[id] = edge;
     this.attempt[id] = attempt;
-    this.stage[id] = 0;
+    this.stage[id] = stage;
     this.ok[id] = 1;
     this.holdsWorker[id] = 0;
+    this.station[id] = node;
+    this.flags[id] = 0;
     return id;
   }
 
@@ -145,5 +156,8 @@ export class CallTable extends Table {
     this.mark = grown(this.mark, capacity);
     this.ok = grown(this.ok, capacity);
     this.holdsWorker = grown(this.holdsWorker, capacity);
+    this.station = grown(this.station, capacity);
+    this.epoch = grown(this.epoch, capacity);
+    this.flags = grown(this.flags, capacity);
   }
 }

@@ -99,6 +99,15 @@ const choice = (key: string, label: string, options: readonly string[], dflt: st
   help,
 });
 
+/**
+ * Monthly cost of one instance. Defaults are public on-demand list prices (AWS us-east-1,
+ * 730 hours a month) for a typical instance of the kind; the basis is noted beside each.
+ */
+const cost = (dollars: number): NumberSpec =>
+  num('costPerMonth', 'Cost per month', dollars, 0, 10_000_000, 'Monthly cost of one instance, for the design’s total.', {
+    unit: '$/month',
+  });
+
 /** The station params shared by every kind that does work and can queue. */
 const stationParams = (workers: number, serviceTimeMs: number, queueCapacity: number | null): ParamSpec[] => [
   num('workers', 'Workers', workers, 1, 10_000, 'Requests served in parallel; the rest wait in the queue.', {
@@ -126,7 +135,7 @@ const stationParams = (workers: number, serviceTimeMs: number, queueCapacity: nu
   ),
 ];
 
-const cacheParams = (capacity: number, hitTimeMs: number): ParamSpec[] => [
+const cacheParams = (capacity: number, hitTimeMs: number, costPerMonth: number): ParamSpec[] => [
   num('capacity', 'Capacity', capacity, 1, 10_000_000, 'Entries the cache holds before it evicts.', {
     integer: true,
     unit: 'entries',
@@ -145,6 +154,7 @@ const cacheParams = (capacity: number, hitTimeMs: number): ParamSpec[] => [
     'Write-through updates the cache on writes; write-around sends writes past it and invalidates the entry.',
   ),
   num('workers', 'Workers', 64, 1, 10_000, 'Lookups served in parallel.', { integer: true }),
+  cost(costPerMonth),
 ];
 
 export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
@@ -199,6 +209,8 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
     num('backoffMs', 'Backoff', 100, 0, 600_000, 'Wait before the first retry; doubles each retry, with jitter.', {
       unit: 'ms',
     }),
+    // Users' devices are not on the bill.
+    cost(0),
   ],
   loadBalancer: [
     choice('algorithm', 'Algorithm', LB_ALGORITHMS, 'roundRobin', 'How the balancer picks a target for each request.'),
@@ -209,6 +221,18 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       unit: 'ms',
     }),
     num('workers', 'Workers', 1000, 1, 100_000, 'Requests the balancer processes in parallel.', { integer: true }),
+    // NGINX Plus's default active health-check interval is 5 s.
+    num(
+      'healthCheckIntervalS',
+      'Health-check interval',
+      5,
+      0,
+      3600,
+      'How often the balancer checks its targets; a down target stops receiving traffic at the next check. 0 = no checks.',
+      { unit: 's' },
+    ),
+    // AWS Application Load Balancer: $0.0225/h + one LCU at $0.008/h, × 730 h.
+    cost(22.27),
   ],
   server: [
     ...stationParams(4, 10, null),
@@ -219,9 +243,14 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       'async',
       'Async frees the worker after its own work; blocking holds it until downstream calls return (thread-pool style).',
     ),
+    num('errorRate', 'Error rate', 0, 0, 1, 'Fraction of requests the server answers with an error after its work (independent failures).'),
+    // EC2 m5.large (2 vCPU, 8 GiB): $0.096/h × 730 h.
+    cost(70.08),
   ],
-  cache: cacheParams(1000, 1),
-  cdn: cacheParams(10_000, 5),
+  // ElastiCache cache.m5.large: $0.156/h × 730 h.
+  cache: cacheParams(1000, 1, 113.88),
+  // CloudFront: 1 TB a month out to the internet at $0.085/GB (first 10 TB tier).
+  cdn: cacheParams(10_000, 5, 87.04),
   shardRouter: [
     choice(
       'strategy',
@@ -230,6 +259,9 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       'hash',
       'How a key picks its shard: hash modulo shards, contiguous key ranges, a hash ring, or a lookup table.',
     ),
+    num('virtualNodes', 'Virtual nodes', 100, 1, 1000, 'Points per shard on the consistent-hash ring.', { integer: true }),
+    // A routing proxy (e.g. Vitess vtgate) on EC2 c5.large: $0.085/h × 730 h.
+    cost(62.05),
   ],
   database: [
     num('workers', 'Connections', 16, 1, 10_000, 'Queries served in parallel on each instance.', { integer: true }),
@@ -256,6 +288,8 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       'Sync waits for every replica to apply a write, quorum for a majority, async for none.',
     ),
     num('replicationLagMs', 'Replication lag', 50, 0, 600_000, 'Time for a write to reach a replica.', { unit: 'ms' }),
+    // RDS for MySQL db.m5.large, single-AZ: $0.171/h × 730 h; charged per instance (primary and each replica).
+    cost(124.83),
   ],
   queue: [
     num('capacity', 'Capacity', null, 0, 100_000_000, 'Most messages held; empty = unbounded. A full queue rejects.', {
@@ -266,6 +300,8 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
     num('partitions', 'Partitions', 1, 1, 1024, 'Independent ordered lanes; each consumer takes from any.', {
       integer: true,
     }),
+    // A broker on EC2 m5.large (RabbitMQ or Kafka self-managed): $0.096/h × 730 h.
+    cost(70.08),
   ],
   rateLimiter: [
     choice(
@@ -277,6 +313,8 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
     ),
     num('ratePerSecond', 'Rate', 100, 0, 10_000_000, 'Requests admitted per second on average.', { unit: 'req/s' }),
     num('burst', 'Burst', 20, 0, 10_000_000, 'Requests admitted at once above the steady rate.', { integer: true }),
+    // AWS WAF: $5 per web ACL + $1 per (rate-based) rule a month, before request charges.
+    cost(6),
   ],
 };
 
@@ -286,6 +324,25 @@ export const EDGE_PARAM_SPECS: readonly ParamSpec[] = [
   }),
   num('weight', 'Weight', 1, 0, 1_000_000, 'Share of traffic under weighted round robin.'),
   choice('when', 'Carries', ['always', 'reads', 'writes'], 'always', 'Which requests use this edge.'),
+  num(
+    'breakerFailures',
+    'Breaker threshold',
+    0,
+    0,
+    1_000_000,
+    'Failures within the breaker window that open the circuit breaker on this edge; 0 = no breaker.',
+    { integer: true },
+  ),
+  num('breakerWindowS', 'Breaker window', 10, 0.001, 3600, 'Window in which failures are counted.', {
+    unit: 's',
+    exclusiveMin: true,
+  }),
+  num('breakerOpenS', 'Breaker open time', 5, 0, 3600, 'How long an open breaker fails fast before letting probes through.', {
+    unit: 's',
+  }),
+  num('breakerProbes', 'Breaker probes', 3, 1, 1000, 'Trial calls let through half-open; all must succeed to close the breaker.', {
+    integer: true,
+  }),
 ];
 
 export type Params = Record<string, ParamValue>;

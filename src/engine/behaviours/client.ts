@@ -135,6 +135,7 @@ export class ClientBehaviour extends Behaviour {
   describe(request: number): void {
     const r = this.sim.requests;
     r.isWrite[request] = this.requestRng.next() >= this.readRatio ? 1 : 0;
+    r.keyspace[request] = this.keys;
     r.key[request] = this.zipf ? this.zipf.sample(this.drawUniform) - 1 : this.requestRng.below(this.keys);
     r.session[request] = this.sessionBase + this.requestRng.below(this.sessions);
     r.demandSeed[request] = this.demandRng.uint32() | 0;

@@ -17,6 +17,9 @@ export class LoadBalancerBehaviour extends Behaviour {
   readonly targets: Targets;
   private readonly edges: Int32Array;
   private readonly pick: Pick = { key: 0, session: 0, now: 0 };
+  private healthCheckMs = 0;
+  private readonly healthTimer: number;
+  private checking = false;
 
   constructor(sim: Simulation, node: number, id: string, params: Params, seed: number) {
     super(sim, node);
@@ -33,9 +36,42 @@ export class LoadBalancerBehaviour extends Behaviour {
     this.algorithm = params.algorithm as LbAlgorithm;
     this.virtualNodes = params.virtualNodes as number;
     this.balancer = createBalancer(this.algorithm, this.virtualNodes);
+    this.healthTimer = sim.registerTimer(() => this.healthCheck());
+    this.configureChecks(params);
+  }
+
+  /**
+   * Active health checks every interval: a target is healthy when its node is up and the edge
+   * to it is not cut. Between checks the balancer keeps what it last saw, so a server that
+   * dies keeps receiving (failing) traffic until the next check.
+   */
+  private healthCheck(): void {
+    this.checking = false;
+    if (this.healthCheckMs <= 0) return;
+    const sim = this.sim;
+    for (let i = 0; i < this.edges.length; i++) {
+      const e = this.edges[i];
+      this.targets.healthy[i] = sim.nodeDown[sim.edgeTarget[e]] === 0 && sim.edgeCut[e] === 0 ? 1 : 0;
+    }
+    this.arm();
+  }
+
+  private arm(): void {
+    if (this.checking || this.healthCheckMs <= 0) return;
+    this.checking = true;
+    // Checks fall on multiples of the interval, so they do not depend on when params changed.
+    const next = (Math.floor(this.sim.now / this.healthCheckMs) + 1) * this.healthCheckMs;
+    this.sim.at(next, this.healthTimer);
+  }
+
+  private configureChecks(params: Params): void {
+    this.healthCheckMs = ((params.healthCheckIntervalS as number | undefined) ?? 0) * 1000;
+    if (this.healthCheckMs <= 0) this.targets.healthy.fill(1);
+    this.arm();
   }
 
   configure(params: Params): void {
+    this.configureChecks(params);
     const algorithm = params.algorithm as LbAlgorithm;
     const virtualNodes = params.virtualNodes as number;
     if (algorithm !== this.algorithm || virtualNodes !== this.virtualNodes) {

@@ -1,0 +1,89 @@
+/**
+ * A cache (or a CDN, a cache at the edge): every call first takes a lookup at the station
+ * (`hitTimeMs`). A read hit answers at once; a read miss goes to the first outgoing edge that
+ * carries it and the key is stored on the way back. Writes go through to what is behind the
+ * cache: write-through stores the new value when the write succeeds, write-around removes the
+ * entry so the next read fetches it. The hit ratio emerges from the keys actually requested.
+ */
+import type { Params } from '../../model/params';
+import { Behaviour } from '../behaviour';
+import { CacheStore, type Eviction } from '../cacheStore';
+import type { Simulation } from '../simulation';
+
+export class CacheBehaviour extends Behaviour {
+  store: CacheStore;
+  private writeThrough = true;
+  private lookups = 0;
+  private hits = 0;
+
+  constructor(sim: Simulation, node: number, params: Params) {
+    super(sim, node);
+    this.store = CacheBehaviour.storeFor(params);
+    this.writeThrough = params.writePolicy !== 'writeAround';
+  }
+
+  private static storeFor(p: Params): CacheStore {
+    const ttl = p.ttlSeconds === null || p.ttlSeconds === undefined ? Infinity : (p.ttlSeconds as number) * 1000;
+    return new CacheStore(p.capacity as number, p.eviction as Eviction, ttl);
+  }
+
+  configure(params: Params): void {
+    this.writeThrough = params.writePolicy !== 'writeAround';
+    const ttl = params.ttlSeconds === null ? Infinity : (params.ttlSeconds as number) * 1000;
+    // A new size, policy or TTL starts a new (cold) store, as a reconfigured cache would.
+    if (params.capacity !== this.store.capacity || params.eviction !== this.store.eviction || ttl !== this.store.ttlMs) {
+      this.store = CacheBehaviour.storeFor(params);
+    }
+  }
+
+  served(call: number): void {
+    const sim = this.sim;
+    const request = sim.calls.request[call];
+    const key = sim.requests.key[request];
+    if (sim.requests.isWrite[request] === 0) {
+      if (sim.measuring) this.lookups++;
+      if (this.store.get(key, sim.now)) {
+        if (sim.measuring) this.hits++;
+        sim.respond(call, true);
+        return;
+      }
+    } else if (!this.writeThrough) {
+      this.store.delete(key);
+    }
+    const edge = sim.nextEdge(call);
+    if (edge < 0) {
+      // Nothing behind the cache: it is the source of truth for the key.
+      this.fill(call, key);
+      sim.respond(call, true);
+    } else sim.send(call, edge);
+  }
+
+  returned(call: number, ok: boolean): void {
+    if (ok) this.fill(call, this.sim.requests.key[this.sim.calls.request[call]]);
+    this.sim.respond(call, ok);
+  }
+
+  /** Stores the key after a read miss or a write-through write (a write-around write stores nothing). */
+  private fill(call: number, key: number): void {
+    const isWrite = this.sim.requests.isWrite[this.sim.calls.request[call]] === 1;
+    if (!isWrite || this.writeThrough) this.store.put(key, this.sim.now);
+  }
+
+  flush(): boolean {
+    this.store.clear();
+    return true;
+  }
+
+  killed(): void {
+    this.store.clear();
+  }
+
+  resetFigures(): void {
+    this.lookups = 0;
+    this.hits = 0;
+  }
+
+  hitRatio(): number | null {
+    return this.lookups > 0 ? this.hits / this.lookups : 0;
+  }
+}
