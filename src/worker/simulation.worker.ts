@@ -34,10 +34,25 @@ function rebase() {
   baseSim = sim?.now ?? 0;
 }
 
+/**
+ * At full speed thousands of simulated seconds pass between two posts; each window carries
+ * per-node arrays, so sending them all would swamp the page. Keep an even sample instead.
+ */
+const MAX_WINDOWS_PER_POST = 30;
+
+function thin<T>(items: T[], most: number): T[] {
+  if (items.length <= most) return items;
+  const step = items.length / most;
+  const out: T[] = [];
+  for (let i = 1; i <= most; i++) out.push(items[Math.ceil(i * step) - 1]);
+  return out;
+}
+
 function take(): Snapshot | null {
   if (!sim) return null;
   const snap = snapshot(sim, cursor);
   cursor = snap.cursor;
+  snap.windows = thin(snap.windows, MAX_WINDOWS_PER_POST);
   return snap;
 }
 

@@ -154,7 +154,7 @@ export function Canvas() {
   }, [focusRequest]);
 
   return (
-    <div className="canvas" onDragOver={onDragOver} onDrop={onDrop}>
+    <div className={`canvas${design.edges.length > 40 ? ' is-large' : ''}`} onDragOver={onDragOver} onDrop={onDrop}>
       <ReactFlow<SimFlowNode, SimFlowEdge>
         nodes={nodes}
         edges={edges}

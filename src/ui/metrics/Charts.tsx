@@ -1,5 +1,6 @@
 /** The live charts (recharts), split into their own chunk so the first load stays small. */
-import { memo, useMemo } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
+import type { WindowPoint } from '../../engine';
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useDesign } from '../../store';
 import { useRun } from '../../store/run';
@@ -57,8 +58,35 @@ const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFor
 const num = (x: number) => (Number.isFinite(x) ? x : 0);
 const compact = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(x >= 10_000 ? 0 : 1)}k` : `${Math.round(x)}`);
 
+const REDRAW_EVERY_MS = 250;
+const MAX_POINTS = 240;
+
+/** The series, redrawn at most four times a second and thinned to what a chart can show. */
+function useChartSeries(): WindowPoint[] {
+  const [series, setSeries] = useState(() => useRun.getState().series);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const unsubscribe = useRun.subscribe((state, prev) => {
+      if (state.series === prev.series || timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        setSeries(useRun.getState().series);
+      }, REDRAW_EVERY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+  return useMemo(() => {
+    if (series.length <= MAX_POINTS) return series;
+    const step = series.length / MAX_POINTS;
+    return Array.from({ length: MAX_POINTS }, (_, i) => series[Math.min(series.length - 1, Math.ceil((i + 1) * step) - 1)]);
+  }, [series]);
+}
+
 export default function Charts() {
-  const series = useRun((s) => s.series);
+  const series = useChartSeries();
   const nodeIds = useRun((s) => s.nodeIds);
   const nodes = useDesign((s) => s.design.nodes);
 

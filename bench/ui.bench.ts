@@ -1,0 +1,154 @@
+/**
+ * UI budgets, measured and printed (never asserted in tests):
+ *  1. First-load JavaScript: builds the app and sums the gzipped size of every script the
+ *     page fetches before it is interactive (the entry and its modulepreloads). The engine
+ *     lives in the worker chunk and the charts load on demand; both are listed apart.
+ *  2. Interaction: serves the build, opens generated 50- and 200-node designs in Debian's
+ *     Chromium, runs them as fast as possible, pans the canvas and drags a node, and reports
+ *     frame times and long tasks (> 50 ms) on the main thread.
+ *
+ *   npm run bench:ui            (CHROMIUM_PATH overrides /usr/bin/chromium)
+ */
+import { execSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium, type Page } from '@playwright/test';
+import { preview } from 'vite';
+
+const DIST = 'dist';
+const BUDGET_KB = 300;
+
+function gz(path: string): number {
+  return gzipSync(readFileSync(path), { level: 9 }).length / 1024;
+}
+
+function measureBundle() {
+  execSync('npx vite build --logLevel error', { stdio: 'inherit' });
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  const initial = [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/?([^"]+\.js)"/g)].map((m) => m[1]);
+  const all = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js'));
+  console.log('\nFirst-load JavaScript (gzipped)');
+  let total = 0;
+  for (const file of initial) {
+    const kb = gz(join(DIST, file));
+    total += kb;
+    console.log(`  ${file.padEnd(48)} ${kb.toFixed(1).padStart(7)} KB`);
+  }
+  console.log(`  ${'total'.padEnd(48)} ${total.toFixed(1).padStart(7)} KB   budget ${BUDGET_KB} KB → ${total <= BUDGET_KB ? 'within' : 'OVER'}`);
+  console.log('Loaded later (gzipped)');
+  for (const file of all.filter((f) => !initial.includes(`assets/${f}`))) {
+    console.log(`  assets/${file.padEnd(41)} ${gz(join(DIST, 'assets', file)).toFixed(1).padStart(7)} KB${file.includes('worker') ? '   (simulation worker: the engine)' : ''}`);
+  }
+  return total;
+}
+
+/** Clients → balancers → servers, laid out in columns: exactly `size` nodes. */
+function generatedDesign(size: number) {
+  const groups = Math.max(1, Math.round(size / 20));
+  const nodes: object[] = [];
+  const edges: object[] = [];
+  let left = size;
+  for (let g = 0; g < groups && left > 2; g++) {
+    const servers = g === groups - 1 ? left - 2 : Math.min(18, left - 2);
+    const y0 = g * servers * 90;
+    nodes.push({ id: `c${g}`, kind: 'client', position: { x: 0, y: y0 }, params: { ratePerSecond: 400 } });
+    nodes.push({ id: `lb${g}`, kind: 'loadBalancer', position: { x: 300, y: y0 }, params: { algorithm: 'leastConnections' } });
+    edges.push({ id: `e-c${g}`, source: `c${g}`, target: `lb${g}` });
+    for (let s = 0; s < servers; s++) {
+      nodes.push({ id: `s${g}-${s}`, kind: 'server', position: { x: 600, y: y0 + s * 90 }, params: { workers: 2, serviceTimeMs: 5 } });
+      edges.push({ id: `e-${g}-${s}`, source: `lb${g}`, target: `s${g}-${s}` });
+    }
+    left -= servers + 2;
+  }
+  return { format: 'archsim.design', version: 1, name: `Generated ${nodes.length} nodes`, seed: 1, nodes, edges };
+}
+
+async function frameStats(page: Page, action: () => Promise<void>) {
+  // Passed as source text: tsx would otherwise wrap named functions in a helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__long = [];
+    window.__stop = false;
+    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+    let last = performance.now();
+    const loop = (now) => {
+      window.__frames.push(now - last);
+      last = now;
+      if (!window.__stop) requestAnimationFrame(loop);
+    };
+    requestAnimationFrame(loop);
+  })()`);
+  await action();
+  const { frames, long } = (await page.evaluate(
+    '(() => { window.__stop = true; return { frames: window.__frames.slice(1), long: window.__long }; })()',
+  )) as { frames: number[]; long: number[] };
+  const sorted = [...frames].sort((a, b) => a - b);
+  const total = frames.reduce((a, b) => a + b, 0);
+  return {
+    fps: frames.length / (total / 1000),
+    p95: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+    worst: sorted[sorted.length - 1] ?? 0,
+    longTasks: long.length,
+    longestTask: long.length ? Math.max(...long) : 0,
+  };
+}
+
+async function measureInteraction(url: string, size: number) {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const design = generatedDesign(size);
+  await page.addInitScript(`localStorage.setItem('archsim.design', ${JSON.stringify(JSON.stringify(design))});`);
+  const started = Date.now();
+  await page.goto(url);
+  await page.locator('.react-flow__node').first().waitFor();
+  const loadMs = Date.now() - started;
+  console.log(`    (${await page.locator('.react-flow__node').count()} nodes rendered, ${await page.getByLabel('Design name').inputValue()})`);
+  await page.getByRole('radio', { name: /Max/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.waitForFunction("document.querySelector('[data-testid=summary-sent]')?.textContent !== '0'", undefined, { timeout: 15000 }).catch(async () => {
+    await page.screenshot({ path: 'bench-ui-debug.png' });
+    throw new Error('the generated design did not start running');
+  });
+
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const pan = await frameStats(page, async () => {
+    for (let i = 0; i < 4; i++) {
+      await page.mouse.move(pane.x + pane.width / 2, pane.y + 80);
+      await page.mouse.down();
+      await page.mouse.move(pane.x + pane.width / 2 + (i % 2 ? 200 : -200), pane.y + 160, { steps: 30 });
+      await page.mouse.up();
+    }
+  });
+  const node = (await page.locator('.react-flow__node').nth(1).boundingBox())!;
+  const drag = await frameStats(page, async () => {
+    await page.mouse.move(node.x + 40, node.y + 15);
+    await page.mouse.down();
+    await page.mouse.move(node.x + 240, node.y + 115, { steps: 40 });
+    await page.mouse.up();
+  });
+  const simulated = await page.getByTestId('summary-simulated-time').textContent();
+  await browser.close();
+  return { loadMs, pan, drag, simulated, nodes: design.nodes.length };
+}
+
+const fmt = (s: Awaited<ReturnType<typeof frameStats>>) =>
+  `${s.fps.toFixed(0)} fps, p95 frame ${s.p95.toFixed(1)} ms, worst ${s.worst.toFixed(1)} ms, long tasks ${s.longTasks} (longest ${s.longestTask.toFixed(0)} ms)`;
+
+const firstLoad = measureBundle();
+const server = await preview({ preview: { port: 4175, strictPort: true }, logLevel: 'error' });
+try {
+  console.log('\nInteraction while the simulation runs as fast as possible (headless Chromium, no GPU)');
+  for (const size of [50, 200]) {
+    const r = await measureInteraction('http://localhost:4175/', size);
+    console.log(`  ${r.nodes} nodes: first node on screen ${r.loadMs} ms after navigation; simulated ${r.simulated}`);
+    console.log(`    panning:       ${fmt(r.pan)}`);
+    console.log(`    dragging node: ${fmt(r.drag)}`);
+  }
+} finally {
+  await server.close();
+}
+console.log(`\nFirst load ${firstLoad.toFixed(1)} KB gzipped JavaScript (budget ${BUDGET_KB} KB).`);
