@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { simulate, type Sketch } from '../testDesigns';
+
+function pipeline(producer: Record<string, unknown>, consumer: Record<string, unknown>, queue: Record<string, unknown> = {}): Sketch {
+  return {
+    nodes: [
+      { id: 'producer', kind: 'client', params: { ratePerSecond: 1000, ...producer } },
+      { id: 'queue', kind: 'queue', params: queue },
+      { id: 'worker', kind: 'server', params: { workers: 4, serviceTimeMs: 5, ...consumer } },
+    ],
+    edges: [
+      { source: 'producer', target: 'queue' },
+      { source: 'queue', target: 'worker' },
+    ],
+  };
+}
+
+describe('queue', () => {
+  it('grows its backlog at (offered − consumed) per second', () => {
+    // 1000 msg/s in; 4 workers × 1/5 ms = 800 msg/s out: the backlog grows by 200 a second.
+    const deterministic = pipeline({ arrivals: 'uniform' }, { serviceDistribution: 'constant' });
+    const sim = simulate(deterministic, 10);
+    const at10 = sim.behaviours[1].backlog()!;
+    sim.runUntil(60_000);
+    const slope = (sim.behaviours[1].backlog()! - at10) / 50;
+    expect(Math.abs(slope / 200 - 1)).toBeLessThan(0.01);
+    // The producer is acknowledged at once: nothing fails, nothing waits.
+    expect(sim.e2e.failed).toBe(0);
+    expect(sim.e2e.latency.max).toBe(0);
+  });
+
+  it('the same under Poisson arrivals and exponential work, within sampling error', () => {
+    const sim = simulate(pipeline({}, {}), 10);
+    const at10 = sim.behaviours[1].backlog()!;
+    sim.runUntil(70_000);
+    const slope = (sim.behaviours[1].backlog()! - at10) / 60;
+    expect(Math.abs(slope / 200 - 1)).toBeLessThan(0.05);
+    // FIFO: everything behind the oldest message arrived while it waited, so lag ≈ backlog / offered rate.
+    const lag = sim.behaviours[1].lagMs()!;
+    expect(Math.abs(lag / ((sim.behaviours[1].backlog()! / 1000) * 1000) - 1)).toBeLessThan(0.05);
+  });
+
+  it('keeps consumers busy: throughput is the consumers’ capacity, whatever the partitions', () => {
+    const sim = simulate(pipeline({}, {}, { partitions: 8 }), 35, 5);
+    expect(sim.stats[2].completed / 30 / 800).toBeGreaterThan(0.99);
+  });
+
+  it('rejects when full and keeps a backlog at capacity', () => {
+    const sim = simulate(pipeline({ arrivals: 'uniform' }, { serviceDistribution: 'constant' }, { capacity: 1000 }), 65, 5);
+    expect(sim.behaviours[1].backlog()).toBeLessThanOrEqual(1000);
+    // Once full, 200 of every 1000 a second are turned away.
+    expect(Math.abs(sim.stats[1].rejected / 60 / 200 - 1)).toBeLessThan(0.02);
+    expect(sim.e2e.failed).toBe(sim.stats[1].rejected);
+  });
+
+  it('under capacity, drains completely and frees every request', () => {
+    const sim = simulate(pipeline({ ratePerSecond: 500 }, {}), 20);
+    sim.drain();
+    expect(sim.behaviours[1].backlog()).toBe(0);
+    expect(sim.requests.live).toBe(0);
+    expect(sim.calls.live).toBe(0);
+    expect(sim.stats[2].completed).toBe(sim.stats[1].completed);
+  });
+
+  it('holds messages while its consumer is down and delivers them after it revives', () => {
+    const sketch = pipeline({ ratePerSecond: 200 }, {});
+    sketch.faults = [{ atS: 5, action: 'kill', target: 'worker', durationS: 5 }];
+    const sim = simulate(sketch, 9.9);
+    expect(sim.behaviours[1].backlog()!).toBeGreaterThan(800);
+    sim.runUntil(12_000);
+    expect(sim.behaviours[1].backlog()!).toBeLessThan(50);
+  });
+});
