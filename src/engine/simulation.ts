@@ -442,7 +442,7 @@ export class Simulation {
   }
 
   private freeIfDone(request: number): void {
-    if (this.requests.refs[request] === 0 && this.requests.settled[request] === 1) this.requests.release(request);
+    this.requests.releaseIfDone(request);
   }
 
   // ---- A call's life at a node ----------------------------------------------------------

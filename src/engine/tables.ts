@@ -63,7 +63,7 @@ export class RequestTable extends Table {
   attempt = new Int32Array(this.capacity);
   /** When the current attempt times out (compared exactly to recognise stale timers). */
   deadline = new Float64Array(this.capacity);
-  /** 1 once the client has its answer (success or final failure). */
+  /** 1 once the client has its answer (success or final failure); 2 once the request is freed. */
   settled = new Uint8Array(this.capacity);
   /** Calls and timers still referring to the request; it is freed when this reaches 0. */
   refs = new Int32Array(this.capacity);
@@ -79,6 +79,17 @@ export class RequestTable extends Table {
     this.settled[id] = 0;
     this.refs[id] = 0;
     return id;
+  }
+
+  /**
+   * Frees the request once it is settled and nothing refers to it. Idempotent: a released
+   * request is marked (settled = 2), so nested returns cannot free it twice.
+   */
+  releaseIfDone(id: number): void {
+    if (this.refs[id] === 0 && this.settled[id] === 1) {
+      this.settled[id] = 2;
+      this.release(id);
+    }
   }
 
   protected resize(capacity: number): void {

@@ -223,8 +223,7 @@ export class DatabaseBehaviour extends Behaviour {
   }
 
   private release(request: number): void {
-    const r = this.sim.requests;
-    if (r.refs[request] === 0 && r.settled[request] === 1) r.release(request);
+    this.sim.requests.releaseIfDone(request);
   }
 
   private growSlots(): void {

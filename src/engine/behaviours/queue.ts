@@ -172,8 +172,7 @@ export class QueueBehaviour extends Behaviour {
   }
 
   private freeIfDone(request: number): void {
-    const r = this.sim.requests;
-    if (r.refs[request] === 0 && r.settled[request] === 1) r.release(request);
+    this.sim.requests.releaseIfDone(request);
   }
 
   /** The next non-empty partition, in turn. */
