@@ -106,7 +106,7 @@ async function measureInteraction(url: string, size: number) {
   await page.goto(url);
   await page.locator('.react-flow__node').first().waitFor();
   const loadMs = Date.now() - started;
-  console.log(`    (${await page.locator('.react-flow__node').count()} nodes rendered, ${await page.getByLabel('Design name').inputValue()})`);
+  console.log(`    ${await page.getByLabel('Design name').inputValue()}: ${await page.locator('.react-flow__node').count()} in view and rendered`);
   await page.getByRole('radio', { name: /Max/ }).click();
   await page.getByRole('button', { name: 'Run' }).click();
   await page.waitForFunction("document.querySelector('[data-testid=summary-sent]')?.textContent !== '0'", undefined, { timeout: 15000 }).catch(async () => {
@@ -114,6 +114,7 @@ async function measureInteraction(url: string, size: number) {
     throw new Error('the generated design did not start running');
   });
 
+  const node = (await page.locator('.react-flow__node').nth(1).boundingBox())!;
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const pan = await frameStats(page, async () => {
     for (let i = 0; i < 4; i++) {
@@ -123,7 +124,7 @@ async function measureInteraction(url: string, size: number) {
       await page.mouse.up();
     }
   });
-  const node = (await page.locator('.react-flow__node').nth(1).boundingBox())!;
+  await page.getByRole('button', { name: 'Fit View' }).click();
   const drag = await frameStats(page, async () => {
     await page.mouse.move(node.x + 40, node.y + 15);
     await page.mouse.down();
@@ -143,10 +144,15 @@ const server = await preview({ preview: { port: 4175, strictPort: true }, logLev
 try {
   console.log('\nInteraction while the simulation runs as fast as possible (headless Chromium, no GPU)');
   for (const size of [50, 200]) {
-    const r = await measureInteraction('http://localhost:4175/', size);
-    console.log(`  ${r.nodes} nodes: first node on screen ${r.loadMs} ms after navigation; simulated ${r.simulated}`);
-    console.log(`    panning:       ${fmt(r.pan)}`);
-    console.log(`    dragging node: ${fmt(r.drag)}`);
+    try {
+      const r = await measureInteraction('http://localhost:4175/', size);
+      console.log(`  ${r.nodes} nodes: first node on screen ${r.loadMs} ms after navigation; simulated ${r.simulated}`);
+      console.log(`    panning:       ${fmt(r.pan)}`);
+      console.log(`    dragging node: ${fmt(r.drag)}`);
+    } catch (error) {
+      // A page too busy to answer is itself the finding: print it rather than crash.
+      console.log(`  ${size} nodes: not measured, ${String(error).split('\n')[0]}`);
+    }
   }
 } finally {
   await server.close();
