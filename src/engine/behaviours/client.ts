@@ -113,22 +113,53 @@ export class ClientBehaviour extends Behaviour {
   nextArrival(now: number): number {
     const peak = this.maxRate();
     if (!(peak > 0)) return Infinity;
-    if (this.poisson) {
-      if (this.shape === 'constant') return now + this.arrivalRng.exponential(1000 / peak);
-      let t = now;
-      for (;;) {
-        t += this.arrivalRng.exponential(1000 / peak);
-        if (this.arrivalRng.next() * peak < this.rateAt(t)) return t;
-      }
-    }
-    // Evenly spaced at the current rate; while the rate is zero, look again a little later.
+    if (this.poisson && this.shape === 'constant') return now + this.arrivalRng.exponential(1000 / peak);
     let t = now;
-    for (let i = 0; i < 100_000; i++) {
-      const rate = this.rateAt(t);
-      if (rate > 0) return t + 1000 / rate;
-      t += 10;
+    for (;;) {
+      if (!(this.rateAt(t) > 0)) {
+        // Memorylessness lets a Poisson stream restart where the rate turns positive again.
+        const resume = this.resumeAfterZeroRate(t);
+        if (resume === Infinity) return Infinity;
+        t = resume > t ? resume : t + 1;
+        if (!this.poisson) continue;
+      }
+      if (!this.poisson) {
+        // Evenly spaced at the current rate, unless the traffic has stopped for good by then.
+        const next = t + 1000 / this.rateAt(t);
+        return this.rateAt(next) > 0 || this.resumeAfterZeroRate(next) !== Infinity ? next : Infinity;
+      }
+      if (this.shape === 'ramp' && (t < this.shapeStartMs || t >= this.shapeEndMs)) {
+        // Outside the ramp the rate is constant: draw directly rather than thin, so a tiny
+        // rate beside a large peak costs one draw, not millions.
+        const next = t + this.arrivalRng.exponential(1000 / this.rateAt(t));
+        if (t < this.shapeStartMs && next > this.shapeStartMs) {
+          t = this.shapeStartMs;
+          continue;
+        }
+        return next;
+      }
+      t += this.arrivalRng.exponential(1000 / peak);
+      if (this.arrivalRng.next() * peak < this.rateAt(t)) return t;
     }
-    return Infinity;
+  }
+
+  /**
+   * Where a stretch of zero rate starting at `t` ends: the ramp's start, the spike's end, or
+   * never (a ramp down to zero). Isolated zeros (a full-depth sine) return `t` itself.
+   */
+  private resumeAfterZeroRate(t: number): number {
+    if (this.spike <= 0) return Infinity;
+    switch (this.shape) {
+      case 'ramp':
+        if (t < this.shapeStartMs) return this.shapeStartMs;
+        return t >= this.shapeEndMs && this.rampToPerS <= 0 ? Infinity : t;
+      case 'spike':
+        return t >= this.shapeStartMs && t < this.shapeEndMs ? this.shapeEndMs : Infinity;
+      case 'sine':
+        return t;
+      default:
+        return Infinity;
+    }
   }
 
   /** Fills in what the new request asks for. */
