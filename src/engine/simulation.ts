@@ -37,6 +37,8 @@ export const DETACHED = -2;
 
 /** Call flag: let through a half-open breaker as a probe. */
 const PROBE = 1;
+/** Call flag: its node was killed while the call was inside it; the call fails. */
+const KILLED = 2;
 
 export const BREAKER_CLOSED = 0;
 export const BREAKER_OPEN = 1;
@@ -472,7 +474,6 @@ export class Simulation {
     const call = this.calls.create(request, n, DETACHED, -1, 0, stage);
     this.calls.station[call] = station;
     this.calls.mark[call] = mark;
-    this.calls.epoch[call] = this.nodeEpoch[n];
     this.requests.refs[request]++;
     if (delayMs > 0) this.schedule(this.now + delayMs, DELIVER, call);
     else this.deliver(call);
@@ -490,8 +491,7 @@ export class Simulation {
     }
     const target = this.edgeTarget[edge];
     const call = this.calls.create(request, target, parent, edge, attempt, stage);
-    this.calls.epoch[call] = this.nodeEpoch[target];
-    this.calls.flags[call] = probe;
+    if (probe !== 0) this.calls.flags[call] = probe;
     this.requests.refs[request]++;
     this.edgeSent[edge]++;
     this.edgeWindowSent[edge]++;
@@ -639,7 +639,7 @@ export class Simulation {
     const node = this.calls.node[call];
     if (this.holdsUntilResponse[node] === 0) this.releaseWorker(call);
     // Killed while the call was inside: its work is lost.
-    if (this.calls.epoch[call] !== this.nodeEpoch[node]) this.respond(call, false);
+    if ((this.calls.flags[call] & KILLED) !== 0) this.respond(call, false);
     else this.afterService(call, node);
   }
 
@@ -707,8 +707,7 @@ export class Simulation {
     r.refs[request]--;
     if (parent >= 0) {
       // A node killed while it waited for this answer has lost the call: it fails.
-      const node = c.node[parent];
-      this.behaviours[node].returned(parent, ok && c.epoch[parent] === this.nodeEpoch[node]);
+      this.behaviours[c.node[parent]].returned(parent, ok && (c.flags[parent] & KILLED) === 0);
     } else if (parent === FROM_CLIENT && r.settled[request] === 0 && attempt === r.attempt[request]) {
       if (ok) this.settle(request, true);
       else this.attemptFailed(request);
@@ -884,6 +883,9 @@ export class Simulation {
     if (this.nodeDown[n] === 1) return;
     this.nodeDown[n] = 1;
     this.nodeEpoch[n]++;
+    // Mark every call inside the node (free ids too: create() clears the flag when reused).
+    const c = this.calls;
+    for (let id = 0; id < c.capacity; id++) if (c.node[id] === n) c.flags[id] |= KILLED;
     for (const i of this.nodeStations[n]) {
       const station = this.allStations[i];
       station.account(this.now);

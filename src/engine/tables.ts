@@ -132,9 +132,7 @@ export class CallTable extends Table {
   holdsWorker = new Uint8Array(this.capacity);
   /** The station it queues at: its node's own, or another of the node's (a database replica). */
   station = new Int32Array(this.capacity);
-  /** Its node's epoch when it arrived; a node killed since then fails the call. */
-  epoch = new Int32Array(this.capacity);
-  /** Bit flags (PROBE: let through a half-open circuit breaker). */
+  /** Bit flags (PROBE: let through a half-open breaker; KILLED: its node was killed while it was inside). */
   flags = new Uint8Array(this.capacity);
 
   constructor(capacity = 1024) {
@@ -168,7 +166,6 @@ export class CallTable extends Table {
     this.ok = grown(this.ok, capacity);
     this.holdsWorker = grown(this.holdsWorker, capacity);
     this.station = grown(this.station, capacity);
-    this.epoch = grown(this.epoch, capacity);
     this.flags = grown(this.flags, capacity);
   }
 }
