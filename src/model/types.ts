@@ -31,7 +31,10 @@ export type FaultAction = (typeof FAULT_ACTIONS)[number];
 export interface ScheduledFault {
   atS: number;
   action: FaultAction;
-  /** A node id, or an edge id for `addLatency`, `cut` and `heal`. */
+  /**
+   * A node id, or an edge id for `addLatency`, `cut` and `heal`. `cut`/`heal` may also name a
+   * database node: they partition its primary from its replicas (and heal the partition).
+   */
   target: string;
   /** `slow`: service time × factor; `spike`: rate × factor. */
   factor?: number;
