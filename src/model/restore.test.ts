@@ -306,3 +306,32 @@ describe('restore()', () => {
     });
   });
 });
+
+describe('scheduled faults that partition a database', () => {
+  const doc = (target: string) => ({
+    nodes: [
+      { id: 'users', kind: 'client' },
+      { id: 'db', kind: 'database', params: { replicas: 2 } },
+      { id: 'app', kind: 'server' },
+    ],
+    edges: [{ id: 'e1', source: 'users', target: 'db' }],
+    faults: [
+      { atS: 10, action: 'cut', target, durationS: 5 },
+      { atS: 20, action: 'heal', target },
+    ],
+  });
+
+  it('accepts cut and heal on a database node (primary ↔ replicas) and on an edge', () => {
+    for (const target of ['db', 'e1']) {
+      const result = restore(doc(target));
+      expect(result.ok).toBe(true);
+      if (result.ok) expect(result.design.faults.map((f) => f.target)).toEqual([target, target]);
+    }
+  });
+
+  it('refuses cut on a node that is not a database', () => {
+    const result = restore(doc('app'));
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0].message).toMatch(/must target an edge, but 'app' is a node/);
+  });
+});

@@ -169,6 +169,7 @@ function restoreUnsafe(input: unknown): RestoreResult {
     edges.push(edge);
   });
 
+  const databaseIds = new Set(nodes.filter((n) => n.kind === 'database').map((n) => n.id));
   const faults: ScheduledFault[] = [];
   (envelope.data.faults ?? []).forEach((rawFault, index) => {
     const parsed = faultShape.safeParse(rawFault);
@@ -178,7 +179,10 @@ function restoreUnsafe(input: unknown): RestoreResult {
     }
     const fault = parsed.data;
     const onEdge = EDGE_FAULT_ACTIONS.has(fault.action);
-    if (!(onEdge ? edgeIds : nodeIds).has(fault.target)) {
+    // A cut (or heal) may also name a database: it partitions the primary from its replicas.
+    const partitionsDatabase =
+      (fault.action === 'cut' || fault.action === 'heal') && databaseIds.has(fault.target);
+    if (!partitionsDatabase && !(onEdge ? edgeIds : nodeIds).has(fault.target)) {
       const exists = nodeIds.has(fault.target) || edgeIds.has(fault.target);
       problems.push({
         message: exists
