@@ -11,12 +11,15 @@ import type { ClientBehaviour } from './behaviours/client';
 import { LoadBalancerBehaviour } from './behaviours/loadBalancer';
 import { Dist, sampleService } from './distributions';
 import { EventQueue } from './eventQueue';
-import { Histogram } from './histogram';
+import { bucketOf, Histogram } from './histogram';
 import { createBehaviour, stationConfig } from './kinds';
 import { EndToEndStats, NodeStats, TimeSeries } from './metrics';
 import { hashUniform, RandomStream } from './random';
 import { Station, type StationConfig } from './station';
 import { CallTable, RequestTable } from './tables';
+
+/** Read once: a module constant in the hot path, not a property lookup per service. */
+const LOGNORMAL = Dist.Lognormal;
 
 // Event types, packed with an id into one 32-bit payload: id << TYPE_BITS | type.
 const ARRIVAL = 0; // id: client node
@@ -423,18 +426,20 @@ export class Simulation {
     const r = this.requests;
     r.settled[request] = 1;
     const latency = this.now - r.sentAt[request];
+    // One latency goes into three histograms: find its bucket once.
+    const bucket = bucketOf(latency);
     if (ok) {
       this.windowCompleted++;
-      this.windowLatency.record(latency);
+      this.windowLatency.recordIn(bucket, latency);
     } else this.windowFailed++;
     const client = this.stats[r.client[request]];
     if (r.measured[request]) {
       this.e2e.inFlight--;
       if (ok) {
         this.e2e.completed++;
-        this.e2e.latency.record(latency);
+        this.e2e.latency.recordIn(bucket, latency);
         client.completed++;
-        client.latency.record(latency);
+        client.latency.recordIn(bucket, latency);
       } else {
         this.e2e.failed++;
         client.failed++;
@@ -630,7 +635,7 @@ export class Simulation {
     const k = r.draws[request]++;
     const seed = r.demandSeed[request];
     const mean = (r.isWrite[request] === 1 ? station.writeMeanMs : station.readMeanMs) * station.slowdown;
-    const u2 = station.dist === Dist.Lognormal ? hashUniform(seed, 2 * k + 1) : 0;
+    const u2 = station.dist === LOGNORMAL ? hashUniform(seed, 2 * k + 1) : 0;
     const service = sampleService(station.dist, mean, station.sigma, hashUniform(seed, 2 * k), u2);
     this.schedule(this.now + service, SERVICE_DONE, call);
   }
