@@ -1,11 +1,119 @@
-/** Keeps the design across reloads in localStorage, read back through restore() like any input. */
-import { restore, type Design } from '../model';
+/**
+ * The one autosave of the playground, and what the page opens with: a design link in the
+ * address bar, else the autosaved design, else the default example. Built on src/share's
+ * framework-free autosave (every read goes through restore()); this file adds the browser
+ * wiring — the store subscription, pagehide flushes, the link in the address bar — and a small
+ * slice the UI reads for the "previous design was kept" banner and persistence alerts.
+ *
+ * The address bar rule: a design link stays in the address bar only while the design on
+ * screen is the one it carries. The first edit removes it (history.replaceState), so a reload
+ * shows the edited design from autosave instead of reopening the link over it.
+ */
+import { create } from 'zustand';
+import { restore, type Design, type Problem } from '../model';
+import {
+  browserStorage,
+  createAutosave,
+  designFromHash,
+  isDesignHash,
+  linkFor,
+  type Autosave,
+  type KeptDesign,
+  type StorageLike,
+} from '../share';
+import type { DesignStore } from './design';
+import { defaultDesign } from './examples';
 
-export const AUTOSAVE_KEY = 'archsim.design';
+/** The key the first playground autosave used; read once so nobody's work is lost in the switch. */
+const LEGACY_KEY = 'archsim.design';
 
-export function loadAutosave(): Design | null {
+export interface PersistenceAlert {
+  id: number;
+  title: string;
+  problems: string[];
+  /** What happened to the design on screen, said after the problems. */
+  footer?: string;
+}
+
+export interface PersistenceState {
+  alerts: PersistenceAlert[];
+  /** The design a link replaced, while the banner offers it back. */
+  kept: KeptDesign | null;
+}
+
+export const usePersistence = create<PersistenceState>()(() => ({ alerts: [], kept: null }));
+
+let alertSeq = 0;
+
+export function raiseAlert(title: string, problems: readonly (Problem | string)[], footer?: string): void {
+  const lines = problems.map((p) => (typeof p === 'string' ? p : p.message));
+  usePersistence.setState((s) => ({
+    // A newer alert of the same kind (another bad link, another bad file) replaces the older one.
+    alerts: [
+      ...s.alerts.filter((a) => a.title !== title),
+      { id: ++alertSeq, title, problems: lines, footer },
+    ].slice(-3),
+  }));
+}
+
+export function dismissAlert(id: number): void {
+  usePersistence.setState((s) => ({ alerts: s.alerts.filter((a) => a.id !== id) }));
+}
+
+/** Save failures are reported once each until a save succeeds again, not on every keystroke. */
+const reportedSaveFailures = new Set<string>();
+
+function onSaveReport(report: { ok: true } | { ok: false; message: string }): void {
+  if (report.ok) {
+    reportedSaveFailures.clear();
+    return;
+  }
+  if (reportedSaveFailures.has(report.message)) return;
+  reportedSaveFailures.add(report.message);
+  raiseAlert('Your design is not being saved in this browser', [report.message]);
+}
+
+export function createPlaygroundAutosave(storage: StorageLike | null = browserStorage()): Autosave {
+  return createAutosave({ storage, delayMs: 600, maxWaitMs: 4000, onSave: onSaveReport });
+}
+
+export const autosave = createPlaygroundAutosave();
+
+/** The design object on screen that the address bar's link carries, if any. */
+let linkedDesign: Design | null = null;
+
+function currentHash(): string {
+  return typeof location === 'undefined' ? '' : location.hash;
+}
+
+function setAddress(url: string): void {
   try {
-    const text = globalThis.localStorage?.getItem(AUTOSAVE_KEY);
+    history.replaceState(history.state, '', url);
+  } catch {
+    // A sandboxed frame may refuse; the link is still in the dialog.
+  }
+}
+
+/** Drops a design link from the address bar, leaving the rest of the URL alone. */
+export function clearLinkFromAddress(): void {
+  linkedDesign = null;
+  if (typeof location === 'undefined' || !isDesignHash(location.hash)) return;
+  setAddress(location.pathname + location.search);
+}
+
+/** Puts `design`'s link in the address bar (Share) and returns it. */
+export function putLinkInAddress(design: Design): string {
+  const url = linkFor(design, location.href);
+  setAddress(url);
+  linkedDesign = design;
+  return url;
+}
+
+const LINK_FAILED = 'This link could not be opened';
+
+function legacyDesign(storage: StorageLike | null): Design | null {
+  try {
+    const text = storage?.getItem(LEGACY_KEY);
     if (!text) return null;
     const result = restore(text);
     return result.ok ? result.design : null;
@@ -14,10 +122,100 @@ export function loadAutosave(): Design | null {
   }
 }
 
-export function saveAutosave(design: Design): void {
-  try {
-    globalThis.localStorage?.setItem(AUTOSAVE_KEY, JSON.stringify(design));
-  } catch {
-    // Private mode or a full quota: the design still lives in memory.
+/**
+ * The design the page starts with. A link wins over local work, which is kept for the banner;
+ * a bad link leaves the local work on screen with an alert saying why. Never throws.
+ */
+export function openingDesign(hash: string = currentHash(), save: Autosave = autosave, storage = browserStorage()): Design {
+  const fromLink = designFromHash(hash);
+  if (fromLink?.ok) {
+    const kept = save.keepPreviousFor(fromLink.design);
+    usePersistence.setState({ kept });
+    linkedDesign = fromLink.design;
+    return fromLink.design;
   }
+  const local = save.load();
+  let design: Design | null = null;
+  let footer = 'Archsim opened the example design instead.';
+  if (local.status === 'restored') {
+    design = local.design;
+    footer = 'Your saved design is on screen instead.';
+  } else if (local.status === 'unreadable') {
+    raiseAlert(
+      'The design saved in this browser could not be restored',
+      local.problems.slice(1).length > 0 ? local.problems.slice(1) : local.problems,
+      'It was kept aside, not deleted. Archsim opened the example design instead.',
+    );
+  } else if (local.status === 'unavailable') {
+    onSaveReport({ ok: false, message: local.message });
+  } else {
+    design = legacyDesign(storage);
+    if (design) {
+      save.save(design);
+      try {
+        storage?.removeItem(LEGACY_KEY);
+      } catch {
+        // Left behind; it is never read again once the new slot holds a design.
+      }
+    }
+  }
+  if (fromLink && !fromLink.ok) raiseAlert(LINK_FAILED, fromLink.problems, footer);
+  return design ?? defaultDesign();
+}
+
+/**
+ * Opens a design link pasted into an open tab. The work on screen is kept for the banner;
+ * returns the link's design to show, or null when the link is bad (an alert says why) or is
+ * not a design link at all.
+ */
+export function designFromLink(hash: string, onScreen: Design, save: Autosave = autosave): Design | null {
+  const fromLink = designFromHash(hash);
+  if (!fromLink) return null;
+  if (!fromLink.ok) {
+    raiseAlert(LINK_FAILED, fromLink.problems, 'Your design is unchanged.');
+    return null;
+  }
+  // The work on screen may not be saved yet: save it now so it is what gets kept.
+  save.save(onScreen);
+  const kept = save.keepPreviousFor(fromLink.design);
+  usePersistence.setState({ kept });
+  linkedDesign = fromLink.design;
+  return fromLink.design;
+}
+
+/** The design the banner offers back, taken out of its slot; null (with an alert) if it cannot be. */
+export function takeKeptDesign(save: Autosave = autosave): Design | null {
+  const result = save.restorePrevious();
+  usePersistence.setState({ kept: null });
+  if (result.status === 'restored') return result.design;
+  if (result.status === 'unreadable') raiseAlert('Your previous design could not be restored', result.problems);
+  else if (result.status === 'unavailable') raiseAlert('Your previous design could not be restored', [result.message]);
+  else raiseAlert('Your previous design could not be restored', ['It is no longer saved in this browser.']);
+  return null;
+}
+
+export function hideKeptBanner(): void {
+  usePersistence.setState({ kept: null });
+}
+
+/**
+ * Saves every change (debounced), flushes when the page is hidden or left, and takes a design
+ * link out of the address bar on the first edit. Returns a function that stops all of it.
+ */
+export function connectAutosave(store: DesignStore, save: Autosave = autosave): () => void {
+  const unsubscribe = store.subscribe((state, prev) => {
+    if (state.design === prev.design) return;
+    save.schedule(state.design);
+    if (state.design !== linkedDesign) clearLinkFromAddress();
+  });
+  if (typeof window === 'undefined') return unsubscribe;
+  const flush = () => void save.flush();
+  const onVisibility = () => document.visibilityState === 'hidden' && flush();
+  window.addEventListener('pagehide', flush);
+  document.addEventListener('visibilitychange', onVisibility);
+  return () => {
+    unsubscribe();
+    window.removeEventListener('pagehide', flush);
+    document.removeEventListener('visibilitychange', onVisibility);
+  };
 }

@@ -1,16 +1,10 @@
 /** The app's store instances. Tests build their own with createDesignStore(). */
 import { createDesignStore } from './design';
-import { defaultDesign } from './examples';
-import { loadAutosave, saveAutosave } from './autosave';
+import { connectAutosave, openingDesign } from './autosave';
 
-export const useDesign = createDesignStore(loadAutosave() ?? defaultDesign());
-
-let saveTimer: ReturnType<typeof setTimeout> | null = null;
-useDesign.subscribe((state, prev) => {
-  if (state.design === prev.design) return;
-  if (saveTimer) clearTimeout(saveTimer);
-  saveTimer = setTimeout(() => saveAutosave(useDesign.getState().design), 300);
-});
+/** Opens a design link, the autosaved design or the default example (see autosave.ts). */
+export const useDesign = createDesignStore(openingDesign());
+connectAutosave(useDesign);
 
 export { useUi } from './ui';
 export { useRun } from './run';

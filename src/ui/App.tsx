@@ -12,6 +12,7 @@ import { MetricsDock } from './metrics/MetricsDock';
 import { Notices } from './notices/Notices';
 import { Palette } from './palette/Palette';
 import { Problems } from './problems/Problems';
+import { ShareLayer } from './share/ShareLayer';
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -52,6 +53,7 @@ export function App() {
           <Canvas />
           <Problems />
           <Notices />
+          <ShareLayer />
         </main>
         <Inspector />
         <MetricsDock />

@@ -1,4 +1,4 @@
-/** The top bar: the app, the design's name, examples, Run / Pause / Reset, speed, seed, and room for Share. */
+/** The top bar: the app, the design's name, examples, Run / Pause / Reset, speed, seed, File and Share. */
 import { useEffect, useState } from 'react';
 import { useDesign } from '../../store';
 import { EXAMPLES, loadExample } from '../../store/examples';
@@ -6,6 +6,8 @@ import { useRun } from '../../store/run';
 import { pause, reset, run, setSpeed } from '../../store/runner';
 import { useUi } from '../../store/ui';
 import { SPEED_LABELS, SPEEDS } from '../../worker/protocol';
+import { FileMenu } from '../share/FileMenu';
+import { ShareButton } from '../share/ShareButton';
 import { HeaderActions } from './HeaderActions';
 
 function SeedField() {
@@ -146,7 +148,10 @@ export function Header() {
         ))}
       </div>
       <SeedField />
-      <HeaderActions />
+      <HeaderActions>
+        <FileMenu />
+        <ShareButton />
+      </HeaderActions>
     </header>
   );
 }

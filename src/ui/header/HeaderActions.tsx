@@ -1,7 +1,4 @@
-/**
- * The right end of the header, for actions on the whole design. The Share button (src/share)
- * mounts here: render it as a child of this div.
- */
+/** The right end of the header, for actions on the whole design (File menu, Share; see src/ui/share). */
 import type { ReactNode } from 'react';
 
 export function HeaderActions({ children }: { children?: ReactNode }) {

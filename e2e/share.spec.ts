@@ -1,0 +1,263 @@
+/**
+ * Sharing and persistence as a person meets them: Share → a link that opens the same design
+ * elsewhere; bad links and files say what is wrong and leave the design alone; a reload keeps
+ * the work; a link opened over local work keeps that work one click away; Export PNG is a real
+ * picture of the canvas.
+ */
+import { expect, test, type Download, type Page } from '@playwright/test';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { deflateSync, strToU8 } from 'fflate';
+import { restore } from '../src/model/restore';
+import { encodeDesign } from '../src/share/link';
+import { crc32, toBase64Url } from '../src/share/bytes';
+import { LINK_DICTIONARY_D1 } from '../src/share/linkDictionary';
+import { fresh, openExample, shot } from './helpers';
+
+const lbComparison: Record<string, unknown> = JSON.parse(readFileSync('examples/lb-comparison.json', 'utf8'));
+
+const nodes = (page: Page) => page.locator('.react-flow__node');
+const alerts = (page: Page) => page.getByRole('alert');
+
+/** A link to one of the examples, made the way the Share button makes it. */
+function exampleLink(name?: string): string {
+  const result = restore(name ? { ...lbComparison, name } : lbComparison);
+  if (!result.ok) throw new Error('example invalid');
+  return `/#${encodeDesign(result.design)}`;
+}
+
+/** A well-formed link whose design restore() refuses: the message must say what is wrong. */
+function linkWithBadDesign(): string {
+  const json = strToU8(JSON.stringify({ version: 1, name: 'Bad', nodes: [{ id: 'x', kind: 'blackHole', position: { x: 0, y: 0 } }], edges: [] }));
+  const deflated = deflateSync(json, { level: 9, dictionary: LINK_DICTIONARY_D1 });
+  const payload = new Uint8Array(4 + deflated.length);
+  new DataView(payload.buffer).setUint32(0, crc32(json));
+  payload.set(deflated, 4);
+  return `/#d1.${toBase64Url(payload)}`;
+}
+
+async function nodeTexts(page: Page): Promise<string[]> {
+  return (await nodes(page).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim()).sort();
+}
+
+async function nodeIds(page: Page): Promise<string[]> {
+  return (await nodes(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-id') ?? ''))).sort();
+}
+
+async function menu(page: Page, item: string) {
+  await page.getByRole('button', { name: 'File' }).click();
+  await page.getByRole('menuitem', { name: item }).click();
+}
+
+async function exportedJson(page: Page): Promise<{ fileName: string; json: unknown }> {
+  const [download] = await Promise.all([page.waitForEvent('download'), menu(page, 'Export JSON')]);
+  return { fileName: download.suggestedFilename(), json: JSON.parse(await readDownload(download)) };
+}
+
+async function readDownload(download: Download): Promise<string> {
+  const path = await download.path();
+  return readFileSync(path!, 'utf8');
+}
+
+async function share(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this design' });
+  await expect(dialog).toBeVisible();
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  expect(link).toMatch(/^http:\/\/localhost:4173\/#d1\./);
+  return link;
+}
+
+test('Share puts a link in the address bar and the clipboard; the link opens the same design elsewhere', async ({ browser, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await fresh(page);
+  await openExample(page, 'Load balancing: one slow server');
+
+  // Make it the sender's own: a name, a label with markup in it, a param and a seed.
+  await page.getByLabel('Design name').fill('Shared <b>bold</b> design');
+  await page.getByTestId('rf__node-slow').click();
+  await page.getByLabel('Name', { exact: true }).fill('<img src=x onerror=alert(1)> Slow one');
+  await page.getByLabel('Workers').fill('7');
+  await page.getByLabel('Workers').press('Enter');
+  await page.getByLabel('Seed').fill('4242');
+  await page.getByLabel('Seed').press('Enter');
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 400 } });
+
+  const link = await share(page);
+  const dialog = page.getByRole('dialog', { name: 'Share this design' });
+  await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+  expect(page.url()).toBe(link);
+  await expect(dialog).toContainText(`${link.length.toLocaleString('en')} characters`);
+  expect(link.length).toBeLessThan(2000);
+  // Focus selects the whole link, ready to copy by hand.
+  const box = dialog.getByRole('textbox', { name: 'Link' });
+  await dialog.getByRole('button', { name: 'Copy' }).focus();
+  await box.focus();
+  expect(await box.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0))).toBe(link);
+  await shot(page, 'share-01-dialog');
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+
+  const sender = await exportedJson(page);
+  expect(sender.fileName).toBe('Shared b bold b design.json');
+  const senderTexts = await nodeTexts(page);
+
+  // A stranger opens the link in a fresh browser.
+  const other = await browser.newContext();
+  const receiver = await other.newPage();
+  await receiver.goto(link);
+  await expect(nodes(receiver)).toHaveCount(await nodes(page).count());
+  await expect(receiver.getByLabel('Design name')).toHaveValue('Shared <b>bold</b> design');
+  await expect(receiver.getByLabel('Seed')).toHaveValue('4242');
+  expect(await nodeIds(receiver)).toEqual(await nodeIds(page));
+  expect(await nodeTexts(receiver)).toEqual(senderTexts);
+  // The label is text, never markup.
+  await expect(receiver.getByTestId('rf__node-slow')).toContainText('<img src=x onerror=alert(1)> Slow one');
+  await expect(receiver.locator('.react-flow__node img')).toHaveCount(0);
+  await expect(receiver.getByTestId('rf__node-slow')).toContainText('7 workers');
+  await expect(receiver.getByRole('region', { name: 'Previous design' })).toHaveCount(0);
+  // Everything the engine reads — params, positions, seed, run settings, faults — is identical,
+  // so Run replays the sender's numbers (the engine is deterministic per seed; see src/share/replay.test.ts).
+  const received = await exportedJson(receiver);
+  expect(received).toEqual(sender);
+  await other.close();
+
+  // The sender's first edit takes the link out of the address bar, so a reload shows the edit.
+  await page.getByLabel('Design name').fill('Edited after sharing');
+  await expect.poll(() => page.url()).toBe('http://localhost:4173/');
+  await page.reload();
+  await expect(page.getByLabel('Design name')).toHaveValue('Edited after sharing');
+});
+
+test('a damaged link says so and the app opens with a design', async ({ page }) => {
+  const link = exampleLink();
+  await page.goto(link.slice(0, -12));
+  await expect(alerts(page).filter({ hasText: 'This link could not be opened' })).toContainText('damaged or incomplete');
+  await expect(nodes(page)).toHaveCount(7);
+  await expect(page.getByLabel('Design name')).toHaveValue('Web app with a cache');
+  await shot(page, 'share-02-damaged-link');
+
+  // A well-formed link carrying an impossible design names the problem.
+  await page.goto(linkWithBadDesign());
+  await expect(alerts(page).filter({ hasText: 'This link could not be opened' }).last()).toContainText("unknown kind 'blackHole'");
+  await expect(nodes(page)).toHaveCount(7);
+  await shot(page, 'share-03-invalid-design-link');
+});
+
+test('a reload restores the design, and a bad link never replaces it', async ({ page }) => {
+  await fresh(page);
+  await openExample(page, 'Sharded database with a hot shard');
+  await page.getByLabel('Design name').fill('My sharding work');
+  const ids = await nodeIds(page);
+  await page.reload();
+  await expect(page.getByLabel('Design name')).toHaveValue('My sharding work');
+  expect(await nodeIds(page)).toEqual(ids);
+
+  await page.goto(`/#d1.${'A'.repeat(40)}`);
+  await expect(page.getByLabel('Design name')).toHaveValue('My sharding work');
+  await expect(alerts(page).filter({ hasText: 'This link could not be opened' })).toContainText('Your design is unchanged');
+  expect(await nodeIds(page)).toEqual(ids);
+});
+
+test('a link opened over local work keeps that work; Restore brings it back', async ({ page, context }) => {
+  await fresh(page);
+  await page.getByLabel('Design name').fill('My own work');
+  await page.reload();
+  await expect(page.getByLabel('Design name')).toHaveValue('My own work');
+
+  // Opening a link in a new tab.
+  const tab = await context.newPage();
+  await tab.goto(exampleLink('Their design'));
+  await expect(tab.getByLabel('Design name')).toHaveValue('Their design');
+  const banner = tab.getByRole('region', { name: 'Previous design' });
+  await expect(banner).toContainText('Your previous design was kept');
+  await expect(banner).toContainText('“My own work”');
+  await shot(tab, 'share-04-kept-banner');
+  await banner.getByRole('button', { name: 'Restore' }).click();
+  await expect(tab.getByLabel('Design name')).toHaveValue('My own work');
+  await expect(banner).toBeHidden();
+  await expect(nodes(tab)).toHaveCount(7);
+  expect(tab.url()).toBe('http://localhost:4173/');
+  await tab.reload();
+  await expect(tab.getByLabel('Design name')).toHaveValue('My own work');
+  await tab.close();
+
+  // A link pasted into the open tab (hashchange) with unsaved edits on screen.
+  await page.reload();
+  await page.getByLabel('Design name').fill('Unsaved edit');
+  await page.goto(exampleLink('Pasted link'));
+  await expect(page.getByLabel('Design name')).toHaveValue('Pasted link');
+  await expect(page.getByRole('region', { name: 'Previous design' })).toContainText('“Unsaved edit”');
+  // Undo also goes back: opening the link was one step.
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 400 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Design name')).toHaveValue('Unsaved edit');
+});
+
+test('importing a bad file says what is wrong and keeps the design; a good one is one undo step', async ({ page }) => {
+  await fresh(page);
+  const ids = await nodeIds(page);
+  const input = page.locator('input[type="file"]');
+
+  await input.setInputFiles({ name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"name": "half a design", ') });
+  await expect(alerts(page).filter({ hasText: '“notes.json” could not be imported' })).toContainText('Your design is unchanged');
+  expect(await nodeIds(page)).toEqual(ids);
+  await shot(page, 'share-05-bad-file');
+
+  await input.setInputFiles({ name: 'package.json', mimeType: 'application/json', buffer: Buffer.from('{"name":"x","dependencies":{}}') });
+  await expect(alerts(page).filter({ hasText: '“package.json” could not be imported' })).toBeVisible();
+  expect(await nodeIds(page)).toEqual(ids);
+
+  // The menu item opens the file chooser.
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), menu(page, 'Import JSON')]);
+  await chooser.setFiles({ name: 'lb.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(lbComparison)) });
+  await expect(page.getByLabel('Design name')).toHaveValue('Load balancing: one slow server');
+  await expect(page.getByTestId('rf__node-slow')).toBeVisible();
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 400 } });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByLabel('Design name')).toHaveValue('Web app with a cache');
+  expect(await nodeIds(page)).toEqual(ids);
+});
+
+test('dropping a .json file on the canvas imports it', async ({ page }) => {
+  await fresh(page);
+  const drop = async (name: string, text: string) => {
+    const transfer = await page.evaluateHandle(
+      ([fileName, body]) => {
+        const data = new DataTransfer();
+        data.items.add(new File([body], fileName, { type: 'application/json' }));
+        return data;
+      },
+      [name, text] as const,
+    );
+    const pane = page.locator('.react-flow__pane');
+    await pane.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await pane.dispatchEvent('dragover', { dataTransfer: transfer });
+    await pane.dispatchEvent('drop', { dataTransfer: transfer });
+  };
+  await drop('picture.json', '\u0089PNG not a design');
+  await expect(alerts(page).filter({ hasText: '“picture.json” could not be imported' })).toBeVisible();
+  await expect(page.getByLabel('Design name')).toHaveValue('Web app with a cache');
+  await drop('lb.json', JSON.stringify(lbComparison));
+  await expect(page.getByLabel('Design name')).toHaveValue('Load balancing: one slow server');
+  await expect(page.locator('.drop-target')).toHaveCount(0);
+});
+
+test('Export PNG is a picture of the whole design, named after it', async ({ page }) => {
+  await fresh(page);
+  // Pan most of the design out of view: the image must still hold all of it.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), menu(page, 'Export PNG')]);
+  expect(download.suggestedFilename()).toBe('Web app with a cache.png');
+  mkdirSync('e2e/screenshots', { recursive: true });
+  await download.saveAs('e2e/screenshots/share-06-export.png');
+  const png = readFileSync('e2e/screenshots/share-06-export.png');
+  expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+  const width = png.readUInt32BE(16);
+  const height = png.readUInt32BE(20);
+  // Seven nodes in three columns at twice the pixel density: wide, not a blank sliver.
+  expect(width).toBeGreaterThan(1200);
+  expect(height).toBeGreaterThan(300);
+  expect(png.length).toBeGreaterThan(20_000);
+});

@@ -1,0 +1,113 @@
+/**
+ * Export / Import JSON and Export PNG. Files are named after the design (fileNameFor); an
+ * import goes through restore() like every outside input and is one undoable step; a bad file
+ * leaves the design on screen and says what is wrong.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import { designToJson, fileNameFor, readDesignFile } from '../../share';
+import { useDesign } from '../../store';
+import { raiseAlert } from '../../store/autosave';
+import { useUi } from '../../store/ui';
+import { download } from './download';
+import { quoted, showDesign } from './showDesign';
+
+type Flow = Pick<ReactFlowInstance, 'fitView' | 'getNodes' | 'getNodesBounds'>;
+
+export function exportJson(): void {
+  const design = useDesign.getState().design;
+  download(new Blob([designToJson(design)], { type: 'application/json' }), fileNameFor(design, 'json'));
+}
+
+export async function importFile(file: File, flow: Flow | null): Promise<boolean> {
+  const result = await readDesignFile(file);
+  if (!result.ok) {
+    raiseAlert(`${quoted(file.name)} could not be imported`, result.problems, 'Your design is unchanged.');
+    return false;
+  }
+  const adjusted = result.warnings.length;
+  const note =
+    adjusted === 0 ? '' : ` ${adjusted === 1 ? 'One thing was' : `${adjusted} things were`} adjusted: ${result.warnings[0]}`;
+  await showDesign(result.design, flow, `Imported ${quoted(result.design.name)}. Undo (Ctrl+Z) brings your previous design back.${note}`);
+  return true;
+}
+
+/** Room around the design in the image, in canvas pixels. */
+const PADDING = 48;
+/** Longest side of the image in CSS pixels before it is scaled down (before the pixel ratio). */
+const MAX_SIDE = 4000;
+
+/**
+ * A PNG of the whole design, not just the visible part: React Flow's viewport element is
+ * rendered with a transform that fits every node's bounds into the image. The minimap, the
+ * controls and the toolbar live outside the viewport; the filter keeps them out regardless.
+ */
+export async function exportPng(flow: Flow): Promise<void> {
+  const design = useDesign.getState().design;
+  const viewport = document.querySelector<HTMLElement>('.react-flow__viewport');
+  if (!viewport || design.nodes.length === 0) {
+    useUi.getState().notify('info', 'There is nothing on the canvas to export yet: add a component first.');
+    return;
+  }
+  try {
+    const bounds = flow.getNodesBounds(flow.getNodes());
+    const naturalWidth = bounds.width + 2 * PADDING;
+    const naturalHeight = bounds.height + 2 * PADDING;
+    const zoom = Math.min(1, MAX_SIDE / naturalWidth, MAX_SIDE / naturalHeight);
+    const width = Math.ceil(naturalWidth * zoom);
+    const height = Math.ceil(naturalHeight * zoom);
+    const x = (PADDING - bounds.x) * zoom;
+    const y = (PADDING - bounds.y) * zoom;
+    const { toPng } = await import('html-to-image');
+    const restoreSvg = inlineSvgPaint(viewport);
+    const dataUrl = await toPng(viewport, {
+      backgroundColor: canvasColour(),
+      width,
+      height,
+      pixelRatio: width * height > 2_000_000 ? 1 : 2,
+      skipFonts: true,
+      style: { width: `${width}px`, height: `${height}px`, transform: `translate(${x}px, ${y}px) scale(${zoom})` },
+      filter: (node) => {
+        const classes = (node as Element).classList;
+        return !classes || !['react-flow__minimap', 'react-flow__controls', 'react-flow__panel'].some((c) => classes.contains(c));
+      },
+    }).finally(restoreSvg);
+    download(dataUrl, fileNameFor(design, 'png'));
+  } catch (error) {
+    raiseAlert('The image could not be made', [error instanceof Error ? error.message : String(error)], 'Your design is unchanged; Export JSON still works.');
+  }
+}
+
+const SVG_PAINT = ['stroke', 'stroke-width', 'stroke-dasharray', 'stroke-opacity', 'fill', 'fill-opacity', 'opacity'] as const;
+
+/**
+ * html-to-image copies computed styles onto HTML elements but not onto SVG shapes, and the
+ * stylesheet does not travel into the image: edges, whose stroke comes from CSS, would be
+ * invisible. Their paint is written onto them as presentation attributes for the capture (the
+ * stylesheet still wins on screen) and taken off again afterwards. Animated dashes are left out.
+ */
+function inlineSvgPaint(root: Element): () => void {
+  const added: [Element, string][] = [];
+  for (const shape of root.querySelectorAll('svg path, svg circle, svg rect, svg line, svg polyline, svg polygon, svg ellipse')) {
+    const style = getComputedStyle(shape);
+    for (const property of SVG_PAINT) {
+      if (shape.hasAttribute(property)) continue;
+      const value = property === 'stroke-dasharray' ? 'none' : style.getPropertyValue(property);
+      if (!value) continue;
+      shape.setAttribute(property, value);
+      added.push([shape, property]);
+    }
+  }
+  return () => {
+    for (const [shape, property] of added) shape.removeAttribute(property);
+  };
+}
+
+function canvasColour(): string {
+  const flowElement = document.querySelector('.react-flow');
+  if (flowElement) {
+    const style = getComputedStyle(flowElement);
+    const colour = style.getPropertyValue('--xy-background-color').trim() || style.backgroundColor;
+    if (colour && colour !== 'rgba(0, 0, 0, 0)') return colour;
+  }
+  return '#ffffff';
+}

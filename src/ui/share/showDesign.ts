@@ -1,0 +1,29 @@
+/**
+ * Puts a design from outside (a link, a file, the kept design) on screen as one undoable step:
+ * stops a running simulation (its figures belong to the old design), clears the selection and
+ * fits the view once the new nodes are measured.
+ */
+import type { ReactFlowInstance } from '@xyflow/react';
+import type { Design } from '../../model';
+import { useDesign } from '../../store';
+import { reset } from '../../store/runner';
+import { useUi } from '../../store/ui';
+
+export async function showDesign(design: Design, flow: Pick<ReactFlowInstance, 'fitView'> | null, message?: string): Promise<void> {
+  await reset();
+  useUi.getState().clearSelection();
+  useDesign.getState().replaceDesign(design);
+  if (message) useUi.getState().notify('info', message);
+  if (flow) {
+    // Two frames: React renders the nodes, then React Flow measures them.
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 })),
+    );
+  }
+}
+
+/** “name” in curly quotes, cut short so a long name does not flood a message. */
+export function quoted(name: string): string {
+  const chars = Array.from(name.trim() || 'Untitled design');
+  return `“${chars.length > 60 ? `${chars.slice(0, 59).join('')}…` : chars.join('')}”`;
+}
