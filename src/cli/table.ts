@@ -1,5 +1,5 @@
 /** The runner's human-readable output: the end-to-end figures, then one row per node. */
-import type { RunSummary } from '../engine';
+import type { NodeFigures, RunSummary } from '../engine';
 import type { Design } from '../model';
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x)} ms`;
@@ -15,10 +15,18 @@ export function formatTable(design: Design, s: RunSummary): string {
     `requests   sent ${count(e.sent)}   completed ${count(e.completed)}   failed ${count(e.failed)}   in flight ${count(e.inFlight)}`,
     `throughput ${e.throughputPerSecond.toFixed(1)} req/s   error rate ${pct(e.sent > 0 ? e.failed / e.sent : 0)}`,
     `latency    mean ${ms(e.latencyMs.mean)}   p50 ${ms(e.latencyMs.p50)}   p90 ${ms(e.latencyMs.p90)}   p95 ${ms(e.latencyMs.p95)}   p99 ${ms(e.latencyMs.p99)}   p99.9 ${ms(e.latencyMs.p999)}   max ${ms(e.latencyMs.max)}`,
+    `cost       $${s.costPerMonth.toLocaleString('en-US', { maximumFractionDigits: 0 })} per month`,
     '',
   ];
-  const header = ['node', 'kind', 'arrivals', 'completed', 'failed', 'util', 'queue', 'mean', 'p99'];
-  const rows = Object.entries(s.nodes).map(([id, n]) => [
+  const nodes = Object.entries(s.nodes);
+  // Kind-specific columns appear only when some node has the figure.
+  const extras = [
+    { title: 'hit', show: (n: NodeFigures) => n.hitRatio, format: pct },
+    { title: 'backlog', show: (n: NodeFigures) => n.backlog, format: count },
+    { title: 'stale', show: (n: NodeFigures) => n.staleReads, format: count },
+  ].filter((extra) => nodes.some(([, n]) => extra.show(n) !== null));
+  const header = ['node', 'kind', 'arrivals', 'completed', 'failed', 'util', 'queue', 'mean', 'p99', ...extras.map((e) => e.title)];
+  const rows = nodes.map(([id, n]) => [
     design.nodes.find((node) => node.id === id)?.label ?? id,
     n.kind,
     count(n.arrivals),
@@ -28,6 +36,10 @@ export function formatTable(design: Design, s: RunSummary): string {
     n.meanQueueLength.toFixed(2),
     ms(n.latencyMs.mean),
     ms(n.latencyMs.p99),
+    ...extras.map((e) => {
+      const value = e.show(n);
+      return value === null ? '' : e.format(value);
+    }),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const render = (cells: string[]) =>

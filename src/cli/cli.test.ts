@@ -1,0 +1,109 @@
+/** The runner as a user calls it: `npm run --silent sim -- design.json …`, checked against DESIGN.md's contract. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const dir = mkdtempSync(join(tmpdir(), 'archsim-cli-'));
+const write = (name: string, content: unknown) => {
+  const file = join(dir, name);
+  writeFileSync(file, typeof content === 'string' ? content : JSON.stringify(content));
+  return file;
+};
+
+function sim(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    encoding: 'utf8',
+    cwd: process.cwd(),
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const mm1 = write('mm1.json', {
+  format: 'archsim.design',
+  version: 1,
+  name: 'M/M/1',
+  seed: 1,
+  nodes: [
+    { id: 'users', kind: 'client', position: { x: 0, y: 0 }, params: { ratePerSecond: 900 } },
+    { id: 'app', kind: 'server', position: { x: 300, y: 0 }, params: { workers: 1, serviceTimeMs: 1 } },
+  ],
+  edges: [{ id: 'e1', source: 'users', target: 'app', params: { latencyMs: 0 } }],
+});
+
+describe('npm run sim', () => {
+  it('--json prints exactly one JSON object with the documented keys, measuring only after the warm-up', () => {
+    const { code, stdout } = sim(mm1, '--duration', '60', '--warmup', '5', '--seed', '1', '--json');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ seed: 1, warmupS: 5, durationS: 60 });
+    for (const key of ['wallMs', 'events']) expect(typeof out[key]).toBe('number');
+    for (const key of ['sent', 'completed', 'failed', 'throughputPerSecond']) expect(typeof out.endToEnd[key]).toBe('number');
+    for (const key of ['mean', 'p50', 'p90', 'p95', 'p99', 'p999', 'max']) expect(out.endToEnd.latencyMs[key]).toBeGreaterThan(0);
+    const app = out.nodes.app;
+    expect(app.kind).toBe('server');
+    for (const key of ['arrivals', 'completed', 'dropped', 'rejected', 'utilization', 'meanQueueLength']) {
+      expect(typeof app[key]).toBe('number');
+    }
+    expect(app.hitRatio).toBeNull();
+    expect(app.backlog).toBeNull();
+    // 60 measured seconds at 900 req/s: Poisson count within 5 standard deviations (√54000 ≈ 232).
+    expect(Math.abs(out.endToEnd.sent - 54_000)).toBeLessThan(1200);
+    expect(out.endToEnd.sent).toBe(out.endToEnd.completed + out.endToEnd.failed + out.endToEnd.inFlight);
+  });
+
+  it('repeats bit for bit for the same seed (all but wall time)', () => {
+    const a = JSON.parse(sim(mm1, '--duration', '10', '--seed', '42', '--json').stdout);
+    const b = JSON.parse(sim(mm1, '--duration', '10', '--seed', '42', '--json').stdout);
+    const c = JSON.parse(sim(mm1, '--duration', '10', '--seed', '43', '--json').stdout);
+    expect({ ...a, wallMs: 0 }).toEqual({ ...b, wallMs: 0 });
+    expect({ ...a, wallMs: 0 }).not.toEqual({ ...c, wallMs: 0 });
+  });
+
+  it('prints a readable table without --json', () => {
+    const { code, stdout } = sim(mm1, '--duration', '5');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/throughput\s+\d/);
+    expect(stdout).toMatch(/p99 [\d.]+ ms/);
+    expect(stdout).toMatch(/^users\s+client/m);
+  });
+
+  it.each([
+    ['a missing file', [join(dir, 'nope.json')], /cannot read .*nope\.json: no such file/],
+    ['a file that is not JSON', [write('bad.json', '{ nodes: ')], /not valid JSON/],
+    [
+      'a dangling edge',
+      [write('dangling.json', { nodes: [{ id: 'a', kind: 'client' }], edges: [{ id: 'e7', source: 'a', target: 'db9' }] })],
+      /Edge e7 points at node 'db9', which does not exist/,
+    ],
+    [
+      'a call cycle',
+      [
+        write('cycle.json', {
+          nodes: [
+            { id: 'c', kind: 'client' },
+            { id: 'a', kind: 'server' },
+            { id: 'b', kind: 'server' },
+          ],
+          edges: [
+            { source: 'c', target: 'a' },
+            { source: 'a', target: 'b' },
+            { source: 'b', target: 'a' },
+          ],
+        }),
+      ],
+      /Call cycle/,
+    ],
+    ['a negative service time', [write('neg.json', { nodes: [{ id: 'a', kind: 'server', params: { serviceTimeMs: -3 } }] })], /serviceTimeMs must be zero or more, got -3/],
+    ['a bad option', [mm1, '--duration', 'soon'], /--duration must be a number of seconds/],
+    ['an unknown option', [mm1, '--fast'], /unknown option --fast/],
+  ])('exits non-zero with a one-line reason for %s', (_, args, reason) => {
+    const { code, stdout, stderr } = sim(...(args as string[]));
+    expect(code).not.toBe(0);
+    expect(stdout).toBe('');
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(reason as RegExp);
+  });
+});
