@@ -233,6 +233,8 @@ test('dropping a .json file on the canvas imports it', async ({ page }) => {
     const pane = page.locator('.react-flow__pane');
     await pane.dispatchEvent('dragenter', { dataTransfer: transfer });
     await pane.dispatchEvent('dragover', { dataTransfer: transfer });
+    await expect(page.getByText('Drop a .json design file to open it')).toBeVisible();
+    if (name === 'lb.json') await shot(page, 'share-08-drop-target');
     await pane.dispatchEvent('drop', { dataTransfer: transfer });
   };
   await drop('picture.json', '\u0089PNG not a design');
@@ -241,6 +243,8 @@ test('dropping a .json file on the canvas imports it', async ({ page }) => {
   await drop('lb.json', JSON.stringify(lbComparison));
   await expect(page.getByLabel('Design name')).toHaveValue('Load balancing: one slow server');
   await expect(page.locator('.drop-target')).toHaveCount(0);
+  // The complaint about the earlier file is moot once a file has opened.
+  await expect(alerts(page).filter({ hasText: 'could not be imported' })).toHaveCount(0);
 });
 
 test('Export PNG is a picture of the whole design, named after it', async ({ page }) => {
@@ -248,7 +252,10 @@ test('Export PNG is a picture of the whole design, named after it', async ({ pag
   // Pan most of the design out of view: the image must still hold all of it.
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await page.getByRole('button', { name: 'Zoom in' }).click();
-  const [download] = await Promise.all([page.waitForEvent('download'), menu(page, 'Export PNG')]);
+  await page.getByRole('button', { name: 'File' }).click();
+  await expect(page.getByRole('menu', { name: 'File' })).toBeVisible();
+  await shot(page, 'share-09-file-menu');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('menuitem', { name: 'Export PNG' }).click()]);
   expect(download.suggestedFilename()).toBe('Web app with a cache.png');
   mkdirSync('e2e/screenshots', { recursive: true });
   await download.saveAs('e2e/screenshots/share-06-export.png');
@@ -260,4 +267,44 @@ test('Export PNG is a picture of the whole design, named after it', async ({ pag
   expect(width).toBeGreaterThan(1200);
   expect(height).toBeGreaterThan(300);
   expect(png.length).toBeGreaterThan(20_000);
+});
+
+test('a full or blocked storage is reported once, and the design stays usable', async ({ browser }) => {
+  const full = await browser.newContext();
+  await full.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('archsim')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  const page = await full.newPage();
+  await fresh(page);
+  for (const name of ['One', 'Two', 'Three']) {
+    await page.getByLabel('Design name').fill(name);
+    await page.waitForTimeout(700);
+  }
+  const notSaved = alerts(page).filter({ hasText: 'Your design is not being saved in this browser' });
+  await expect(notSaved).toHaveCount(1);
+  await expect(notSaved).toContainText('storage for Archsim is full');
+  await shot(page, 'share-07-storage-full');
+  await full.close();
+
+  const blocked = await browser.newContext();
+  await blocked.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', {
+      get() {
+        throw new DOMException('The operation is insecure.', 'SecurityError');
+      },
+    });
+  });
+  const second = await blocked.newPage();
+  await fresh(second);
+  await second.getByLabel('Design name').fill('Still editable');
+  await second.waitForTimeout(700);
+  const refused = alerts(second).filter({ hasText: 'Your design is not being saved in this browser' });
+  await expect(refused).toHaveCount(1);
+  await expect(refused).toContainText('local storage is blocked');
+  await expect(second.getByLabel('Design name')).toHaveValue('Still editable');
+  await blocked.close();
 });

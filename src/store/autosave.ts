@@ -27,8 +27,12 @@ import { defaultDesign } from './examples';
 /** The key the first playground autosave used; read once so nobody's work is lost in the switch. */
 const LEGACY_KEY = 'archsim.design';
 
+/** What an alert is about: a newer alert of a kind replaces the older, and a success clears it. */
+export type AlertKind = 'link' | 'file' | 'storage' | 'unreadable' | 'kept' | 'image';
+
 export interface PersistenceAlert {
   id: number;
+  kind: AlertKind;
   title: string;
   problems: string[];
   /** What happened to the design on screen, said after the problems. */
@@ -45,15 +49,16 @@ export const usePersistence = create<PersistenceState>()(() => ({ alerts: [], ke
 
 let alertSeq = 0;
 
-export function raiseAlert(title: string, problems: readonly (Problem | string)[], footer?: string): void {
+export function raiseAlert(kind: AlertKind, title: string, problems: readonly (Problem | string)[], footer?: string): void {
   const lines = problems.map((p) => (typeof p === 'string' ? p : p.message));
   usePersistence.setState((s) => ({
-    // A newer alert of the same kind (another bad link, another bad file) replaces the older one.
-    alerts: [
-      ...s.alerts.filter((a) => a.title !== title),
-      { id: ++alertSeq, title, problems: lines, footer },
-    ].slice(-3),
+    alerts: [...s.alerts.filter((a) => a.kind !== kind), { id: ++alertSeq, kind, title, problems: lines, footer }].slice(-3),
   }));
+}
+
+/** A link or file that worked makes an older complaint about another one moot. */
+export function clearAlerts(kind: AlertKind): void {
+  usePersistence.setState((s) => (s.alerts.some((a) => a.kind === kind) ? { alerts: s.alerts.filter((a) => a.kind !== kind) } : s));
 }
 
 export function dismissAlert(id: number): void {
@@ -70,7 +75,7 @@ function onSaveReport(report: { ok: true } | { ok: false; message: string }): vo
   }
   if (reportedSaveFailures.has(report.message)) return;
   reportedSaveFailures.add(report.message);
-  raiseAlert('Your design is not being saved in this browser', [report.message]);
+  raiseAlert('storage', 'Your design is not being saved in this browser', [report.message]);
 }
 
 export function createPlaygroundAutosave(storage: StorageLike | null = browserStorage()): Autosave {
@@ -142,6 +147,7 @@ export function openingDesign(hash: string = currentHash(), save: Autosave = aut
     footer = 'Your saved design is on screen instead.';
   } else if (local.status === 'unreadable') {
     raiseAlert(
+      'unreadable',
       'The design saved in this browser could not be restored',
       local.problems.slice(1).length > 0 ? local.problems.slice(1) : local.problems,
       'It was kept aside, not deleted. Archsim opened the example design instead.',
@@ -159,7 +165,7 @@ export function openingDesign(hash: string = currentHash(), save: Autosave = aut
       }
     }
   }
-  if (fromLink && !fromLink.ok) raiseAlert(LINK_FAILED, fromLink.problems, footer);
+  if (fromLink && !fromLink.ok) raiseAlert('link', LINK_FAILED, fromLink.problems, footer);
   return design ?? defaultDesign();
 }
 
@@ -172,9 +178,10 @@ export function designFromLink(hash: string, onScreen: Design, save: Autosave = 
   const fromLink = designFromHash(hash);
   if (!fromLink) return null;
   if (!fromLink.ok) {
-    raiseAlert(LINK_FAILED, fromLink.problems, 'Your design is unchanged.');
+    raiseAlert('link', LINK_FAILED, fromLink.problems, 'Your design is unchanged.');
     return null;
   }
+  clearAlerts('link');
   // The work on screen may not be saved yet: save it now so it is what gets kept.
   save.save(onScreen);
   const kept = save.keepPreviousFor(fromLink.design);
@@ -188,9 +195,9 @@ export function takeKeptDesign(save: Autosave = autosave): Design | null {
   const result = save.restorePrevious();
   usePersistence.setState({ kept: null });
   if (result.status === 'restored') return result.design;
-  if (result.status === 'unreadable') raiseAlert('Your previous design could not be restored', result.problems);
-  else if (result.status === 'unavailable') raiseAlert('Your previous design could not be restored', [result.message]);
-  else raiseAlert('Your previous design could not be restored', ['It is no longer saved in this browser.']);
+  if (result.status === 'unreadable') raiseAlert('kept', 'Your previous design could not be restored', result.problems);
+  else if (result.status === 'unavailable') raiseAlert('kept', 'Your previous design could not be restored', [result.message]);
+  else raiseAlert('kept', 'Your previous design could not be restored', ['It is no longer saved in this browser.']);
   return null;
 }
 

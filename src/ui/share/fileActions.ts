@@ -6,7 +6,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import { designToJson, fileNameFor, readDesignFile } from '../../share';
 import { useDesign } from '../../store';
-import { raiseAlert } from '../../store/autosave';
+import { clearAlerts, raiseAlert } from '../../store/autosave';
 import { useUi } from '../../store/ui';
 import { download } from './download';
 import { quoted, showDesign } from './showDesign';
@@ -21,9 +21,10 @@ export function exportJson(): void {
 export async function importFile(file: File, flow: Flow | null): Promise<boolean> {
   const result = await readDesignFile(file);
   if (!result.ok) {
-    raiseAlert(`${quoted(file.name)} could not be imported`, result.problems, 'Your design is unchanged.');
+    raiseAlert('file', `${quoted(file.name)} could not be imported`, result.problems, 'Your design is unchanged.');
     return false;
   }
+  clearAlerts('file');
   const adjusted = result.warnings.length;
   const note =
     adjusted === 0 ? '' : ` ${adjusted === 1 ? 'One thing was' : `${adjusted} things were`} adjusted: ${result.warnings[0]}`;
@@ -73,7 +74,7 @@ export async function exportPng(flow: Flow): Promise<void> {
     }).finally(restoreSvg);
     download(dataUrl, fileNameFor(design, 'png'));
   } catch (error) {
-    raiseAlert('The image could not be made', [error instanceof Error ? error.message : String(error)], 'Your design is unchanged; Export JSON still works.');
+    raiseAlert('image', 'The image could not be made', [error instanceof Error ? error.message : String(error)], 'Your design is unchanged; Export JSON still works.');
   }
 }
 
