@@ -9,6 +9,7 @@ import { SPEED_LABELS, SPEEDS } from '../../worker/protocol';
 import { FileMenu } from '../share/FileMenu';
 import { ShareButton } from '../share/ShareButton';
 import { HeaderActions } from './HeaderActions';
+import './header.css';
 
 function SeedField() {
   const seed = useDesign((s) => s.design.seed);

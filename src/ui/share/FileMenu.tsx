@@ -75,7 +75,10 @@ export function FileMenu() {
           }
         }}
       >
-        File
+        <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+          <path d="M14 3H6a1 1 0 0 0-1 1v16a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V8zM14 3v5h5" />
+        </svg>
+        <span className="btn-text">File</span>
         <svg viewBox="0 0 24 24" width="12" height="12" fill="none" stroke="currentColor" strokeWidth="2.4" aria-hidden="true">
           <path d="m6 9 6 6 6-6" />
         </svg>

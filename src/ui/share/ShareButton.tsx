@@ -119,7 +119,7 @@ export function ShareButton() {
         <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2.2" aria-hidden="true">
           <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
         </svg>
-        Share
+        <span className="btn-text">Share</span>
       </button>
       {shared && <ShareDialog link={shared.link} initialCopy={shared.copy} onClose={() => setShared(null)} />}
     </>
