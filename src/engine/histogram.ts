@@ -47,9 +47,6 @@ export class Histogram {
   sum = 0;
   min = Infinity;
   max = 0;
-  /** Lowest and highest buckets in use, so percentile walks skip the empty ends. */
-  private low = BUCKETS;
-  private high = -1;
 
   record(valueMs: number): void {
     this.recordIn(bucketOf(valueMs), valueMs);
@@ -62,8 +59,14 @@ export class Histogram {
     this.sum += valueMs;
     if (valueMs < this.min) this.min = valueMs;
     if (valueMs > this.max) this.max = valueMs;
-    if (bucket < this.low) this.low = bucket;
-    if (bucket > this.high) this.high = bucket;
+  }
+
+  /** Lowest and highest buckets in use (from min and max), so walks skip the empty ends. */
+  private get low(): number {
+    return this.count === 0 ? BUCKETS : bucketOf(this.min);
+  }
+  private get high(): number {
+    return this.count === 0 ? -1 : bucketOf(this.max);
   }
 
   get mean(): number {
@@ -75,7 +78,8 @@ export class Histogram {
     if (this.count === 0) return 0;
     const rank = Math.max(1, Math.ceil(q * this.count));
     let seen = 0;
-    for (let i = this.low; i <= this.high; i++) {
+    const high = this.high;
+    for (let i = this.low; i <= high; i++) {
       seen += this.counts[i];
       if (seen >= rank) return Math.min(this.max, Math.max(this.min, middleOf(i)));
     }
@@ -83,22 +87,19 @@ export class Histogram {
   }
 
   add(other: Histogram): void {
-    for (let i = other.low; i <= other.high; i++) this.counts[i] += other.counts[i];
+    const high = other.high;
+    for (let i = other.low; i <= high; i++) this.counts[i] += other.counts[i];
     this.count += other.count;
     this.sum += other.sum;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
-    if (other.low < this.low) this.low = other.low;
-    if (other.high > this.high) this.high = other.high;
   }
 
   reset(): void {
-    if (this.high >= this.low) this.counts.fill(0, this.low, this.high + 1);
+    if (this.count > 0) this.counts.fill(0, this.low, this.high + 1);
     this.count = 0;
     this.sum = 0;
     this.min = Infinity;
     this.max = 0;
-    this.low = BUCKETS;
-    this.high = -1;
   }
 }
