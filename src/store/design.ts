@@ -8,14 +8,18 @@ import { temporal } from 'zundo';
 import {
   checkParam,
   EDGE_PARAM_SPECS,
+  LIMITS,
   NODE_PARAM_SPECS,
   type Design,
   type DesignNode,
   type NodeKind,
   type ParamValue,
+  type RunSettings,
+  type ScheduledFault,
 } from '../model';
 import { connectionProblem } from './connection';
 import { newEdge, newNode, pasteClip, type Clip } from './convert';
+import { faultProblem, normalizeFault, sortFaults } from './faults';
 
 export interface DesignState {
   design: Design;
@@ -36,6 +40,17 @@ export interface DesignState {
   paste: (clip: Clip, offset: number) => Clip;
   /** Sets many positions as one undo step (Tidy up). */
   setPositions: (positions: ReadonlyMap<string, { x: number; y: number }>) => void;
+  /**
+   * Scheduled faults (the design's `faults`, replayed at their times and carried in links).
+   * Each edit is checked like a loaded design's faults and is one undo step; a refused one
+   * returns why and changes nothing. The list stays in time order.
+   */
+  addFault: (fault: ScheduledFault) => string | null;
+  /** Replaces the fault at `index` (of the current, time-ordered list). */
+  updateFault: (index: number, fault: ScheduledFault) => string | null;
+  removeFault: (index: number) => void;
+  /** Run length for fixed-length runs: measured duration and warm-up before it, in seconds. */
+  setRunSettings: (run: Partial<RunSettings>) => string | null;
 }
 
 type Tracked = Pick<DesignState, 'design'>;
@@ -126,6 +141,44 @@ export function createDesignStore(initial: Design) {
                 return p ? { ...n, position: { x: Math.round(p.x), y: Math.round(p.y) } } : n;
               }),
             })),
+          addFault: (fault) => {
+            const design = get().design;
+            const clean = normalizeFault(fault);
+            const problem = faultProblem(design, clean);
+            if (problem) return problem;
+            if (design.faults.length >= LIMITS.maxFaults) return `A design holds at most ${LIMITS.maxFaults} scheduled faults.`;
+            update((d) => ({ ...d, faults: sortFaults([...d.faults, clean]) }));
+            return null;
+          },
+          updateFault: (index, fault) => {
+            const design = get().design;
+            if (index < 0 || index >= design.faults.length) return 'That fault is no longer in the design.';
+            const clean = normalizeFault(fault);
+            const problem = faultProblem(design, clean);
+            if (problem) return problem;
+            const old = design.faults[index];
+            if (JSON.stringify(old) === JSON.stringify(clean)) return null;
+            update((d) => ({ ...d, faults: sortFaults(d.faults.map((f, i) => (i === index ? clean : f))) }));
+            return null;
+          },
+          removeFault: (index) => {
+            if (index < 0 || index >= get().design.faults.length) return;
+            update((d) => ({ ...d, faults: d.faults.filter((_, i) => i !== index) }));
+          },
+          setRunSettings: (run) => {
+            const next = { ...get().design.run, ...run };
+            for (const key of ['durationS', 'warmupS'] as const) {
+              const v = next[key];
+              const least = key === 'durationS' ? 'more than 0' : '0 or more';
+              if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || (key === 'durationS' && v === 0) || v > LIMITS.maxDurationS) {
+                const name = key === 'durationS' ? 'The duration' : 'The warm-up';
+                return `${name} must be a number of seconds, ${least} and at most ${LIMITS.maxDurationS.toLocaleString('en')}.`;
+              }
+            }
+            const current = get().design.run;
+            if (next.durationS !== current.durationS || next.warmupS !== current.warmupS) update((d) => ({ ...d, run: next }));
+            return null;
+          },
         };
       },
       {
