@@ -11,14 +11,15 @@
  *   second's count weighted by how much of it still overlaps the last 1 s, plus this second's.
  */
 import type { Params } from '../../model/params';
-import { Behaviour } from '../behaviour';
 import type { Simulation } from '../simulation';
+import { ServerBehaviour } from './server';
 
 type Algorithm = 'tokenBucket' | 'leakyBucket' | 'fixedWindow' | 'slidingWindow';
 
 const WINDOW_MS = 1000;
 
-export class RateLimiterBehaviour extends Behaviour {
+/** Once admitted, a request is routed exactly as a server routes it. */
+export class RateLimiterBehaviour extends ServerBehaviour {
   private algorithm: Algorithm = 'tokenBucket';
   private ratePerMs = 0;
   private burst = 0;
@@ -87,20 +88,5 @@ export class RateLimiterBehaviour extends Behaviour {
         return false;
       }
     }
-  }
-
-  served(call: number): void {
-    this.next(call);
-  }
-
-  returned(call: number, ok: boolean): void {
-    if (ok) this.next(call);
-    else this.sim.respond(call, false);
-  }
-
-  private next(call: number): void {
-    const edge = this.sim.nextEdge(call);
-    if (edge < 0) this.sim.respond(call, true);
-    else this.sim.send(call, edge);
   }
 }
