@@ -1,11 +1,23 @@
 /** The ui slice: what is selected, transient notices, which panels are open. Never undone. */
 import { create } from 'zustand';
-import type { Problem } from '../model';
+import type { FaultAction, Problem } from '../model';
 
 export interface Notice {
   id: number;
   tone: 'error' | 'info';
   message: string;
+}
+
+export type DockTab = 'charts' | 'faults';
+
+/** How long Run runs: until paused, or the design's warm-up plus duration (then Finished). */
+export type RunLength = 'forever' | 'design';
+
+/** A fault to start the Faults form with (Schedule… in an Inject fault menu). */
+export interface FaultDraft {
+  target: string;
+  action?: FaultAction;
+  seq: number;
 }
 
 export interface UiState {
@@ -16,12 +28,19 @@ export interface UiState {
   problemsOpen: boolean;
   /** Node to bring into view (a problem was clicked). */
   focusRequest: { id: string; seq: number } | null;
+  dockTab: DockTab;
+  runLength: RunLength;
+  faultDraft: FaultDraft | null;
   select: (nodes: Iterable<string>, edges: Iterable<string>) => void;
   clearSelection: () => void;
   notify: (tone: Notice['tone'], message: string) => void;
   dismiss: (id: number) => void;
   setProblemsOpen: (open: boolean) => void;
   focusNode: (id: string) => void;
+  setDockTab: (tab: DockTab) => void;
+  setRunLength: (length: RunLength) => void;
+  /** Opens the Faults tab with a new fault aimed at `target`. */
+  draftFault: (target: string, action?: FaultAction) => void;
 }
 
 let noticeSeq = 0;
@@ -33,6 +52,9 @@ export const useUi = create<UiState>()((set) => ({
   notices: [],
   problemsOpen: false,
   focusRequest: null,
+  dockTab: 'charts',
+  runLength: 'forever',
+  faultDraft: null,
   select: (nodes, edges) => set({ selectedNodes: new Set(nodes), selectedEdges: new Set(edges) }),
   clearSelection: () => set({ selectedNodes: EMPTY, selectedEdges: EMPTY }),
   notify: (tone, message) =>
@@ -48,6 +70,10 @@ export const useUi = create<UiState>()((set) => ({
       selectedEdges: EMPTY,
       focusRequest: { id, seq: (s.focusRequest?.seq ?? 0) + 1 },
     })),
+  setDockTab: (dockTab) => set({ dockTab }),
+  setRunLength: (runLength) => set({ runLength }),
+  draftFault: (target, action) =>
+    set((s) => ({ dockTab: 'faults', faultDraft: { target, action, seq: (s.faultDraft?.seq ?? 0) + 1 } })),
 }));
 
 export type { Problem };

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatCount, formatMs, formatPercent, formatRate, formatSimTime } from './format';
+import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime, plural } from './format';
 
 describe('formatting', () => {
   it('never shows NaN or Infinity', () => {
-    for (const f of [formatCount, formatMs, formatPercent, formatRate, formatSimTime]) {
+    for (const f of [formatCount, formatMs, formatPercent, formatRate, formatSimTime, formatCost]) {
       for (const x of [NaN, Infinity, -Infinity, undefined, null]) {
         expect(f(x)).not.toMatch(/NaN|Infinity|undefined|null/);
       }
@@ -16,5 +16,14 @@ describe('formatting', () => {
     expect(formatPercent(0.5)).toBe('50 %');
     expect(formatPercent(0.0123)).toBe('1.2 %');
     expect(formatCount(54_000)).toBe('54.0k');
+  });
+  it('says dollars a month and counts in good grammar', () => {
+    expect(formatCost(595.65)).toBe('$596/month');
+    expect(formatCost(6)).toBe('$6/month');
+    expect(formatCost(87.04)).toBe('$87.04/month');
+    expect(plural(1, 'replica')).toBe('1 replica');
+    expect(plural(0, 'replica')).toBe('0 replicas');
+    expect(plural(2, 'entry', 'entries')).toBe('2 entries');
+    expect(plural(Number.NaN, 'worker')).toBe('0 workers');
   });
 });

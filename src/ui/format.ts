@@ -47,3 +47,16 @@ export function formatParam(value: unknown, unit?: string): string {
   if (typeof value === 'number') return `${ok(value) ? value.toLocaleString('en') : DASH}${unit ? ` ${unit}` : ''}`;
   return String(value);
 }
+
+/** Dollars a month: "$1,234/month", cents only under $100. */
+export function formatCost(x: unknown): string {
+  if (!ok(x)) return `${DASH}/month`;
+  const digits = x !== 0 && Math.abs(x) < 100 && !Number.isInteger(x) ? 2 : 0;
+  return `$${x.toLocaleString('en', { minimumFractionDigits: digits, maximumFractionDigits: digits })}/month`;
+}
+
+/** "1 replica", "2 replicas": a count with its noun, singular for one. */
+export function plural(count: unknown, singular: string, pluralForm = `${singular}s`): string {
+  const n = typeof count === 'number' && Number.isFinite(count) ? count : 0;
+  return `${n.toLocaleString('en')} ${n === 1 ? singular : pluralForm}`;
+}

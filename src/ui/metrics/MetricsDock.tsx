@@ -1,39 +1,64 @@
-/** The bottom dock: a summary row of current figures and, loaded on demand, the live charts. */
-import { lazy, Suspense } from 'react';
+/**
+ * The bottom dock: a summary row of current figures, and two tabs: the live charts (loaded on
+ * demand) and the design's scheduled faults.
+ */
+import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
+import { useDesign } from '../../store';
+import { designCost } from '../../store/cost';
 import { useRun } from '../../store/run';
-import { formatCount, formatMs, formatPercent, formatRate, formatSimTime } from '../format';
+import { useUi, type DockTab } from '../../store/ui';
+import { FaultsPanel } from '../faults/FaultsPanel';
+import './dock.css';
+import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime } from '../format';
 
 const Charts = lazy(() => import('./Charts'));
 
-const STATUS_TEXT = { idle: 'Not running', starting: 'Starting…', running: 'Running', paused: 'Paused' } as const;
+const STATUS_TEXT: Record<string, string> = {
+  idle: 'Not running',
+  starting: 'Starting…',
+  running: 'Running',
+  paused: 'Paused',
+  finished: 'Finished',
+};
+
+type Item = { label: string; value: string; exact?: number; tone?: string; title?: string };
 
 function Summary() {
   const snap = useRun((s) => s.snapshot);
   const status = useRun((s) => s.status);
+  const nodes = useDesign((s) => s.design.nodes);
+  const plannedCost = useMemo(() => designCost(nodes), [nodes]);
   const e = snap?.endToEnd;
   const settled = e ? e.completed + e.failed : 0;
-  const items: [string, string, string?][] = [
-    ['Simulated time', formatSimTime(snap?.timeMs ?? 0)],
-    ['Throughput', formatRate(e?.throughputPerSecond ?? 0)],
-    ['Sent', formatCount(e?.sent ?? 0)],
-    ['Completed', formatCount(e?.completed ?? 0)],
-    ['Failed', formatCount(e?.failed ?? 0), e && e.failed > 0 ? 'is-bad' : undefined],
-    ['Error rate', formatPercent(settled > 0 ? (e?.failed ?? 0) / settled : 0), e && e.failed > 0 ? 'is-bad' : undefined],
-    ['p50', formatMs(e?.latencyMs.p50 ?? 0)],
-    ['p95', formatMs(e?.latencyMs.p95 ?? 0)],
-    ['p99', formatMs(e?.latencyMs.p99 ?? 0)],
+  const bad = e && e.failed > 0 ? 'is-bad' : undefined;
+  const cost = snap?.costPerMonth ?? plannedCost;
+  const warmingUp = snap !== null && !snap.measuring;
+  const items: Item[] = [
+    { label: 'Simulated time', value: formatSimTime(snap?.timeMs ?? 0), exact: snap?.timeMs },
+    { label: 'Throughput', value: formatRate(e?.throughputPerSecond ?? 0), exact: e?.throughputPerSecond },
+    { label: 'Sent', value: formatCount(e?.sent ?? 0), exact: e?.sent },
+    { label: 'Completed', value: formatCount(e?.completed ?? 0), exact: e?.completed },
+    { label: 'Failed', value: formatCount(e?.failed ?? 0), exact: e?.failed, tone: bad },
+    { label: 'Error rate', value: formatPercent(settled > 0 ? (e?.failed ?? 0) / settled : 0), tone: bad },
+    { label: 'p50', value: formatMs(e?.latencyMs.p50 ?? 0), exact: e?.latencyMs.p50 },
+    { label: 'p95', value: formatMs(e?.latencyMs.p95 ?? 0), exact: e?.latencyMs.p95 },
+    { label: 'p99', value: formatMs(e?.latencyMs.p99 ?? 0), exact: e?.latencyMs.p99 },
+    { label: 'Cost', value: formatCost(cost), exact: cost, title: 'Monthly cost of every instance in the design, at list prices (edit per node)' },
   ];
   return (
-    <div className="summary" aria-label="Summary">
+    <div className="summary-figures-wrap">
       <span className={`run-status status-${status}`} role="status">
         <span className="run-status-dot" aria-hidden="true" />
-        {STATUS_TEXT[status]}
+        {STATUS_TEXT[status] ?? status}
+        {warmingUp && status !== 'idle' && <span className="run-status-note"> · warm-up</span>}
       </span>
       <dl className="summary-figures">
-        {items.map(([label, value, tone]) => (
-          <div key={label} className={tone}>
+        {items.map(({ label, value, exact, tone, title }) => (
+          <div key={label} className={tone} title={title}>
             <dt>{label}</dt>
-            <dd data-testid={`summary-${label.toLowerCase().replace(/\s+/g, '-')}`}>{value}</dd>
+            <dd data-testid={`summary-${label.toLowerCase().replace(/\s+/g, '-')}`} data-value={exact !== undefined && Number.isFinite(exact) ? String(exact) : undefined}>
+              {value}
+            </dd>
           </div>
         ))}
       </dl>
@@ -41,23 +66,80 @@ function Summary() {
   );
 }
 
-export function MetricsDock() {
+const TABS: { id: DockTab; label: string }[] = [
+  { id: 'charts', label: 'Charts' },
+  { id: 'faults', label: 'Faults' },
+];
+
+function DockTabs() {
+  const tab = useUi((s) => s.dockTab);
+  const setTab = useUi((s) => s.setDockTab);
+  const faults = useDesign((s) => s.design.faults.length);
+  // Arrow keys move between tabs, as a tablist should.
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const i = TABS.findIndex((t) => t.id === tab);
+    const next = TABS[(i + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    setTab(next.id);
+    document.getElementById(`dock-tab-${next.id}`)?.focus();
+    event.preventDefault();
+  };
+  return (
+    <div className="dock-tabs" role="tablist" aria-label="Dock" onKeyDown={onKeyDown}>
+      {TABS.map((t) => (
+        <button
+          key={t.id}
+          id={`dock-tab-${t.id}`}
+          type="button"
+          role="tab"
+          aria-selected={tab === t.id}
+          aria-controls={`dock-panel-${t.id}`}
+          tabIndex={tab === t.id ? 0 : -1}
+          className={`dock-tab${tab === t.id ? ' is-on' : ''}`}
+          onClick={() => setTab(t.id)}
+        >
+          {t.label}
+          {t.id === 'faults' && faults > 0 && (
+            <>
+              <span className="visually-hidden">({faults} scheduled)</span>
+              <span className="dock-tab-count" aria-hidden="true">
+                {faults}
+              </span>
+            </>
+          )}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function ChartsPanel() {
   const hasSeries = useRun((s) => s.series.length > 0);
   const status = useRun((s) => s.status);
+  return hasSeries ? (
+    <Suspense fallback={<div className="metrics-empty">Loading charts…</div>}>
+      <Charts />
+    </Suspense>
+  ) : (
+    <div className="metrics-empty">
+      {status === 'idle'
+        ? 'Press Run to simulate the design. Throughput, errors, latency and utilisation appear here live.'
+        : 'Waiting for the first simulated second…'}
+    </div>
+  );
+}
+
+export function MetricsDock() {
+  const tab = useUi((s) => s.dockTab);
   return (
     <section className="metrics" aria-label="Metrics">
-      <Summary />
-      {hasSeries ? (
-        <Suspense fallback={<div className="metrics-empty">Loading charts…</div>}>
-          <Charts />
-        </Suspense>
-      ) : (
-        <div className="metrics-empty">
-          {status === 'idle'
-            ? 'Press Run to simulate the design. Throughput, errors, latency and utilisation appear here live.'
-            : 'Waiting for the first simulated second…'}
-        </div>
-      )}
+      <div className="summary" aria-label="Summary">
+        <Summary />
+        <DockTabs />
+      </div>
+      <div className="dock-panel" id={`dock-panel-${tab}`} role="tabpanel" aria-labelledby={`dock-tab-${tab}`}>
+        {tab === 'charts' ? <ChartsPanel /> : <FaultsPanel />}
+      </div>
     </section>
   );
 }
