@@ -5,7 +5,7 @@ import { KIND_LABELS, type DesignNode } from '../../model';
 import type { SimFlowNode } from '../../store/convert';
 import { useRun } from '../../store/run';
 import { KindIcon } from '../icons';
-import { formatMs, formatParam, formatPercent, formatRate } from '../format';
+import { formatMs, formatParam, formatPercent, formatRate, plural } from '../format';
 
 const HEALTH_LABELS = { healthy: 'Healthy', hot: 'Hot', saturated: 'Saturated', down: 'Down' } as const;
 
@@ -17,16 +17,16 @@ function summary(node: DesignNode): string {
     case 'loadBalancer':
       return String(p.algorithm).replace(/([A-Z])/g, ' $1').toLowerCase();
     case 'server':
-      return `${formatParam(p.workers)} workers · ${formatParam(p.serviceTimeMs)} ms`;
+      return `${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms`;
     case 'cache':
     case 'cdn':
-      return `${formatParam(p.capacity)} entries · ${String(p.eviction).toUpperCase()}`;
+      return `${plural(p.capacity, 'entry', 'entries')} · ${String(p.eviction).toUpperCase()}`;
     case 'shardRouter':
       return `${p.strategy} sharding`;
     case 'database':
-      return `${formatParam(p.workers)} conns · ${formatParam(p.replicas)} replicas`;
+      return `${plural(p.workers, 'conn')} · ${plural(p.replicas, 'replica')}`;
     case 'queue':
-      return p.capacity === null ? 'unbounded' : `${formatParam(p.capacity)} messages`;
+      return p.capacity === null ? 'unbounded' : plural(p.capacity, 'message');
     case 'rateLimiter':
       return `${formatParam(p.ratePerSecond)} req/s · burst ${formatParam(p.burst)}`;
   }
