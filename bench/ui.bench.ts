@@ -11,9 +11,10 @@
  */
 import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium, type Page } from '@playwright/test';
+import { chromium, type Browser, type CDPSession, type Page } from '@playwright/test';
 import { preview } from 'vite';
 
 const DIST = 'dist';
@@ -64,13 +65,26 @@ function generatedDesign(size: number) {
   return { format: 'archsim.design', version: 1, name: `Generated ${nodes.length} nodes`, seed: 1, nodes, edges };
 }
 
-async function frameStats(page: Page, action: () => Promise<void>) {
+/** Main-thread time Chromium reports (CDP Performance domain), in ms, cumulative. */
+async function mainThread(cdp: CDPSession) {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+  return { task: get('TaskDuration'), script: get('ScriptDuration'), layout: get('LayoutDuration') + get('RecalcStyleDuration') };
+}
+
+async function frameStats(page: Page, cdp: CDPSession, action: () => Promise<void>) {
+  const before = await mainThread(cdp);
+  const t0 = Date.now();
   // Passed as source text: tsx would otherwise wrap named functions in a helper the page lacks.
   await page.evaluate(`(() => {
     window.__frames = [];
     window.__long = [];
     window.__stop = false;
-    new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration))).observe({ type: 'longtask' });
+    // One observer per page: a second would report every long task twice.
+    if (!window.__observer) {
+      window.__observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => window.__long.push(e.duration)));
+      window.__observer.observe({ type: 'longtask' });
+    }
     let last = performance.now();
     const loop = (now) => {
       window.__frames.push(now - last);
@@ -80,6 +94,8 @@ async function frameStats(page: Page, action: () => Promise<void>) {
     requestAnimationFrame(loop);
   })()`);
   await action();
+  const wall = Date.now() - t0;
+  const after = await mainThread(cdp);
   const { frames, long } = (await page.evaluate(
     '(() => { window.__stop = true; return { frames: window.__frames.slice(1), long: window.__long }; })()',
   )) as { frames: number[]; long: number[] };
@@ -91,6 +107,10 @@ async function frameStats(page: Page, action: () => Promise<void>) {
     worst: sorted[sorted.length - 1] ?? 0,
     longTasks: long.length,
     longestTask: long.length ? Math.max(...long) : 0,
+    /** Share of the wall time the main thread spent in tasks, and in script and style/layout. */
+    busy: (after.task - before.task) / wall,
+    script: (after.script - before.script) / wall,
+    layout: (after.layout - before.layout) / wall,
   };
 }
 
@@ -99,7 +119,18 @@ async function measureInteraction(url: string, size: number) {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
+  try {
+    return await measureIn(browser, url, size);
+  } finally {
+    // A page still simulating at full speed would otherwise keep a core busy after the bench.
+    await browser.close();
+  }
+}
+
+async function measureIn(browser: Browser, url: string, size: number) {
   const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
   const design = generatedDesign(size);
   await page.addInitScript(`localStorage.setItem('archsim.design', ${JSON.stringify(JSON.stringify(design))});`);
   const started = Date.now();
@@ -107,16 +138,21 @@ async function measureInteraction(url: string, size: number) {
   await page.locator('.react-flow__node').first().waitFor();
   const loadMs = Date.now() - started;
   console.log(`    ${await page.getByLabel('Design name').inputValue()}: ${await page.locator('.react-flow__node').count()} in view and rendered`);
-  await page.getByRole('radio', { name: /Max/ }).click();
-  await page.getByRole('button', { name: 'Run' }).click();
-  await page.waitForFunction("document.querySelector('[data-testid=summary-sent]')?.textContent !== '0'", undefined, { timeout: 15000 }).catch(async () => {
-    await page.screenshot({ path: 'bench-ui-debug.png' });
-    throw new Error('the generated design did not start running');
-  });
+  const debug = async (what: string) => {
+    await page.screenshot({ path: `bench-ui-debug-${size}.png` }).catch(() => {});
+    throw new Error(`${what} (screenshot in bench-ui-debug-${size}.png)`);
+  };
+  await page.getByRole('radio', { name: /Max/ }).click({ timeout: 20_000 }).catch(() => debug('the Max speed button could not be pressed'));
+  await page.getByRole('button', { name: 'Run' }).click({ timeout: 20_000 }).catch(() => debug('Run could not be pressed'));
+  await page
+    .waitForFunction("document.querySelector('[data-testid=summary-sent]')?.textContent !== '0'", undefined, { timeout: 20_000 })
+    .catch(() => debug('the generated design did not start running'));
+  // Let the charts load and the series fill before measuring.
+  await page.locator('.chart').first().waitFor({ timeout: 20_000 }).catch(() => debug('the charts did not appear'));
+  await page.waitForTimeout(2000);
 
-  const node = (await page.locator('.react-flow__node').nth(1).boundingBox())!;
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
-  const pan = await frameStats(page, async () => {
+  const pan = await frameStats(page, cdp, async () => {
     for (let i = 0; i < 4; i++) {
       await page.mouse.move(pane.x + pane.width / 2, pane.y + 80);
       await page.mouse.down();
@@ -124,25 +160,32 @@ async function measureInteraction(url: string, size: number) {
       await page.mouse.up();
     }
   });
-  await page.getByRole('button', { name: 'Fit View' }).click();
-  const drag = await frameStats(page, async () => {
-    await page.mouse.move(node.x + 40, node.y + 15);
+  // dispatchEvent: a node or label panned over the controls must not swallow the click.
+  await page.getByRole('button', { name: /fit view/i }).dispatchEvent('click');
+  await page.waitForTimeout(500);
+  const node = await page.locator('.react-flow__node').nth(1).boundingBox();
+  if (!node) await debug('no node to drag after fitting the view');
+  const drag = await frameStats(page, cdp, async () => {
+    await page.mouse.move(node!.x + 40, node!.y + 15);
     await page.mouse.down();
-    await page.mouse.move(node.x + 240, node.y + 115, { steps: 40 });
+    await page.mouse.move(node!.x + 240, node!.y + 115, { steps: 40 });
     await page.mouse.up();
   });
   const simulated = await page.getByTestId('summary-simulated-time').textContent();
-  await browser.close();
   return { loadMs, pan, drag, simulated, nodes: design.nodes.length };
 }
 
+const pct = (x: number) => `${Math.round(x * 100)} %`;
 const fmt = (s: Awaited<ReturnType<typeof frameStats>>) =>
-  `${s.fps.toFixed(0)} fps, p95 frame ${s.p95.toFixed(1)} ms, worst ${s.worst.toFixed(1)} ms, long tasks ${s.longTasks} (longest ${s.longestTask.toFixed(0)} ms)`;
+  `${s.fps.toFixed(0)} fps, p95 frame ${s.p95.toFixed(1)} ms, worst ${s.worst.toFixed(1)} ms, long tasks > 50 ms: ${s.longTasks} (longest ${s.longestTask.toFixed(0)} ms); ` +
+  `main thread busy ${pct(s.busy)} (script ${pct(s.script)}, style+layout ${pct(s.layout)})`;
 
 const firstLoad = measureBundle();
 const server = await preview({ preview: { port: 4175, strictPort: true }, logLevel: 'error' });
 try {
   console.log('\nInteraction while the simulation runs as fast as possible (headless Chromium, no GPU)');
+  // Frame figures depend on what else the machine runs: print the load so runs can be compared.
+  console.log(`  load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on this machine before measuring`);
   for (const size of [50, 200]) {
     try {
       const r = await measureInteraction('http://localhost:4175/', size);

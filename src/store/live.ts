@@ -34,11 +34,43 @@ export function healthOf(utilization: number, recentFailed: number, recentComple
   return 'healthy';
 }
 
+/** A number as precise as the screen shows it (three significant digits). */
+function shown(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return 0;
+  const scale = 10 ** (2 - Math.floor(Math.log10(Math.abs(x))));
+  return Math.round(x * scale) / scale;
+}
+
+function sameNodeBadge(a: NodeBadge, b: NodeBadge): boolean {
+  return (
+    a.health === b.health &&
+    shown(a.ratePerSecond) === shown(b.ratePerSecond) &&
+    shown(a.p99Ms) === shown(b.p99Ms) &&
+    Math.round(a.utilization * 1000) === Math.round(b.utilization * 1000) &&
+    a.queueLength === b.queueLength &&
+    (a.hitRatio === null) === (b.hitRatio === null) &&
+    Math.round((a.hitRatio ?? 0) * 1000) === Math.round((b.hitRatio ?? 0) * 1000)
+  );
+}
+
+function sameEdgeBadge(a: EdgeBadge, b: EdgeBadge): boolean {
+  return a.failing === b.failing && shown(a.ratePerSecond) === shown(b.ratePerSecond);
+}
+
 /**
  * `previous` is the snapshot before this one (for recent failures); `lastWindow` the newest
  * closed window of simulated time (for rates), whose arrays are in design order.
+ *
+ * `before` is the figures shown until now: a badge that would look the same keeps its old
+ * object, so a node or edge subscribed to its own badge re-renders only when what it shows
+ * changes (at full speed most badges of a big design stay put between snapshots).
  */
-export function liveFigures(snap: Snapshot, previous: Snapshot | null, lastWindow: WindowPoint | null): LiveFigures {
+export function liveFigures(
+  snap: Snapshot,
+  previous: Snapshot | null,
+  lastWindow: WindowPoint | null,
+  before: LiveFigures | null = null,
+): LiveFigures {
   const nodes = new Map<string, NodeBadge>();
   const prevNodes = new Map(previous?.nodes.map((n) => [n.id, n]) ?? []);
   snap.nodes.forEach((node, i) => {
@@ -52,23 +84,27 @@ export function liveFigures(snap: Snapshot, previous: Snapshot | null, lastWindo
     const dtS = previous ? (snap.timeMs - previous.timeMs) / 1000 : 0;
     const rate =
       node.kind === 'client' && prev && dtS > 0 ? (node.arrivals - prev.arrivals) / dtS : finite(lastWindow?.nodeRate[i]);
-    nodes.set(node.id, {
+    const badge: NodeBadge = {
       ratePerSecond: Math.max(0, finite(rate)),
       p99Ms: finite(node.latencyMs.p99),
       utilization,
       queueLength: finite(node.queueLength),
       hitRatio: node.hitRatio === null ? null : finite(node.hitRatio),
       health: node.kind === 'client' ? 'healthy' : healthOf(utilization, recentFailed, recentCompleted, recentDrops),
-    });
+    };
+    const old = before?.nodes.get(node.id);
+    nodes.set(node.id, old && sameNodeBadge(old, badge) ? old : badge);
   });
   const edges = new Map<string, EdgeBadge>();
   const prevEdges = new Map(previous?.edges.map((e) => [e.id, e]) ?? []);
   snap.edges.forEach((edge, i) => {
     const recentFailed = edge.failed - (prevEdges.get(edge.id)?.failed ?? 0);
-    edges.set(edge.id, {
+    const badge: EdgeBadge = {
       ratePerSecond: finite(lastWindow?.edgeRate[i]),
       failing: recentFailed > 0 || finite(lastWindow?.edgeErrors[i]) > 0,
-    });
+    };
+    const old = before?.edges.get(edge.id);
+    edges.set(edge.id, old && sameEdgeBadge(old, badge) ? old : badge);
   });
   return { nodes, edges };
 }

@@ -50,6 +50,6 @@ export function ingest(state: RunState, snap: Snapshot): Partial<RunState> {
     snapshot: snap,
     previous: state.snapshot,
     series,
-    live: liveFigures(snap, state.snapshot, lastWindow),
+    live: liveFigures(snap, state.snapshot, lastWindow, state.live),
   };
 }

@@ -7,10 +7,48 @@ import { checkGraph, restore, type Design, type Params } from '../model';
 import { SimulationHost } from '../worker/host';
 import type { Speed } from '../worker/protocol';
 import { useDesign } from './index';
-import { ingest, initialRun, useRun } from './run';
+import type { Snapshot } from '../engine';
+import { ingest, initialRun, useRun, type RunState } from './run';
 import { useUi } from './ui';
 
 let host: SimulationHost | null = null;
+
+/**
+ * Snapshots arrive from the worker whenever it posts; folding each one into the store at
+ * once would render mid-frame. They are queued and folded together just before the next
+ * frame is drawn (or after a short timeout when the tab draws no frames), so the page
+ * commits at most once per frame however fast the worker posts.
+ */
+const FLUSH_FALLBACK_MS = 250;
+let pending: Snapshot[] = [];
+let frame: number | null = null;
+let fallback: ReturnType<typeof setTimeout> | null = null;
+
+function flushSnapshots() {
+  if (frame !== null) cancelAnimationFrame(frame);
+  if (fallback !== null) clearTimeout(fallback);
+  frame = null;
+  fallback = null;
+  const batch = pending;
+  pending = [];
+  if (batch.length === 0 || useRun.getState().status === 'idle') return;
+  useRun.setState((state) => {
+    let next: RunState = state;
+    for (const snap of batch) next = { ...next, ...ingest(next, snap) };
+    return next;
+  });
+}
+
+function queueSnapshot(snap: Snapshot) {
+  pending.push(snap);
+  if (frame === null && typeof requestAnimationFrame === 'function') frame = requestAnimationFrame(flushSnapshots);
+  fallback ??= setTimeout(flushSnapshots, FLUSH_FALLBACK_MS);
+}
+
+function dropSnapshots() {
+  pending = [];
+  flushSnapshots();
+}
 /** What the worker is simulating: wiring signature and the params last sent per id. */
 let loaded: { signature: string; nodeParams: Map<string, Params>; edgeParams: Map<string, Params> } | null = null;
 
@@ -18,7 +56,7 @@ function getHost(): SimulationHost {
   host ??= new SimulationHost({
     onSnapshot: (snap) => {
       if (useRun.getState().status === 'idle') return;
-      useRun.setState((state) => ingest(state, snap));
+      queueSnapshot(snap);
     },
     onError: (message) => {
       loaded = null;
@@ -61,6 +99,7 @@ export async function run(): Promise<void> {
     return;
   }
   useUi.getState().setProblemsOpen(false);
+  dropSnapshots();
   useRun.setState({ ...initialRun, speed: state.speed, status: 'starting', nodeIds: design.nodes.map((n) => n.id) });
   const worker = getHost();
   try {
@@ -84,11 +123,15 @@ export async function pause(): Promise<void> {
   if (useRun.getState().status !== 'running' || !host) return;
   useRun.setState({ status: 'paused' });
   const snap = await host.pause();
-  if (snap && useRun.getState().status === 'paused') useRun.setState((state) => ingest(state, snap));
+  if (snap && useRun.getState().status === 'paused') {
+    queueSnapshot(snap);
+    flushSnapshots();
+  }
 }
 
 export async function reset(): Promise<void> {
   loaded = null;
+  dropSnapshots();
   useRun.setState({ ...initialRun, speed: useRun.getState().speed });
   await host?.reset();
 }

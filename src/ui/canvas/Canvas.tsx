@@ -14,10 +14,11 @@ import {
   useReactFlow,
   type Connection,
   type EdgeChange,
+  type FitViewOptions,
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
-import { NODE_KINDS, type NodeKind } from '../../model';
+import { NODE_KINDS, type Design, type NodeKind } from '../../model';
 import { useDesign } from '../../store';
 import { beginGesture } from '../../store/design';
 import { createFlowEdgeMapper, createFlowNodeMapper, type SimFlowEdge, type SimFlowNode, type Size } from '../../store/convert';
@@ -27,11 +28,29 @@ import { addAt } from '../actions';
 import { SimEdge } from './SimEdge';
 import { SimNode } from './SimNode';
 import { CanvasToolbar } from './CanvasToolbar';
+import './canvas.css';
 
 const nodeTypes = { sim: SimNode };
 const edgeTypes = { sim: SimEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const SNAP: [number, number] = [20, 20];
+/**
+ * Fit tightly (room for the toolbar above) but never past 100 %: a three-node design should
+ * not open at 2×, and the examples should open with their text readable.
+ */
+const FIT: FitViewOptions = { padding: { top: '64px', right: '28px', bottom: '28px', left: '28px' }, maxZoom: 1 };
+/** Small designs are on screen whole; the minimap would only cover part of them. */
+const MINIMAP_FROM_NODES = 13;
+const MINIMAP_SIZE = { width: 168, height: 112 };
+
+/** A different design was opened (example, import, link, undo of one): not an edit of this one. */
+function isReplacement(prev: Design, next: Design): boolean {
+  if (prev === next || next.nodes.length === 0) return false;
+  const before = new Map(prev.nodes.map((n) => [n.id, n]));
+  const sameIds = prev.nodes.length === next.nodes.length && next.nodes.every((n) => before.has(n.id));
+  // An edit keeps most node objects (structural sharing); moving every node keeps the ids.
+  return !sameIds && !next.nodes.some((n) => before.get(n.id) === n);
+}
 export const DRAG_MIME = 'application/x-archsim-kind';
 
 export function Canvas() {
@@ -137,8 +156,19 @@ export function Canvas() {
     // dagre is only needed here: load it on first use to keep the first load small.
     const { tidyPositions } = await import('./layout');
     useDesign.getState().setPositions(tidyPositions(current, measured));
-    requestAnimationFrame(() => flow.fitView({ padding: 0.15, duration: 300 }));
+    requestAnimationFrame(() => void flow.fitView({ ...FIT, duration: 300 }));
   }, [flow, measured]);
+
+  // Opening another design shows all of it, as the first visit does.
+  const shown = useRef(design);
+  useEffect(() => {
+    const prev = shown.current;
+    shown.current = design;
+    if (!isReplacement(prev, design)) return;
+    // Wait a frame so React Flow has measured the new nodes.
+    const id = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView(FIT)));
+    return () => cancelAnimationFrame(id);
+  }, [design, flow]);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -175,7 +205,7 @@ export function Canvas() {
         snapToGrid
         snapGrid={SNAP}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.1 }}
+        fitViewOptions={FIT}
         minZoom={0.1}
         maxZoom={2}
         colorMode="system"
@@ -184,8 +214,10 @@ export function Canvas() {
         aria-label="Design canvas"
       >
         <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
-        <MiniMap pannable zoomable ariaLabel="Minimap" nodeBorderRadius={8} className="minimap" />
-        <Controls showInteractive={false} aria-label="Zoom controls" />
+        {design.nodes.length >= MINIMAP_FROM_NODES && (
+          <MiniMap pannable zoomable ariaLabel="Minimap" nodeBorderRadius={8} className="minimap" style={MINIMAP_SIZE} />
+        )}
+        <Controls showInteractive={false} position="bottom-right" aria-label="Zoom controls" />
         <CanvasToolbar onTidy={() => void tidy()} />
       </ReactFlow>
       {design.nodes.length === 0 && (

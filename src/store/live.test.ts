@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { Snapshot, WindowPoint } from '../engine';
+import { liveFigures } from './live';
+
+const latency = { mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, p999: 1, max: 1 };
+
+function snap(timeMs: number, completed: number): Snapshot {
+  const node = (id: string, kind: 'client' | 'server') => ({
+    id, kind, arrivals: completed, completed, failed: 0, dropped: 0, rejected: 0, utilization: 0.5, meanQueueLength: 0,
+    latencyMs: { mean: 5, p50: 4, p99: 12.34 }, hitRatio: null, backlog: null, consumerLagMs: null, staleReads: null,
+    breaker: null, state: 'up' as const, slowdown: 1, costPerMonth: 0, busy: 1, queueLength: 0,
+  });
+  return {
+    timeMs, events: 1, measuring: true,
+    endToEnd: { sent: completed, completed, failed: 0, inFlight: 0, timedOut: 0, retries: 0, throughputPerSecond: 1, latencyMs: latency },
+    nodes: [node('users', 'client'), node('app', 'server')],
+    edges: [{ id: 'e1', sent: completed, failed: 0, breaker: null, breakerOpens: 0, breakerRejected: 0, cut: false, addedLatencyMs: 0, inFlight: 0 }],
+    windows: [], cursor: 0,
+  };
+}
+
+const windowWith = (rate: number): WindowPoint => ({
+  tS: 1, throughput: rate, errorRate: 0, p50: 1, p95: 1, p99: 1,
+  utilization: [0, 0.5], queue: [0, 0], nodeRate: [0, rate], edgeRate: [rate], edgeErrors: [0],
+});
+
+describe('live figures', () => {
+  it('keeps a badge object while what it shows is unchanged, so its node does not re-render', () => {
+    const first = liveFigures(snap(1000, 100), null, windowWith(100.01));
+    const same = liveFigures(snap(1100, 110), snap(1000, 100), windowWith(100.02), first);
+    expect(same.nodes.get('app')).toBe(first.nodes.get('app'));
+    expect(same.edges.get('e1')).toBe(first.edges.get('e1'));
+    const moved = liveFigures(snap(1200, 120), snap(1100, 110), windowWith(150), same);
+    expect(moved.nodes.get('app')).not.toBe(same.nodes.get('app'));
+    expect(moved.nodes.get('app')?.ratePerSecond).toBe(150);
+    expect(moved.edges.get('e1')?.ratePerSecond).toBe(150);
+  });
+
+  it('never yields NaN', () => {
+    const figures = liveFigures(snap(0, 0), snap(0, 0), null);
+    for (const badge of figures.nodes.values()) for (const v of Object.values(badge)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { WindowPoint } from '../engine';
+import { leanWindows, thin } from './lean';
+
+const point = (tS: number): WindowPoint => ({
+  tS,
+  throughput: tS,
+  errorRate: 0,
+  p50: 1,
+  p95: 2,
+  p99: 3,
+  utilization: [0.5, 0.25],
+  queue: [1, 2],
+  nodeRate: [10, 20],
+  edgeRate: [10],
+  edgeErrors: [0],
+});
+
+describe('lean snapshots', () => {
+  it('thins to an even sample that ends with the newest window', () => {
+    const items = Array.from({ length: 100 }, (_, i) => i);
+    const out = thin(items, 30);
+    expect(out).toHaveLength(30);
+    expect(out.at(-1)).toBe(99);
+    expect([...out].sort((a, b) => a - b)).toEqual(out);
+  });
+
+  it('keeps utilisation everywhere and the other arrays on the newest window only', () => {
+    const out = leanWindows([point(1), point(2), point(3)]);
+    expect(out.map((w) => w.tS)).toEqual([1, 2, 3]);
+    expect(out.every((w) => w.utilization.length === 2)).toBe(true);
+    expect(out[0].nodeRate).toEqual([]);
+    expect(out[1].edgeRate).toEqual([]);
+    expect(out[2].nodeRate).toEqual([10, 20]);
+    expect(out[2].edgeErrors).toEqual([0]);
+  });
+});
