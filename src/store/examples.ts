@@ -20,7 +20,8 @@ export const EXAMPLES: ExampleEntry[] = [
   { file: 'rate-limited-api', title: 'Rate-limited API under a spike' },
 ];
 
-const loaders = import.meta.glob<{ default: unknown }>('../../examples/*.json');
+// The default is already in the first bundle; the glob leaves it out so it is not also a lazy chunk.
+const loaders = import.meta.glob<{ default: unknown }>(['../../examples/*.json', '!../../examples/default.json']);
 
 export function defaultDesign(): Design {
   const result = restore(defaultExample);
@@ -29,6 +30,7 @@ export function defaultDesign(): Design {
 }
 
 export async function loadExample(file: string): Promise<Design> {
+  if (file === 'default') return defaultDesign();
   const load = loaders[`../../examples/${file}.json`];
   if (!load) throw new Error(`There is no example called ${file}.`);
   const result = restore((await load()).default);
