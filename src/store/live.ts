@@ -1,10 +1,13 @@
 /**
- * Turns engine snapshots into what the canvas shows: per-node req/s, p99, utilisation and a
- * health state; per-edge req/s and whether it fails. Pure, so it is tested without a worker.
+ * Turns engine snapshots into what the canvas shows: per-node req/s, p99, utilisation, the
+ * engine's own state (down, slowed) and kind figures (hit ratio, backlog, stale reads); per-edge
+ * req/s, failures, breaker and cut. Pure, so it is tested without a worker.
  */
 import type { Snapshot, WindowPoint } from '../engine';
 
-export type Health = 'healthy' | 'hot' | 'saturated' | 'down';
+/** `down` is the engine's word (a killed node); `failing` = up but answering only failures lately. */
+export type Health = 'healthy' | 'hot' | 'saturated' | 'failing' | 'down';
+export type BreakerState = 'closed' | 'open' | 'halfOpen';
 
 export interface NodeBadge {
   ratePerSecond: number;
@@ -13,11 +16,22 @@ export interface NodeBadge {
   queueLength: number;
   hitRatio: number | null;
   health: Health;
+  /** Service-time multiplier of an active slow fault; 1 = normal speed. */
+  slowdown: number;
+  /** Worst breaker on the node's outgoing connections; null when it has none. */
+  breaker: BreakerState | null;
+  /** Messages held (queues), null for other kinds. */
+  backlog: number | null;
+  /** Replica reads that answered before applying the latest write (databases), null otherwise. */
+  staleReads: number | null;
 }
 
 export interface EdgeBadge {
   ratePerSecond: number;
   failing: boolean;
+  breaker: BreakerState | null;
+  cut: boolean;
+  addedLatencyMs: number;
 }
 
 export interface LiveFigures {
@@ -27,9 +41,17 @@ export interface LiveFigures {
 
 const finite = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
 
-export function healthOf(utilization: number, recentFailed: number, recentCompleted: number, recentDrops: number): Health {
-  if (recentFailed > 0 && recentCompleted === 0) return 'down';
+/** Health from the engine's state and recent figures; never guesses "down" from failures. */
+export function healthOf(
+  state: 'up' | 'down' | 'slowed',
+  utilization: number,
+  recentFailed: number,
+  recentCompleted: number,
+  recentDrops: number,
+): Health {
+  if (state === 'down') return 'down';
   if (utilization >= 0.9 || recentDrops > 0) return 'saturated';
+  if (recentFailed > 0 && recentCompleted === 0) return 'failing';
   if (utilization >= 0.7) return 'hot';
   return 'healthy';
 }
@@ -49,12 +71,22 @@ function sameNodeBadge(a: NodeBadge, b: NodeBadge): boolean {
     Math.round(a.utilization * 1000) === Math.round(b.utilization * 1000) &&
     a.queueLength === b.queueLength &&
     (a.hitRatio === null) === (b.hitRatio === null) &&
-    Math.round((a.hitRatio ?? 0) * 1000) === Math.round((b.hitRatio ?? 0) * 1000)
+    Math.round((a.hitRatio ?? 0) * 1000) === Math.round((b.hitRatio ?? 0) * 1000) &&
+    a.slowdown === b.slowdown &&
+    a.breaker === b.breaker &&
+    a.backlog === b.backlog &&
+    a.staleReads === b.staleReads
   );
 }
 
 function sameEdgeBadge(a: EdgeBadge, b: EdgeBadge): boolean {
-  return a.failing === b.failing && shown(a.ratePerSecond) === shown(b.ratePerSecond);
+  return (
+    a.failing === b.failing &&
+    shown(a.ratePerSecond) === shown(b.ratePerSecond) &&
+    a.breaker === b.breaker &&
+    a.cut === b.cut &&
+    a.addedLatencyMs === b.addedLatencyMs
+  );
 }
 
 /**
@@ -82,17 +114,26 @@ export function liveFigures(
     const recentDrops = node.dropped + node.rejected - ((prev?.dropped ?? 0) + (prev?.rejected ?? 0));
     // Clients have no arrivals window of their own: their rate is what they sent since the last snapshot.
     const dtS = previous ? (snap.timeMs - previous.timeMs) / 1000 : 0;
+    const old = before?.nodes.get(node.id);
+    // A snapshot at the same simulated time (a fault injected while paused) says nothing new about a client's rate.
     const rate =
-      node.kind === 'client' && prev && dtS > 0 ? (node.arrivals - prev.arrivals) / dtS : finite(lastWindow?.nodeRate[i]);
+      node.kind !== 'client'
+        ? finite(lastWindow?.nodeRate[i])
+        : prev && dtS > 0
+          ? (node.arrivals - prev.arrivals) / dtS
+          : (old?.ratePerSecond ?? 0);
     const badge: NodeBadge = {
       ratePerSecond: Math.max(0, finite(rate)),
       p99Ms: finite(node.latencyMs.p99),
       utilization,
       queueLength: finite(node.queueLength),
       hitRatio: node.hitRatio === null ? null : finite(node.hitRatio),
-      health: node.kind === 'client' ? 'healthy' : healthOf(utilization, recentFailed, recentCompleted, recentDrops),
+      health: node.kind === 'client' ? 'healthy' : healthOf(node.state, utilization, recentFailed, recentCompleted, recentDrops),
+      slowdown: node.state === 'slowed' ? finite(node.slowdown) || 1 : 1,
+      breaker: node.breaker ?? null,
+      backlog: node.backlog === null || node.backlog === undefined ? null : finite(node.backlog),
+      staleReads: node.staleReads === null || node.staleReads === undefined ? null : finite(node.staleReads),
     };
-    const old = before?.nodes.get(node.id);
     nodes.set(node.id, old && sameNodeBadge(old, badge) ? old : badge);
   });
   const edges = new Map<string, EdgeBadge>();
@@ -102,6 +143,9 @@ export function liveFigures(
     const badge: EdgeBadge = {
       ratePerSecond: finite(lastWindow?.edgeRate[i]),
       failing: recentFailed > 0 || finite(lastWindow?.edgeErrors[i]) > 0,
+      breaker: edge.breaker ?? null,
+      cut: edge.cut === true,
+      addedLatencyMs: finite(edge.addedLatencyMs),
     };
     const old = before?.edges.get(edge.id);
     edges.set(edge.id, old && sameEdgeBadge(old, badge) ? old : badge);

@@ -4,7 +4,8 @@ import type { Snapshot, WindowPoint } from '../engine';
 import type { Speed } from '../worker/protocol';
 import { liveFigures, type LiveFigures } from './live';
 
-export type RunStatus = 'idle' | 'starting' | 'running' | 'paused';
+/** `finished`: a fixed-length run reached warm-up + duration; its figures are final. */
+export type RunStatus = 'idle' | 'starting' | 'running' | 'paused' | 'finished';
 
 /** Ten minutes of simulated seconds is plenty for a glance; older points scroll away. */
 export const SERIES_CAP = 600;
@@ -20,6 +21,8 @@ export interface RunState {
   nodeIds: string[];
   /** The wiring changed since Run: live edits still apply, new nodes and edges need a restart. */
   stale: boolean;
+  /** Scheduled faults were edited since Run: they apply from the next run. */
+  faultsStale: boolean;
   /** Why the last run could not start or stopped (role="alert"). */
   error: string | null;
 }
@@ -33,6 +36,7 @@ export const initialRun: RunState = {
   live: null,
   nodeIds: [],
   stale: false,
+  faultsStale: false,
   error: null,
 };
 

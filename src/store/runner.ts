@@ -3,9 +3,10 @@
  * worker, folds snapshots into the run slice, and forwards param edits (including undo and
  * redo) to the running simulation.
  */
-import { checkGraph, restore, type Design, type Params } from '../model';
+import { checkGraph, restore, type Design, type Params, type ScheduledFault } from '../model';
 import { SimulationHost } from '../worker/host';
-import type { Speed } from '../worker/protocol';
+import { UNLIMITED, type RunLimits, type Speed } from '../worker/protocol';
+import { targetName } from './faults';
 import { useDesign } from './index';
 import type { Snapshot } from '../engine';
 import { ingest, initialRun, useRun, type RunState } from './run';
@@ -50,7 +51,12 @@ function dropSnapshots() {
   flushSnapshots();
 }
 /** What the worker is simulating: wiring signature and the params last sent per id. */
-let loaded: { signature: string; nodeParams: Map<string, Params>; edgeParams: Map<string, Params> } | null = null;
+let loaded: {
+  signature: string;
+  nodeParams: Map<string, Params>;
+  edgeParams: Map<string, Params>;
+  faults: Design['faults'];
+} | null = null;
 
 function getHost(): SimulationHost {
   host ??= new SimulationHost({
@@ -65,6 +71,13 @@ function getHost(): SimulationHost {
     onCrash: (message) => {
       loaded = null;
       useRun.setState({ status: 'idle', error: `${message} Your design is unchanged; press Run to start again.` });
+    },
+    onFinished: (snap) => {
+      if (useRun.getState().status !== 'running') return;
+      // Fold what is still queued, then the final figures, then say so.
+      queueSnapshot(snap);
+      flushSnapshots();
+      useRun.setState({ status: 'finished' });
     },
   });
   return host;
@@ -103,7 +116,7 @@ export async function run(): Promise<void> {
   useRun.setState({ ...initialRun, speed: state.speed, status: 'starting', nodeIds: design.nodes.map((n) => n.id) });
   const worker = getHost();
   try {
-    await worker.load(design);
+    await worker.load(design, runLimits(design));
   } catch (error) {
     loaded = null;
     useRun.setState({ status: 'idle', error: error instanceof Error ? error.message : String(error) });
@@ -113,6 +126,7 @@ export async function run(): Promise<void> {
     signature: wiringSignature(current),
     nodeParams: new Map(current.nodes.map((n) => [n.id, n.params])),
     edgeParams: new Map(current.edges.map((e) => [e.id, e.params])),
+    faults: current.faults,
   };
   if (useRun.getState().status !== 'starting') return; // reset while loading
   useRun.setState({ status: 'running' });
@@ -141,6 +155,37 @@ export async function setSpeed(speed: Speed): Promise<void> {
   if (useRun.getState().status === 'running') await host?.setSpeed(speed);
 }
 
+/** The Run for setting as the worker's limits: until paused, or the design's warm-up + duration. */
+export function runLimits(design: Design): RunLimits {
+  if (useUi.getState().runLength !== 'design') return UNLIMITED;
+  const warmupMs = design.run.warmupS * 1000;
+  return { warmupMs, endMs: warmupMs + design.run.durationS * 1000 };
+}
+
+/**
+ * Breaks something in the running (or paused) simulation now. Returns why it could not, or
+ * null. While paused, the figures are refreshed at once so the canvas shows the fault.
+ */
+export async function injectFault(fault: Omit<ScheduledFault, 'atS'>): Promise<string | null> {
+  const status = useRun.getState().status;
+  if (!host || !loaded || (status !== 'running' && status !== 'paused')) return 'Run the design to inject faults live.';
+  const known = loaded.nodeParams.has(fault.target) || loaded.edgeParams.has(fault.target);
+  const name = targetName(useDesign.getState().design, fault.target);
+  if (!known) return `${name} was added after Run: press Reset, then Run, to break it live.`;
+  const atS = (useRun.getState().snapshot?.timeMs ?? 0) / 1000;
+  try {
+    const result = await host.injectFault({ ...fault, atS });
+    if (!result.applied) return `That fault does not apply to ${name}.`;
+    if (result.snapshot && useRun.getState().status === 'paused') {
+      queueSnapshot(result.snapshot);
+      flushSnapshots();
+    }
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
 /** Sends changed params to the worker; flags the run stale when the wiring changed. */
 function syncLiveEdits(design: Design) {
   if (!loaded || !host) return;
@@ -148,6 +193,8 @@ function syncLiveEdits(design: Design) {
   if (status !== 'running' && status !== 'paused') return;
   const stale = wiringSignature(design) !== loaded.signature;
   if (stale !== useRun.getState().stale) useRun.setState({ stale });
+  const faultsStale = design.faults !== loaded.faults && JSON.stringify(design.faults) !== JSON.stringify(loaded.faults);
+  if (faultsStale !== useRun.getState().faultsStale) useRun.setState({ faultsStale });
   for (const node of design.nodes) {
     const sent = loaded.nodeParams.get(node.id);
     if (sent && sent !== node.params) {

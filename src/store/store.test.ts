@@ -112,10 +112,12 @@ describe('run slice', () => {
     expect(next.series).toHaveLength(SERIES_CAP);
   });
   it('classifies health', () => {
-    expect(healthOf(0.3, 0, 10, 0)).toBe('healthy');
-    expect(healthOf(0.8, 0, 10, 0)).toBe('hot');
-    expect(healthOf(0.95, 0, 10, 0)).toBe('saturated');
-    expect(healthOf(0.2, 0, 10, 3)).toBe('saturated');
-    expect(healthOf(0, 5, 0, 0)).toBe('down');
+    expect(healthOf('up', 0.3, 0, 10, 0)).toBe('healthy');
+    expect(healthOf('slowed', 0.8, 0, 10, 0)).toBe('hot');
+    expect(healthOf('up', 0.95, 0, 10, 0)).toBe('saturated');
+    expect(healthOf('up', 0.2, 0, 10, 3)).toBe('saturated');
+    // Failing everything is not "down": only the engine says a node is down.
+    expect(healthOf('up', 0, 5, 0, 0)).toBe('failing');
+    expect(healthOf('down', 0, 0, 0, 0)).toBe('down');
   });
 });

@@ -6,6 +6,7 @@ import './theme.css';
 import { useUi } from '../store/ui';
 import { copy, cut, deleteSelection, paste, redo, selectAll, undo } from './actions';
 import { Canvas } from './canvas/Canvas';
+import { FaultContextMenu } from './faults/FaultMenu';
 import { Header } from './header/Header';
 import { Inspector } from './inspector/Inspector';
 import { MetricsDock } from './metrics/MetricsDock';
@@ -55,6 +56,7 @@ export function App() {
           <Notices />
           <ShareLayer />
         </main>
+        <FaultContextMenu />
         <Inspector />
         <MetricsDock />
       </div>

@@ -5,8 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import type { Snapshot } from '../engine';
-import type { Design, Params } from '../model';
-import type { SimulationApi, Speed } from './protocol';
+import type { Design, Params, ScheduledFault } from '../model';
+import type { InjectResult, RunLimits, SimulationApi, Speed } from './protocol';
 
 const PING_EVERY_MS = 1000;
 const HUNG_AFTER_MS = 5000;
@@ -15,6 +15,8 @@ export interface HostCallbacks {
   onSnapshot: (snapshot: Snapshot) => void;
   onError: (message: string) => void;
   onCrash: (message: string) => void;
+  /** A fixed-length run reached its end; the final figures. */
+  onFinished?: (snapshot: Snapshot) => void;
 }
 
 export type WorkerFactory = () => Worker;
@@ -52,8 +54,8 @@ export class SimulationHost {
   }
 
   /** Loads a design; rejects with the engine's own message when it cannot simulate it. */
-  async load(design: Design): Promise<void> {
-    await this.ensure().load(design);
+  async load(design: Design, limits?: RunLimits): Promise<void> {
+    await this.ensure().load(design, limits);
   }
 
   async play(speed: Speed): Promise<void> {
@@ -62,6 +64,10 @@ export class SimulationHost {
       speed,
       Comlink.proxy((s: Snapshot) => this.callbacks.onSnapshot(s)),
       Comlink.proxy((m: string) => this.callbacks.onError(m)),
+      Comlink.proxy((s: Snapshot) => {
+        this.stopWatchdog();
+        this.callbacks.onFinished?.(s);
+      }),
     );
     this.startWatchdog();
   }
@@ -81,6 +87,12 @@ export class SimulationHost {
 
   async setEdgeParams(id: string, params: Params): Promise<void> {
     await this.api?.setEdgeParams(id, params);
+  }
+
+  /** Rejects with the engine's message when the target is not in the running design. */
+  async injectFault(fault: ScheduledFault): Promise<InjectResult> {
+    if (!this.api) throw new Error('Nothing is running.');
+    return this.api.injectFault(fault);
   }
 
   async reset(): Promise<void> {

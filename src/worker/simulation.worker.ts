@@ -6,9 +6,9 @@
  */
 import * as Comlink from 'comlink';
 import { Simulation, snapshot, type Snapshot } from '../engine';
-import type { Design, Params } from '../model';
+import type { Design, Params, ScheduledFault } from '../model';
 import { leanSnapshot } from './lean';
-import { SPEED_FACTORS, type SimulationApi, type Speed } from './protocol';
+import { SPEED_FACTORS, UNLIMITED, type RunLimits, type SimulationApi, type Speed } from './protocol';
 
 const PACED_SLICE_MS = 12;
 /**
@@ -30,7 +30,10 @@ let baseSim = 0;
 let lastPost = 0;
 let sendSnapshot: ((s: Snapshot) => void) | null = null;
 let sendError: ((message: string) => void) | null = null;
+let sendFinished: ((s: Snapshot) => void) | null = null;
 let generation = 0;
+/** Where the run stops (simulated ms), or Infinity when it runs until paused. */
+let endMs = Infinity;
 
 // A MessageChannel yields to the event loop without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
@@ -79,13 +82,21 @@ function tick() {
   const mine = generation;
   try {
     if (speed === 'max') {
-      sim.runFor(Math.max(4, FAST_SLICE_MS - (performance.now() - sliceStart)), Infinity);
+      sim.runFor(Math.max(4, FAST_SLICE_MS - (performance.now() - sliceStart)), endMs);
     } else {
       const factor = SPEED_FACTORS[speed];
       const target = baseSim + (performance.now() - baseWall) * factor;
-      const reached = sim.runFor(PACED_SLICE_MS, target);
+      const reached = sim.runFor(PACED_SLICE_MS, Math.min(target, endMs));
       // A design too heavy for real time runs as fast as it can rather than piling up debt.
       if (!reached && target - sim.now > 1000 * factor) rebase();
+    }
+    if (sim.now >= endMs) {
+      // The end of a fixed-length run: stop here, exactly, and hand over the final figures.
+      running = false;
+      generation++;
+      const snap = take();
+      if (snap) sendFinished?.(snap);
+      return;
     }
     const now = performance.now();
     if (now - lastPost >= POST_EVERY_MS) {
@@ -107,18 +118,21 @@ function tick() {
 }
 
 const api: SimulationApi = {
-  load(design: Design) {
+  load(design: Design, limits: RunLimits = UNLIMITED) {
     generation++;
     running = false;
     sim = null;
     cursor = 0;
-    // Figures count from the first request: the playground shows everything live.
-    sim = new Simulation(design, { warmupMs: 0, windowMs: 1000 });
+    // By default figures count from the first request (the playground shows everything live);
+    // a fixed-length run measures after its warm-up, as the CLI does, and stops at its end.
+    sim = new Simulation(design, { warmupMs: limits.warmupMs, windowMs: 1000 });
+    endMs = limits.endMs ?? Infinity;
   },
-  play(nextSpeed, onSnapshot, onError) {
+  play(nextSpeed, onSnapshot, onError, onFinished) {
     if (!sim) throw new Error('Nothing is loaded.');
     sendSnapshot = onSnapshot;
     sendError = onError;
+    sendFinished = onFinished ?? null;
     speed = nextSpeed;
     running = true;
     generation++;
@@ -148,11 +162,18 @@ const api: SimulationApi = {
   setEdgeParams(id: string, params: Params) {
     sim?.setEdgeParams(id, params);
   },
+  injectFault(fault: ScheduledFault) {
+    if (!sim) throw new Error('Nothing is running.');
+    const applied = sim.injectFault(fault);
+    // While paused no snapshot would follow; while running the next post shows the fault.
+    return { applied, snapshot: running ? null : take() };
+  },
   reset() {
     running = false;
     generation++;
     sim = null;
     cursor = 0;
+    endMs = Infinity;
   },
   ping() {
     return sim?.now ?? 0;

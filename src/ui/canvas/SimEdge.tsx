@@ -1,4 +1,7 @@
-/** A connection: a bezier with its live req/s, red while requests on it fail. */
+/**
+ * A connection: a bezier with its live req/s, red while requests on it fail; dashed red when
+ * cut or its circuit breaker is open, amber dashed while half-open, with the state in words.
+ */
 import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { SimFlowEdge } from '../../store/convert';
@@ -11,8 +14,15 @@ function SimEdgeView(props: EdgeProps<SimFlowEdge>) {
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   const params = data?.edge.params;
   const failing = badge?.failing ?? false;
+  const cut = badge?.cut ?? false;
+  const breaker = badge?.breaker ?? null;
+  const broken = cut || breaker === 'open';
+  const state = cut ? 'Cut' : breaker === 'open' ? 'Breaker open' : breaker === 'halfOpen' ? 'Breaker half-open' : null;
   const note = [
-    badge ? formatRate(badge.ratePerSecond) : null,
+    state,
+    // A cut or open connection carries nothing; its last rate would only mislead.
+    badge && !broken ? formatRate(badge.ratePerSecond) : null,
+    badge && badge.addedLatencyMs > 0 ? `+${formatMs(badge.addedLatencyMs)}` : null,
     !badge && params && (params.latencyMs as number) > 0 ? formatMs(params.latencyMs) : null,
     params && params.when !== 'always' ? `${params.when} only` : null,
   ].filter(Boolean);
@@ -22,12 +32,14 @@ function SimEdgeView(props: EdgeProps<SimFlowEdge>) {
         id={id}
         path={path}
         markerEnd={markerEnd}
-        className={`sim-edge${failing ? ' is-failing' : ''}${selected ? ' is-selected' : ''}${badge ? ' is-live' : ''}`}
+        className={`sim-edge${failing ? ' is-failing' : ''}${broken ? ' is-broken' : ''}${breaker === 'halfOpen' && !cut ? ' is-half-open' : ''}${selected ? ' is-selected' : ''}${badge ? ' is-live' : ''}`}
       />
       {note.length > 0 && (
         <EdgeLabelRenderer>
           <div
-            className={`edge-label nodrag nopan${failing ? ' is-failing' : ''}`}
+            className={`edge-label nodrag nopan${failing || broken ? ' is-failing' : ''}${breaker === 'halfOpen' && !cut ? ' is-half-open' : ''}`}
+            data-testid={state ? 'edge-state' : undefined}
+            data-edge-id={id}
             style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px)` }}
           >
             {note.join(' · ')}

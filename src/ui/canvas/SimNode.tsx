@@ -3,11 +3,37 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { KIND_LABELS, type DesignNode } from '../../model';
 import type { SimFlowNode } from '../../store/convert';
+import type { NodeBadge } from '../../store/live';
 import { useRun } from '../../store/run';
 import { KindIcon } from '../icons';
-import { formatMs, formatParam, formatPercent, formatRate, plural } from '../format';
+import './state.css';
+import { formatCount, formatMs, formatParam, formatPercent, formatRate, plural } from '../format';
 
-const HEALTH_LABELS = { healthy: 'Healthy', hot: 'Hot', saturated: 'Saturated', down: 'Down' } as const;
+const HEALTH_LABELS = { healthy: 'Healthy', hot: 'Hot', saturated: 'Saturated', failing: 'Failing', down: 'Down' } as const;
+const BREAKER_LABELS = { open: 'Breaker open', halfOpen: 'Breaker half-open' } as const;
+
+/** What has been done to the node (the engine's state), as chips a person reads at a glance. */
+function StateChips({ badge }: { badge: NodeBadge }) {
+  const chips: { text: string; tone: string }[] = [];
+  if (badge.health === 'down') chips.push({ text: 'Down', tone: 'down' });
+  else if (badge.health === 'failing') chips.push({ text: 'Failing', tone: 'down' });
+  if (badge.slowdown !== 1) chips.push({ text: `Slowed ×${formatFactor(badge.slowdown)}`, tone: 'slowed' });
+  if (badge.breaker === 'open' || badge.breaker === 'halfOpen') {
+    chips.push({ text: BREAKER_LABELS[badge.breaker], tone: badge.breaker === 'open' ? 'down' : 'slowed' });
+  }
+  if (chips.length === 0) return null;
+  return (
+    <div className="node-chips">
+      {chips.map((c) => (
+        <span key={c.text} className={`node-chip is-${c.tone}`} data-testid="node-state">
+          {c.text}
+        </span>
+      ))}
+    </div>
+  );
+}
+
+const formatFactor = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3))));
 
 function summary(node: DesignNode): string {
   const p = node.params;
@@ -38,6 +64,7 @@ function LiveBadges({ id, kind }: { id: string; kind: DesignNode['kind'] }) {
   const showUtil = kind !== 'client';
   return (
     <div className="node-live" data-testid="node-live">
+      <StateChips badge={badge} />
       <div className="node-live-row">
         <span title="Requests per second arriving here">{formatRate(badge.ratePerSecond)}</span>
         {kind !== 'client' && <span title="99th percentile latency at this node">p99 {formatMs(badge.p99Ms)}</span>}
@@ -55,7 +82,17 @@ function LiveBadges({ id, kind }: { id: string; kind: DesignNode['kind'] }) {
           <span style={{ width: `${Math.round(badge.utilization * 100)}%` }} />
         </div>
       )}
-      {badge.hitRatio !== null && <div className="node-live-row">hit ratio {formatPercent(badge.hitRatio)}</div>}
+      {(badge.hitRatio !== null || badge.backlog !== null || badge.staleReads !== null) && (
+        <div className="node-live-row node-live-extra">
+          {badge.hitRatio !== null && <span title="Share of reads answered from the cache">hit ratio {formatPercent(badge.hitRatio)}</span>}
+          {badge.backlog !== null && <span title="Messages waiting for a consumer">backlog {formatCount(badge.backlog)}</span>}
+          {badge.staleReads !== null && (
+            <span className={badge.staleReads > 0 ? 'is-warn' : undefined} title="Replica reads answered before the latest write reached the replica">
+              stale reads {formatCount(badge.staleReads)}
+            </span>
+          )}
+        </div>
+      )}
     </div>
   );
 }

@@ -190,7 +190,7 @@ export function FaultForm({ editing, suggestedAtS, onDone }: Props) {
               inputMode="decimal"
               autoComplete="off"
               value={durationText}
-              placeholder="until the end"
+              placeholder="to the end"
               onChange={(e) => setDurationText(e.target.value)}
             />
           </div>

@@ -10,7 +10,7 @@ import { canLast, describeAction, targetName, targetOf } from '../../store/fault
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
 import { FaultForm } from './FaultForm';
-import { injectedLive, lanes, ticks, timelineEnd } from './timeline';
+import { happenedAt, injectedLive, lanes, ticks, timelineEnd } from './timeline';
 import './faults.css';
 
 const LANES = 3;
@@ -101,6 +101,9 @@ export function FaultsPanel() {
   const design = useDesign((s) => s.design);
   const removeFault = useDesign((s) => s.removeFault);
   const nowS = useRun((s) => (s.snapshot ? Math.ceil(s.snapshot.timeMs / 1000) : null));
+  const applied = useRun((s) => s.snapshot?.faults);
+  const status = useRun((s) => s.status);
+  const happened = useMemo(() => happenedAt(applied ?? [], design.faults), [applied, design.faults]);
   const [editingIndex, setEditingIndex] = useState<number | null>(null);
   const editing = editingIndex !== null && design.faults[editingIndex] ? { index: editingIndex, fault: design.faults[editingIndex] } : null;
   // Keep the editing object stable while the fault is unchanged, so the form is not reset under the user.
@@ -124,6 +127,7 @@ export function FaultsPanel() {
                 <th scope="col">Fault</th>
                 <th scope="col">Target</th>
                 <th scope="col">Lasts</th>
+                <th scope="col">This run</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
                 </th>
@@ -136,6 +140,9 @@ export function FaultsPanel() {
                   <td>{describeAction(fault, targetOf(design, fault.target))}</td>
                   <td>{targetName(design, fault.target)}</td>
                   <td>{!canLast(fault.action) ? 'instant' : fault.durationS !== undefined ? seconds(fault.durationS) : 'until the end'}</td>
+                  <td className={happened[i] !== null ? 'is-done' : 'muted'}>
+                    {happened[i] !== null ? `Happened at ${seconds(happened[i]!)}` : status === 'idle' ? '—' : 'Pending'}
+                  </td>
                   <td className="faults-row-actions">
                     <button type="button" className="btn btn-ghost" onClick={() => setEditingIndex(i)} aria-label={`Edit fault ${i + 1}: ${faultLabel(design, fault)}`}>
                       Edit

@@ -64,3 +64,19 @@ export function injectedLive(applied: readonly AppliedEntry[], scheduled: readon
   }
   return out;
 }
+
+/**
+ * For each scheduled fault, the simulated second it was applied in this run (from the run's
+ * fault log), or null while it has not happened.
+ */
+export function happenedAt(applied: readonly AppliedEntry[], scheduled: readonly ScheduledFault[]): (number | null)[] {
+  const used = new Set<number>();
+  return scheduled.map((fault) => {
+    const i = applied.findIndex(
+      (entry, j) => !used.has(j) && !entry.ended && entry.action === fault.action && entry.target === fault.target && Math.abs(entry.tS - fault.atS) < 1e-9,
+    );
+    if (i < 0) return null;
+    used.add(i);
+    return applied[i].tS;
+  });
+}

@@ -4,7 +4,7 @@ import { useDesign } from '../../store';
 import { EXAMPLES, loadExample } from '../../store/examples';
 import { useRun } from '../../store/run';
 import { pause, reset, run, setSpeed } from '../../store/runner';
-import { useUi } from '../../store/ui';
+import { useUi, type RunLength } from '../../store/ui';
 import { SPEED_LABELS, SPEEDS } from '../../worker/protocol';
 import { FileMenu } from '../share/FileMenu';
 import { ShareButton } from '../share/ShareButton';
@@ -85,6 +85,31 @@ function ExamplesMenu() {
   );
 }
 
+/** Until paused, or the design's warm-up plus duration (then the run stops as Finished). */
+function RunLengthMenu() {
+  const length = useUi((s) => s.runLength);
+  const setLength = useUi((s) => s.setRunLength);
+  const run = useDesign((s) => s.design.run);
+  const status = useRun((s) => s.status);
+  const fixed = `${formatSeconds(run.durationS)}${run.warmupS > 0 ? ` + ${formatSeconds(run.warmupS)} warm-up` : ''}`;
+  return (
+    <label className="run-length" title="How long Run runs. A fixed length measures after its warm-up, stops as Finished, and gives the same figures every time for a seed.">
+      <span className="run-length-label">Run for</span>
+      <select
+        value={length}
+        // The length is fixed when a run starts; a change applies from the next Run.
+        disabled={status === 'running' || status === 'starting' || status === 'paused'}
+        onChange={(e) => setLength(e.target.value as RunLength)}
+      >
+        <option value="forever">∞ until paused</option>
+        <option value="design">{fixed}</option>
+      </select>
+    </label>
+  );
+}
+
+const formatSeconds = (s: number) => (s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${Number(s.toFixed(2)).toLocaleString('en')} s`);
+
 export function Header() {
   const name = useDesign((s) => s.design.name);
   const setName = useDesign((s) => s.setName);
@@ -132,6 +157,7 @@ export function Header() {
           Reset
         </button>
       </div>
+      <RunLengthMenu />
       <div className="speed" role="radiogroup" aria-label="Speed">
         {SPEEDS.map((s) => (
           <button

@@ -1,13 +1,47 @@
 /** The right panel: the selected node's or connection's params, generated from the specs. */
-import { EDGE_PARAM_SPECS, KIND_LABELS, KIND_NOTES, NODE_PARAM_SPECS, type DesignEdge, type DesignNode } from '../../model';
+import type { ReactNode } from 'react';
+import { EDGE_PARAM_SPECS, KIND_LABELS, KIND_NOTES, NODE_PARAM_SPECS, type DesignEdge, type DesignNode, type ParamSpec, type ParamValue } from '../../model';
 import { useDesign } from '../../store';
+import { instancesOf, nodeCost } from '../../store/cost';
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
 import { deleteSelection } from '../actions';
+import { InjectFaultButton } from '../faults/FaultMenu';
 import { KindIcon } from '../icons';
-import { formatCount, formatMs, formatPercent, formatRate } from '../format';
+import { formatCost, formatCount, formatMs, formatPercent, formatRate, plural } from '../format';
 import { ParamField } from './ParamField';
 import { isRelevant } from './relevance';
+import './inspector.css';
+
+/** Params that decide how the design behaves when something fails, shown under their own heading. */
+const RESILIENCE_KEYS = new Set(['timeoutMs', 'retries', 'backoffMs', 'errorRate', 'healthCheckIntervalS']);
+const isBreaker = (key: string) => key.startsWith('breaker');
+
+type Group = { title: string | null; note?: string; specs: ParamSpec[] };
+
+function groupNodeSpecs(specs: readonly ParamSpec[]): Group[] {
+  const main = specs.filter((s) => !RESILIENCE_KEYS.has(s.key) && s.key !== 'costPerMonth');
+  const resilience = specs.filter((s) => RESILIENCE_KEYS.has(s.key));
+  const cost = specs.filter((s) => s.key === 'costPerMonth');
+  return [
+    { title: null, specs: main },
+    { title: 'Resilience', specs: resilience },
+    { title: 'Cost', specs: cost },
+  ].filter((g) => g.specs.length > 0);
+}
+
+function Section({ title, note, children }: { title: string | null; note?: ReactNode; children: ReactNode }) {
+  if (!title) return <>{children}</>;
+  return (
+    <section className="inspector-section" aria-label={title}>
+      <h3 className="inspector-section-title">{title}</h3>
+      {note && <p className="inspector-section-note">{note}</p>}
+      {children}
+    </section>
+  );
+}
+
+const STATE_TEXT = { closed: 'Closed', open: 'Open', halfOpen: 'Half-open' } as const;
 
 function NodeInspector({ node }: { node: DesignNode }) {
   const setParam = useDesign((s) => s.setNodeParam);
@@ -33,17 +67,20 @@ function NodeInspector({ node }: { node: DesignNode }) {
       </div>
       {running && <p className="inspector-live">Changes apply to the running simulation at once.</p>}
       <NodeFigures id={node.id} />
-      {NODE_PARAM_SPECS[node.kind]
-        .filter((spec) => isRelevant(spec.key, node.params))
-        .map((spec) => (
-          <ParamField
-            key={`${node.id}:${spec.key}`}
-            spec={spec}
-            value={node.params[spec.key]}
-            optionNotes={node.kind === 'loadBalancer' && spec.key === 'algorithm'}
-            onCommit={(value) => setParam(node.id, spec.key, value)}
-          />
-        ))}
+      <InjectFaultButton targetId={node.id} />
+      {groupNodeSpecs(NODE_PARAM_SPECS[node.kind].filter((spec) => isRelevant(spec.key, node.params))).map((group) => (
+        <Section key={group.title ?? 'main'} title={group.title} note={group.title === 'Cost' ? <CostNote node={node} /> : undefined}>
+          {group.specs.map((spec) => (
+            <ParamField
+              key={`${node.id}:${spec.key}`}
+              spec={spec}
+              value={node.params[spec.key]}
+              optionNotes={node.kind === 'loadBalancer' && spec.key === 'algorithm'}
+              onCommit={(value: ParamValue) => setParam(node.id, spec.key, value)}
+            />
+          ))}
+        </Section>
+      ))}
       <button type="button" className="btn btn-danger-ghost" onClick={deleteSelection}>
         Delete {KIND_LABELS[node.kind].toLowerCase()}
       </button>
@@ -83,6 +120,90 @@ function NodeFigures({ id }: { id: string }) {
         <dt>Failed</dt>
         <dd>{formatCount(figures.failed)}</dd>
       </div>
+      {figures.state !== 'up' && (
+        <div className="is-bad">
+          <dt>State</dt>
+          <dd>{figures.state === 'down' ? 'Down' : `Slowed ×${figures.slowdown}`}</dd>
+        </div>
+      )}
+      {figures.hitRatio !== null && (
+        <div>
+          <dt>Hit ratio</dt>
+          <dd>{formatPercent(figures.hitRatio)}</dd>
+        </div>
+      )}
+      {figures.backlog !== null && (
+        <div>
+          <dt>Backlog</dt>
+          <dd>{plural(figures.backlog, 'message')}</dd>
+        </div>
+      )}
+      {figures.consumerLagMs !== null && (
+        <div>
+          <dt>Consumer lag</dt>
+          <dd>{formatMs(figures.consumerLagMs)}</dd>
+        </div>
+      )}
+      {figures.staleReads !== null && (
+        <div className={figures.staleReads > 0 ? 'is-warn' : undefined}>
+          <dt>Stale reads</dt>
+          <dd>{formatCount(figures.staleReads)}</dd>
+        </div>
+      )}
+      {figures.breaker !== null && (
+        <div className={figures.breaker !== 'closed' ? 'is-bad' : undefined}>
+          <dt>Breaker</dt>
+          <dd>{STATE_TEXT[figures.breaker]}</dd>
+        </div>
+      )}
+    </dl>
+  );
+}
+
+function CostNote({ node }: { node: DesignNode }) {
+  const instances = instancesOf(node);
+  if (instances === 1) return null;
+  return (
+    <>
+      {formatCost(nodeCost(node))} for {plural(instances, 'instance')} (the primary and {plural(instances - 1, 'replica')}).
+    </>
+  );
+}
+
+function EdgeFigures({ id }: { id: string }) {
+  const figures = useRun((s) => s.snapshot?.edges.find((e) => e.id === id));
+  const badge = useRun((s) => s.live?.edges.get(id));
+  if (!figures) return null;
+  return (
+    <dl className="inspector-figures" aria-label="Live figures">
+      <div>
+        <dt>Requests</dt>
+        <dd>{formatRate(badge?.ratePerSecond ?? 0)}</dd>
+      </div>
+      <div className={figures.failed > 0 ? 'is-bad' : undefined}>
+        <dt>Failed</dt>
+        <dd>{formatCount(figures.failed)}</dd>
+      </div>
+      {figures.breaker !== null && (
+        <div className={figures.breaker !== 'closed' ? 'is-bad' : undefined}>
+          <dt>Breaker</dt>
+          <dd>
+            {STATE_TEXT[figures.breaker]} · opened {plural(figures.breakerOpens, 'time')}
+          </dd>
+        </div>
+      )}
+      {figures.cut && (
+        <div className="is-bad">
+          <dt>Network</dt>
+          <dd>Cut</dd>
+        </div>
+      )}
+      {figures.addedLatencyMs > 0 && (
+        <div className="is-warn">
+          <dt>Added latency</dt>
+          <dd>+{formatMs(figures.addedLatencyMs)}</dd>
+        </div>
+      )}
     </dl>
   );
 }
@@ -102,13 +223,28 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
           </p>
         </div>
       </header>
-      {EDGE_PARAM_SPECS.filter((spec) => isRelevant(spec.key, edge.params, { sourceKind: source?.kind })).map((spec) => (
-        <ParamField
-          key={`${edge.id}:${spec.key}`}
-          spec={spec}
-          value={edge.params[spec.key]}
-          onCommit={(value) => setParam(edge.id, spec.key, value)}
-        />
+      <EdgeFigures id={edge.id} />
+      <InjectFaultButton targetId={edge.id} />
+      {[
+        { title: null, specs: EDGE_PARAM_SPECS.filter((spec) => !isBreaker(spec.key)) },
+        { title: 'Circuit breaker', specs: EDGE_PARAM_SPECS.filter((spec) => isBreaker(spec.key)) },
+      ].map((group) => (
+        <Section
+          key={group.title ?? 'main'}
+          title={group.title}
+          note={group.title && edge.params.breakerFailures === 0 ? 'Off. Set a threshold to fail fast after that many failures.' : undefined}
+        >
+          {group.specs
+            .filter((spec) => isRelevant(spec.key, edge.params, { sourceKind: source?.kind }))
+            .map((spec) => (
+              <ParamField
+                key={`${edge.id}:${spec.key}`}
+                spec={spec}
+                value={edge.params[spec.key]}
+                onCommit={(value: ParamValue) => setParam(edge.id, spec.key, value)}
+              />
+            ))}
+        </Section>
       ))}
       <button type="button" className="btn btn-danger-ghost" onClick={deleteSelection}>
         Delete connection
@@ -133,7 +269,7 @@ export function Inspector() {
     body = (
       <div className="inspector-empty">
         <p>
-          {selectedNodes.size} nodes and {selectedEdges.size} connections selected.
+          {plural(selectedNodes.size, 'node')} and {plural(selectedEdges.size, 'connection')} selected.
         </p>
         <button type="button" className="btn btn-danger-ghost" onClick={deleteSelection}>
           Delete selection
@@ -148,7 +284,7 @@ export function Inspector() {
           <h2 className="panel-title">Inspector</h2>
           <p>Select a node or a connection to see and edit its parameters.</p>
           <p className="muted">
-            {design.nodes.length} nodes · {design.edges.length} connections
+            {plural(design.nodes.length, 'node')} · {plural(design.edges.length, 'connection')}
           </p>
         </div>
       )}

@@ -23,6 +23,11 @@ export function isRelevant(key: string, params: Params, context: { sourceKind?: 
       return params.algorithm === 'consistentHash';
     case 'weight':
       return context.sourceKind === 'loadBalancer';
+    // A breaker's timing only matters once it has a threshold.
+    case 'breakerWindowS':
+    case 'breakerOpenS':
+    case 'breakerProbes':
+      return typeof params.breakerFailures === 'number' && params.breakerFailures > 0;
     default:
       return true;
   }

@@ -10,9 +10,11 @@
  */
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { WindowPoint } from '../../engine';
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useDesign } from '../../store';
+import { describeAction, FAULT_ACTION_LABELS, targetName, targetOf } from '../../store/faults';
 import { useRun } from '../../store/run';
+import { injectedLive } from '../faults/timeline';
 import { formatMs, formatPercent, formatRate } from '../format';
 
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)', 'var(--series-6)', 'var(--series-7)', 'var(--series-8)'];
@@ -26,7 +28,18 @@ interface ChartProps {
   yDomain?: [number, number];
   tickFormat?: (x: number) => string;
   legend?: boolean;
+  /** Faults as vertical lines at their simulated time; `label` names them on the chart. */
+  markers?: readonly Marker[];
+  labelMarkers?: boolean;
 }
+
+interface Marker {
+  tS: number;
+  text: string;
+  tone: 'bad' | 'warn' | 'good';
+}
+
+const MARKER_COLORS = { bad: 'var(--danger)', warn: 'var(--hot)', good: 'var(--ok)' } as const;
 
 const tickSeconds = (t: number) => `${t}s`;
 const MAX_X_TICKS = 6;
@@ -58,7 +71,7 @@ function xTicks(data: readonly Record<string, number>[]): number[] {
   return out;
 }
 
-const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend }: ChartProps) {
+const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, markers, labelMarkers }: ChartProps) {
   const ticks = useMemo(() => xTicks(data), [data]);
   return (
     <figure className="chart" aria-label={title}>
@@ -67,7 +80,16 @@ const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFor
         <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
           <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />
-            <XAxis dataKey="t" ticks={ticks} interval={0} tickFormatter={tickSeconds} stroke="var(--muted)" fontSize={10} />
+            <XAxis
+              dataKey="t"
+              type="number"
+              domain={['dataMin', 'dataMax']}
+              ticks={ticks}
+              interval={0}
+              tickFormatter={tickSeconds}
+              stroke="var(--muted)"
+              fontSize={10}
+            />
             <YAxis
               stroke="var(--muted)"
               fontSize={10}
@@ -84,6 +106,18 @@ const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFor
               labelStyle={{ color: 'var(--text)' }}
             />
             {legend && <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />}
+            {markers?.map((m, i) => (
+              <ReferenceLine
+                key={`${m.tS}:${i}`}
+                x={m.tS}
+                stroke={MARKER_COLORS[m.tone]}
+                strokeDasharray="4 3"
+                strokeWidth={1.4}
+                ifOverflow="discard"
+                className="fault-reference"
+                label={labelMarkers ? { value: m.text, position: 'insideTopLeft', fontSize: 10, fill: MARKER_COLORS[m.tone] } : undefined}
+              />
+            ))}
             {lines.map((l) => (
               <Line
                 key={l.key}
@@ -148,10 +182,36 @@ const LATENCY_LINES = [
   { key: 'p99', name: 'p99', color: 'var(--series-5)' },
 ];
 
+const TONES: Record<string, Marker['tone']> = {
+  kill: 'bad', cut: 'bad', slow: 'warn', addLatency: 'warn', spike: 'warn', flush: 'warn', revive: 'good', heal: 'good',
+};
+
+/** Scheduled faults (from the design) and faults injected live (from the run's fault log). */
+function useFaultMarkers(): Marker[] {
+  const design = useDesign((s) => s.design);
+  const applied = useRun((s) => s.snapshot?.faults);
+  return useMemo(() => {
+    const where = (target: string) => targetName(design, target);
+    const scheduled = design.faults.map((f) => ({
+      tS: f.atS,
+      text: `${describeAction(f, targetOf(design, f.target))} · ${where(f.target)}`,
+      tone: TONES[f.action] ?? 'warn',
+    }));
+    // The log does not keep amounts: an injected slow-down is named without its factor.
+    const live = injectedLive(applied ?? [], design.faults).map((f) => ({
+      tS: f.tS,
+      text: `${FAULT_ACTION_LABELS[f.action]} · ${where(f.target)}`,
+      tone: TONES[f.action] ?? 'warn',
+    }));
+    return [...scheduled, ...live];
+  }, [design, applied]);
+}
+
 export default function Charts() {
   const series = useChartSeries();
   const nodeIds = useRun((s) => s.nodeIds);
   const nodes = useDesign((s) => s.design.nodes);
+  const markers = useFaultMarkers();
 
   const utilNodes = useMemo(() => {
     const byId = new Map(nodes.map((n) => [n.id, n]));
@@ -185,7 +245,7 @@ export default function Charts() {
 
   return (
     <div className="charts">
-      <Chart title="Throughput (req/s)" data={data} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} />
+      <Chart title="Throughput (req/s)" data={data} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
       <Chart
         title="Error rate (%)"
         data={data}
@@ -193,6 +253,7 @@ export default function Charts() {
         format={(x) => formatPercent(x)}
         tickFormat={(x) => `${Math.round(x * 100)}%`}
         yDomain={[0, 1]}
+        markers={markers}
       />
       <Chart
         title="Latency (ms)"
@@ -201,8 +262,9 @@ export default function Charts() {
         format={formatMs}
         tickFormat={compact}
         legend
+        markers={markers}
       />
-      <Chart title="Utilisation (%)" data={data} lines={utilLines} format={(x) => formatPercent(x)} tickFormat={(x) => `${Math.round(x * 100)}%`} yDomain={[0, 1]} legend />
+      <Chart title="Utilisation (%)" data={data} lines={utilLines} format={(x) => formatPercent(x)} tickFormat={(x) => `${Math.round(x * 100)}%`} yDomain={[0, 1]} legend markers={markers} />
     </div>
   );
 }

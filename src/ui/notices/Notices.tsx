@@ -23,6 +23,7 @@ export function Notices() {
   const notices = useUi((s) => s.notices);
   const runError = useRun((s) => s.error);
   const stale = useRun((s) => s.stale);
+  const faultsStale = useRun((s) => s.faultsStale && s.status !== 'idle' && s.status !== 'finished');
   return (
     <div className="notices">
       {runError && (
@@ -36,6 +37,11 @@ export function Notices() {
       {stale && (
         <div className="notice notice-info" role="status">
           <span>The wiring changed since Run. Param edits still apply live; press Reset, then Run, to simulate the new wiring.</span>
+        </div>
+      )}
+      {faultsStale && (
+        <div className="notice notice-info" role="status">
+          <span>Scheduled faults changed since Run: they happen from the next run (Reset, then Run). Inject fault breaks something now.</span>
         </div>
       )}
       {notices.map((n) => (
