@@ -60,7 +60,7 @@ test('scheduled faults: add, refuse, edit, delete, undo, on a timeline', async (
   await form.getByLabel('When (s)').fill('35');
   await form.getByLabel('Factor (×)').fill('5000');
   await form.getByRole('button', { name: 'Add fault' }).click();
-  await expect(panel.getByRole('alert')).toContainText('This fault is malformed: factor must be at most 1000');
+  await expect(panel.getByRole('alert')).toHaveText('The factor must be at most 1000, got 5000.');
   await shot(page, 'faults-01-refused');
   await form.getByLabel('Factor (×)').fill('4');
   await form.getByRole('button', { name: 'Add fault' }).click();

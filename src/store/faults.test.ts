@@ -32,7 +32,8 @@ describe('which faults apply where', () => {
     expect(faultProblem(d, { atS: 1, action: 'kill', target: 'app-1' })).toBeNull();
     expect(faultProblem(d, { atS: 1, action: 'cut', target: 'app-1' })).toMatch(/Cut does not apply to a server/);
     expect(faultProblem(d, { atS: 1, action: 'kill', target: d.edges[0].id })).toMatch(/Kill does not apply to a connection/);
-    expect(faultProblem(d, { atS: -1, action: 'kill', target: 'app-1' })).toMatch(/^This fault is malformed: atS/);
+    expect(faultProblem(d, { atS: -1, action: 'kill', target: 'app-1' })).toBe('When must be at least 0, got -1.');
+    expect(faultProblem(d, { atS: 1, action: 'slow', target: 'app-1', factor: 5000 })).toBe('The factor must be at most 1000, got 5000.');
     expect(faultProblem(d, { atS: 1, action: 'kill', target: 'nobody' })).toMatch(/no node or connection 'nobody'/);
   });
 });
@@ -60,7 +61,7 @@ describe('scheduled faults in the design store', () => {
     const store = createDesignStore(design());
     const before = store.getState().design;
     expect(store.getState().addFault({ atS: 5, action: 'flush', target: 'app-1' })).toMatch(/Flush cache does not apply/);
-    expect(store.getState().addFault({ atS: Number.NaN, action: 'kill', target: 'app-1' })).toMatch(/This fault/);
+    expect(store.getState().addFault({ atS: Number.NaN, action: 'kill', target: 'app-1' })).toMatch(/^When /);
     expect(store.getState().design).toBe(before);
   });
   it('keeps only the fields an action uses', () => {

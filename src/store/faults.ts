@@ -113,8 +113,21 @@ export function faultProblem(design: Design, fault: ScheduledFault): string | nu
   };
   const result = restore(skeleton);
   if (result.ok) return null;
-  return result.problems[0].message.replace(/^Scheduled fault #1( \([a-zA-Z]+\))?/, 'This fault');
+  const message = result.problems[0].message;
+  // "Scheduled fault #1 is malformed: factor must be …" reads as the form's own words.
+  const field = /^Scheduled fault #1 is malformed: (\w+) (.*)$/.exec(message);
+  if (field && FIELD_NAMES[field[1]]) return `${FIELD_NAMES[field[1]]} ${field[2]}`;
+  return message.replace(/^Scheduled fault #1( \([a-zA-Z]+\))?/, 'This fault');
 }
+
+/** The schema's field names as the Faults form labels them. */
+export const FIELD_NAMES: Record<string, string> = {
+  atS: 'When',
+  factor: 'The factor',
+  latencyMs: 'The extra latency',
+  durationS: 'Lasts',
+  target: 'The target',
+};
 
 /** The fault with only the fields its action uses (a kill carries no factor), as restore() would keep it. */
 export function normalizeFault(fault: ScheduledFault): ScheduledFault {

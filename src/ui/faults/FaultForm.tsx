@@ -46,6 +46,8 @@ export function FaultForm({ editing, suggestedAtS, onDone }: Props) {
     editing?.fault.durationS !== undefined ? trimNumber(editing.fault.durationS) : '',
   );
   const [error, setError] = useState<string | null>(null);
+  /** Which input the message is about, so only that one is marked invalid. */
+  const invalid = (label: string) => (error?.startsWith(label) ? true : undefined);
 
   const aimed = targetOf(design, target);
   const actions = aimed ? actionsFor(aimed) : [];
@@ -121,7 +123,7 @@ export function FaultForm({ editing, suggestedAtS, onDone }: Props) {
             autoComplete="off"
             value={atText}
             onChange={(e) => setAtText(e.target.value)}
-            aria-invalid={error ? true : undefined}
+            aria-invalid={invalid('When')}
           />
         </div>
         <div className="fault-field fault-field-target">
@@ -177,6 +179,7 @@ export function FaultForm({ editing, suggestedAtS, onDone }: Props) {
               autoComplete="off"
               value={amountText}
               placeholder={DEFAULT_AMOUNT[chosen]}
+              aria-invalid={invalid('The factor') ?? invalid('The extra latency')}
               onChange={(e) => setAmountText(e.target.value)}
             />
           </div>
@@ -191,6 +194,7 @@ export function FaultForm({ editing, suggestedAtS, onDone }: Props) {
               autoComplete="off"
               value={durationText}
               placeholder="to the end"
+              aria-invalid={invalid('Lasts')}
               onChange={(e) => setDurationText(e.target.value)}
             />
           </div>
