@@ -16,7 +16,7 @@ import { createBehaviour, stationConfig } from './kinds';
 import { EndToEndStats, NodeStats, TimeSeries } from './metrics';
 import { hashUniform, RandomStream } from './random';
 import { Station, type StationConfig } from './station';
-import { CallTable, RequestTable } from './tables';
+import { ATTR_KEY, ATTR_SESSION, ATTR_WRITE, CallTable, RequestTable } from './tables';
 
 /** Read once: a module constant in the hot path, not a property lookup per service. */
 const LOGNORMAL = Dist.Lognormal;
@@ -356,7 +356,7 @@ export class Simulation {
     r.client[request] = clientNode;
     r.sentAt[request] = this.now;
     r.measured[request] = this.measuring ? 1 : 0;
-    client.describe(request);
+    r.seed[request] = client.newSeed();
     this.stats[clientNode].arrivals++;
     if (this.measuring) {
       this.e2e.sent++;
@@ -377,7 +377,7 @@ export class Simulation {
   private sendAttempt(request: number): void {
     const r = this.requests;
     const client = this.clients[r.client[request]];
-    const edge = this.chooseClientEdge(r.client[request], r.isWrite[request] === 1);
+    const edge = this.chooseClientEdge(r.client[request], request);
     if (edge < 0) {
       this.settle(request, false);
       return;
@@ -391,10 +391,52 @@ export class Simulation {
   }
 
   /** The first outgoing edge that carries this kind of request. */
-  private chooseClientEdge(clientNode: number, isWrite: boolean): number {
+  private chooseClientEdge(clientNode: number, request: number): number {
     const edges = this.outgoing[clientNode];
-    for (let i = 0; i < edges.length; i++) if (this.carries(edges[i], isWrite)) return edges[i];
+    for (let i = 0; i < edges.length; i++) if (this.carries(edges[i], request)) return edges[i];
     return -1;
+  }
+
+  // ---- What a request asks for, drawn from its seed when first looked at -----------------
+
+  isWrite(request: number): boolean {
+    const r = this.requests;
+    if ((r.drawn[request] & ATTR_WRITE) === 0) {
+      r.drawn[request] |= ATTR_WRITE;
+      r.isWrite[request] = this.clients[r.client[request]].isWriteFor(r.seed[request]) ? 1 : 0;
+    }
+    return r.isWrite[request] === 1;
+  }
+
+  /** The request's key, 0…keyspaceOf(request)−1. */
+  keyOf(request: number): number {
+    const r = this.requests;
+    if ((r.drawn[request] & ATTR_KEY) === 0) this.drawKey(request);
+    return r.key[request];
+  }
+
+  keyspaceOf(request: number): number {
+    const r = this.requests;
+    if ((r.drawn[request] & ATTR_KEY) === 0) this.drawKey(request);
+    return r.keyspace[request];
+  }
+
+  private drawKey(request: number): void {
+    const r = this.requests;
+    const client = this.clients[r.client[request]];
+    r.drawn[request] |= ATTR_KEY;
+    r.key[request] = client.keyFor(r.seed[request]);
+    r.keyspace[request] = client.keyspace;
+  }
+
+  /** The user who sent the request (for sticky and IP-hash balancing). */
+  sessionOf(request: number): number {
+    const r = this.requests;
+    if ((r.drawn[request] & ATTR_SESSION) === 0) {
+      r.drawn[request] |= ATTR_SESSION;
+      r.session[request] = this.clients[r.client[request]].sessionFor(r.seed[request]);
+    }
+    return r.session[request];
   }
 
   private timeout(request: number): void {
@@ -633,8 +675,11 @@ export class Simulation {
     const request = this.calls.request[call];
     // The request's k-th demand is a pure function of its seed and k (common random numbers).
     const k = r.draws[request]++;
-    const seed = r.demandSeed[request];
-    const mean = (r.isWrite[request] === 1 ? station.writeMeanMs : station.readMeanMs) * station.slowdown;
+    const seed = r.seed[request];
+    // Only a station whose reads and writes differ (a database) needs to know which this is.
+    const writeMean = station.writeMeanMs;
+    const readMean = station.readMeanMs;
+    const mean = (writeMean !== readMean && this.isWrite(request) ? writeMean : readMean) * station.slowdown;
     const u2 = station.dist === LOGNORMAL ? hashUniform(seed, 2 * k + 1) : 0;
     const service = sampleService(station.dist, mean, station.sigma, hashUniform(seed, 2 * k), u2);
     this.schedule(this.now + service, SERVICE_DONE, call);
@@ -724,9 +769,10 @@ export class Simulation {
   }
 
   /** Whether `edge` carries this kind of request (its `when`). */
-  carries(edge: number, isWrite: boolean): boolean {
+  carries(edge: number, request: number): boolean {
     const when = this.edgeWhen[edge];
-    return when === WHEN_ALWAYS || (when === WHEN_READS ? !isWrite : isWrite);
+    if (when === WHEN_ALWAYS) return true;
+    return when === WHEN_READS ? !this.isWrite(request) : this.isWrite(request);
   }
 
   /**
@@ -735,9 +781,9 @@ export class Simulation {
    */
   nextEdge(call: number): number {
     const edges = this.outgoing[this.calls.node[call]];
-    const isWrite = this.requests.isWrite[this.calls.request[call]] === 1;
+    const request = this.calls.request[call];
     for (let i = this.calls.stage[call]; i < edges.length; i++) {
-      if (this.carries(edges[i], isWrite)) {
+      if (this.carries(edges[i], request)) {
         this.calls.stage[call] = i + 1;
         return edges[i];
       }

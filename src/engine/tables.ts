@@ -38,6 +38,11 @@ abstract class Table {
   protected abstract resize(capacity: number): void;
 }
 
+/** RequestTable.drawn bits: the request's read/write kind, its key (and keyspace), its session. */
+export const ATTR_WRITE = 1;
+export const ATTR_KEY = 2;
+export const ATTR_SESSION = 4;
+
 function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, capacity: number): T {
   const next = new (array.constructor as new (n: number) => T)(capacity);
   next.set(array);
@@ -48,13 +53,19 @@ function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, capac
 export class RequestTable extends Table {
   client = new Int32Array(this.capacity);
   sentAt = new Float64Array(this.capacity);
+  /**
+   * Seed of everything random about the request (see hashUniform): what it asks for and its
+   * service demands. Read what it asks for through Simulation's isWrite, keyOf and sessionOf,
+   * which draw each attribute from the seed the first time anyone looks and keep it below.
+   */
+  seed = new Int32Array(this.capacity);
+  /** Which attributes have been drawn (ATTR_* bits). */
+  drawn = new Uint8Array(this.capacity);
   isWrite = new Uint8Array(this.capacity);
   key = new Int32Array(this.capacity);
   /** Size of the keyspace the key was drawn from (0…keyspace−1), for range sharding. */
   keyspace = new Int32Array(this.capacity);
   session = new Int32Array(this.capacity);
-  /** Seed of the request's service demands (see hashUniform). */
-  demandSeed = new Int32Array(this.capacity);
   /** Service draws made so far: the counter for the next demand. */
   draws = new Int32Array(this.capacity);
   /** Sent after the warm-up, so it counts in the figures. */
@@ -74,6 +85,7 @@ export class RequestTable extends Table {
 
   create(): number {
     const id = this.take();
+    this.drawn[id] = 0;
     this.draws[id] = 0;
     this.attempt[id] = 0;
     this.settled[id] = 0;
@@ -95,11 +107,12 @@ export class RequestTable extends Table {
   protected resize(capacity: number): void {
     this.client = grown(this.client, capacity);
     this.sentAt = grown(this.sentAt, capacity);
+    this.seed = grown(this.seed, capacity);
+    this.drawn = grown(this.drawn, capacity);
     this.isWrite = grown(this.isWrite, capacity);
     this.key = grown(this.key, capacity);
     this.keyspace = grown(this.keyspace, capacity);
     this.session = grown(this.session, capacity);
-    this.demandSeed = grown(this.demandSeed, capacity);
     this.draws = grown(this.draws, capacity);
     this.measured = grown(this.measured, capacity);
     this.attempt = grown(this.attempt, capacity);

@@ -39,8 +39,8 @@ export class CacheBehaviour extends Behaviour {
   served(call: number): void {
     const sim = this.sim;
     const request = sim.calls.request[call];
-    const key = sim.requests.key[request];
-    if (sim.requests.isWrite[request] === 0) {
+    const key = sim.keyOf(request);
+    if (!sim.isWrite(request)) {
       if (sim.measuring) this.lookups++;
       if (this.store.get(key, sim.now)) {
         if (sim.measuring) this.hits++;
@@ -59,13 +59,13 @@ export class CacheBehaviour extends Behaviour {
   }
 
   returned(call: number, ok: boolean): void {
-    if (ok) this.fill(call, this.sim.requests.key[this.sim.calls.request[call]]);
+    if (ok) this.fill(call, this.sim.keyOf(this.sim.calls.request[call]));
     this.sim.respond(call, ok);
   }
 
   /** Stores the key after a read miss or a write-through write (a write-around write stores nothing). */
   private fill(call: number, key: number): void {
-    const isWrite = this.sim.requests.isWrite[this.sim.calls.request[call]] === 1;
+    const isWrite = this.sim.isWrite(this.sim.calls.request[call]);
     if (!isWrite || this.writeThrough) this.store.put(key, this.sim.now);
   }
 

@@ -6,15 +6,24 @@
 import type { Params, TrafficShape } from '../../model/params';
 import { Behaviour } from '../behaviour';
 import { ZipfSampler } from '../distributions';
-import { RandomStream } from '../random';
+import { hashUniform, RandomStream } from '../random';
 import type { Simulation } from '../simulation';
+
+// Counters of a request's attributes under its seed. Service demands count up from 0; these
+// count down from −1, the key's last so that Zipf's rejection loop can go on down (−4, −5, …).
+const WRITE_COUNTER = -1;
+const SESSION_COUNTER = -2;
+const KEY_COUNTER = -3;
 
 export class ClientBehaviour extends Behaviour {
   private readonly arrivalRng: RandomStream;
+  /** One number per request: its seed, from which everything else about it is drawn. */
   private readonly requestRng: RandomStream;
-  private readonly demandRng: RandomStream;
   private readonly retryRng: RandomStream;
-  private readonly drawUniform: () => number;
+  /** Zipf's rejection loop draws uniforms from here: the seed's key counters, one after another. */
+  private readonly keyUniform: () => number;
+  private keySeed = 0;
+  private keyCounter = 0;
 
   private ratePerS = 0;
   private poisson = true;
@@ -41,10 +50,10 @@ export class ClientBehaviour extends Behaviour {
   constructor(sim: Simulation, node: number, id: string, params: Params, seed: number) {
     super(sim, node);
     this.arrivalRng = new RandomStream(seed, `arrivals:${id}`);
-    this.requestRng = new RandomStream(seed, `requests:${id}`);
-    this.demandRng = new RandomStream(seed, `demand:${id}`);
+    // Labelled as the stream of service demands it once was, so demands stay as they were.
+    this.requestRng = new RandomStream(seed, `demand:${id}`);
     this.retryRng = new RandomStream(seed, `retries:${id}`);
-    this.drawUniform = () => this.requestRng.next();
+    this.keyUniform = () => hashUniform(this.keySeed, this.keyCounter--);
     this.sessionBase = node * 16_777_216;
     this.configure(params);
   }
@@ -162,14 +171,33 @@ export class ClientBehaviour extends Behaviour {
     }
   }
 
-  /** Fills in what the new request asks for. */
-  describe(request: number): void {
-    const r = this.sim.requests;
-    r.isWrite[request] = this.requestRng.next() >= this.readRatio ? 1 : 0;
-    r.keyspace[request] = this.keys;
-    r.key[request] = this.zipf ? this.zipf.sample(this.drawUniform) - 1 : this.requestRng.below(this.keys);
-    r.session[request] = this.sessionBase + this.requestRng.below(this.sessions);
-    r.demandSeed[request] = this.demandRng.uint32() | 0;
+  /**
+   * A new request's seed. What the request asks for is a pure function of it, drawn only when
+   * a node looks (most designs never look at keys or sessions): the same request whichever
+   * way it is routed, so runs compared side by side see the same requests.
+   */
+  newSeed(): number {
+    return this.requestRng.uint32() | 0;
+  }
+
+  isWriteFor(seed: number): boolean {
+    return hashUniform(seed, WRITE_COUNTER) >= this.readRatio;
+  }
+
+  keyFor(seed: number): number {
+    if (this.zipf === null) return Math.floor(hashUniform(seed, KEY_COUNTER) * this.keys);
+    this.keySeed = seed;
+    this.keyCounter = KEY_COUNTER;
+    return this.zipf.sample(this.keyUniform) - 1;
+  }
+
+  /** Size of the keyspace keyFor draws from. */
+  get keyspace(): number {
+    return this.keys;
+  }
+
+  sessionFor(seed: number): number {
+    return this.sessionBase + Math.floor(hashUniform(seed, SESSION_COUNTER) * this.sessions);
   }
 
   /** Delay before retry number `retry` (1-based): exponential backoff with full jitter. */

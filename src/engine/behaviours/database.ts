@@ -101,7 +101,7 @@ export class DatabaseBehaviour extends Behaviour {
       return;
     }
     const request = sim.calls.request[call];
-    if (sim.requests.isWrite[request] === 1) {
+    if (sim.isWrite(request)) {
       if (this.refuses()) {
         sim.stats[this.node].rejected++;
         sim.respond(call, false);
@@ -124,7 +124,7 @@ export class DatabaseBehaviour extends Behaviour {
     const sim = this.sim;
     const c = sim.calls;
     const request = c.request[call];
-    const key = sim.requests.key[request];
+    const key = sim.keyOf(request);
     if (c.edge[call] < 0) {
       // A replica has applied a write.
       const map = this.applied[this.replicaOf.get(c.station[call])!];
@@ -133,7 +133,7 @@ export class DatabaseBehaviour extends Behaviour {
       sim.respond(call, true);
       return;
     }
-    if (sim.requests.isWrite[request] === 0) {
+    if (!sim.isWrite(request)) {
       const replica = this.replicaOf.get(c.station[call]);
       if (replica !== undefined && sim.measuring && (this.applied[replica].get(key) ?? 0) < (this.latest.get(key) ?? 0)) {
         this.stale++;

@@ -16,7 +16,7 @@ export class LoadBalancerBehaviour extends Behaviour {
   private readonly rng: RandomStream;
   readonly targets: Targets;
   private readonly edges: Int32Array;
-  private readonly pick: Pick = { key: 0, session: 0, now: 0 };
+  private readonly pick: RequestView;
   private healthCheckMs = 0;
   private readonly healthTimer: number;
   private checking = false;
@@ -24,6 +24,7 @@ export class LoadBalancerBehaviour extends Behaviour {
   constructor(sim: Simulation, node: number, id: string, params: Params, seed: number) {
     super(sim, node);
     this.rng = new RandomStream(seed, `routing:${id}`);
+    this.pick = new RequestView(sim);
     this.edges = sim.outgoing[node];
     const count = this.edges.length;
     this.targets = {
@@ -91,9 +92,7 @@ export class LoadBalancerBehaviour extends Behaviour {
       this.sim.respond(call, false);
       return;
     }
-    const request = this.sim.calls.request[call];
-    this.pick.key = this.sim.requests.key[request];
-    this.pick.session = this.sim.requests.session[request];
+    this.pick.request = this.sim.calls.request[call];
     this.pick.now = this.sim.now;
     const target = this.balancer.pick(this.targets, this.pick, this.rng);
     this.sim.calls.stage[call] = target;
@@ -106,5 +105,18 @@ export class LoadBalancerBehaviour extends Behaviour {
     this.targets.inFlight[target]--;
     if (ok) this.balancer.observe?.(target, this.sim.now - this.sim.calls.mark[call], this.sim.now);
     this.sim.respond(call, ok);
+  }
+}
+
+/** The request being balanced as the algorithms see it: its key and session are drawn only if one looks. */
+class RequestView implements Pick {
+  request = 0;
+  now = 0;
+  constructor(private readonly sim: Simulation) {}
+  get key(): number {
+    return this.sim.keyOf(this.request);
+  }
+  get session(): number {
+    return this.sim.sessionOf(this.request);
   }
 }

@@ -96,7 +96,7 @@ export class QueueBehaviour extends Behaviour {
   }
 
   private partitionOf(request: number): number {
-    return mix32(this.sim.requests.key[request] ^ 0x1b873593) % this.partitions.length;
+    return mix32(this.sim.keyOf(request) ^ 0x1b873593) % this.partitions.length;
   }
 
   arrive(call: number): void {

@@ -80,8 +80,7 @@ export class ShardRouterBehaviour extends Behaviour {
       this.sim.respond(call, false);
       return;
     }
-    const r = this.sim.requests;
     const request = this.sim.calls.request[call];
-    this.sim.send(call, this.edges[this.map.shardOf(r.key[request], r.keyspace[request])]);
+    this.sim.send(call, this.edges[this.map.shardOf(this.sim.keyOf(request), this.sim.keyspaceOf(request))]);
   }
 }
