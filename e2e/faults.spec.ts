@@ -213,3 +213,43 @@ test('a fixed-length run finishes with the same figures in a fresh browser, and 
   const cli = runDesign(design, design.run);
   expect({ sent: cli.endToEnd.sent, completed: cli.endToEnd.completed, failed: cli.endToEnd.failed, p99: cli.endToEnd.latencyMs.p99 }).toEqual(first);
 });
+
+test('a circuit breaker opens on a connection to a dead server, and the inspector groups resilience params', async ({ page }) => {
+  const base = restore(defaultDesign);
+  if (!base.ok) throw new Error('example invalid');
+  const { link } = linkTo({
+    name: 'Breaker',
+    run: { durationS: 6, warmupS: 0 },
+    // No health checks: the balancer keeps sending App 3 its share, so only the breaker stops it.
+    nodes: base.design.nodes.map((n) => (n.id === 'lb' ? { ...n, params: { ...n.params, healthCheckIntervalS: 0, algorithm: 'roundRobin' } } : n)),
+    edges: base.design.edges.map((e) => (e.id === 'e-lb-app-3' ? { ...e, params: { ...e.params, breakerFailures: 5, breakerOpenS: 30 } } : e)),
+    faults: [{ atS: 2, action: 'kill', target: 'app-3' }],
+  });
+  await page.goto(link);
+  await expect(page.getByLabel('Design name')).toHaveValue('Breaker');
+  await page.getByLabel('Run for').selectOption({ label: '6 s' });
+  await page.getByRole('radio', { name: /Max/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(status(page)).toHaveText('Finished');
+  await expect(node(page, 'app-3').getByTestId('node-state')).toHaveText('Down');
+  await expect(page.locator('.edge-label[data-edge-id="e-lb-app-3"]')).toHaveText('Breaker open');
+  await expect(node(page, 'lb').getByTestId('node-state')).toHaveText('Breaker open');
+
+  await page.locator('.edge-label[data-edge-id="e-lb-app-3"]').click();
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.getByRole('region', { name: 'Circuit breaker' })).toBeVisible();
+  await expect(inspector.getByLabel('Live figures')).toContainText('Open · opened 1 time');
+  await expect(inspector.getByLabel('Breaker open time (s)')).toHaveValue('30');
+  await expect(page.getByRole('figure', { name: 'Throughput (req/s)' }).locator('.fault-reference')).toHaveCount(1);
+  await expect(node(page, 'users').getByTestId('node-live')).not.toContainText('0.0 req/s');
+  await shot(page, 'faults-09-breaker-open');
+
+  await node(page, 'users').click();
+  const resilience = inspector.getByRole('region', { name: 'Resilience' });
+  await expect(resilience.getByLabel('Timeout (ms)')).toBeVisible();
+  await expect(resilience.getByLabel('Retries')).toBeVisible();
+  await inspector.getByRole('region', { name: 'Cost' }).scrollIntoViewIfNeeded();
+  await shot(page, 'faults-10-inspector-resilience');
+  await node(page, 'db').click();
+  await expect(inspector.getByRole('region', { name: 'Cost' })).toContainText('$250/month for 2 instances (the primary and 1 replica).');
+});

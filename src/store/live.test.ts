@@ -40,4 +40,22 @@ describe('live figures', () => {
     const figures = liveFigures(snap(0, 0), snap(0, 0), null);
     for (const badge of figures.nodes.values()) for (const v of Object.values(badge)) if (typeof v === 'number') expect(Number.isFinite(v)).toBe(true);
   });
+
+  it('gives a client a rate from its first snapshot, and keeps it for a snapshot at the same time', () => {
+    const first = liveFigures(snap(2000, 100), null, windowWith(50));
+    // snap() reports 100 completed at 1 req/s: 100 measured seconds, so 100 arrivals is 1 req/s.
+    expect(first.nodes.get('users')?.ratePerSecond).toBe(1);
+    const again = liveFigures(snap(2000, 100), snap(2000, 100), windowWith(50), first);
+    expect(again.nodes.get('users')).toBe(first.nodes.get('users'));
+  });
+  it('takes down and slowed from the engine, not from failures', () => {
+    const s = snap(1000, 10);
+    s.nodes[1] = { ...s.nodes[1], state: 'slowed', slowdown: 4, breaker: 'open' };
+    s.edges[0] = { ...s.edges[0], cut: true, breaker: 'halfOpen', addedLatencyMs: 200 };
+    const figures = liveFigures(s, null, null);
+    expect(figures.nodes.get('app')).toMatchObject({ slowdown: 4, breaker: 'open', health: 'healthy' });
+    expect(figures.edges.get('e1')).toMatchObject({ cut: true, breaker: 'halfOpen', addedLatencyMs: 200 });
+    s.nodes[1] = { ...s.nodes[1], state: 'down' };
+    expect(liveFigures(s, null, null).nodes.get('app')?.health).toBe('down');
+  });
 });

@@ -56,6 +56,12 @@ export function healthOf(
   return 'healthy';
 }
 
+/** Seconds the figures cover: the end-to-end throughput is completed ÷ those seconds. */
+function measuredSeconds(snap: Snapshot): number {
+  const e = snap.endToEnd;
+  return e.throughputPerSecond > 0 && e.completed > 0 ? e.completed / e.throughputPerSecond : snap.timeMs / 1000;
+}
+
 /** A number as precise as the screen shows it (three significant digits). */
 function shown(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return 0;
@@ -115,13 +121,15 @@ export function liveFigures(
     // Clients have no arrivals window of their own: their rate is what they sent since the last snapshot.
     const dtS = previous ? (snap.timeMs - previous.timeMs) / 1000 : 0;
     const old = before?.nodes.get(node.id);
-    // A snapshot at the same simulated time (a fault injected while paused) says nothing new about a client's rate.
+    // A snapshot at the same simulated time (a fault injected while paused) says nothing new
+    // about a client's rate; a run's first snapshot (a short run at full speed may have only
+    // one) gives its average since measuring began.
     const rate =
       node.kind !== 'client'
         ? finite(lastWindow?.nodeRate[i])
         : prev && dtS > 0
           ? (node.arrivals - prev.arrivals) / dtS
-          : (old?.ratePerSecond ?? 0);
+          : (old?.ratePerSecond ?? node.arrivals / Math.max(1e-9, measuredSeconds(snap)));
     const badge: NodeBadge = {
       ratePerSecond: Math.max(0, finite(rate)),
       p99Ms: finite(node.latencyMs.p99),
