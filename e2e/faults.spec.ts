@@ -201,6 +201,7 @@ test('a fixed-length run finishes with the same figures in a fresh browser, and 
   const first = await runToEnd(page);
   expect(first.sent).toBeGreaterThan(10_000);
   expect(first.failed).toBeGreaterThan(0);
+  expect(first.p99).toBeGreaterThan(0);
   await expect(page.getByRole('figure', { name: 'Throughput (req/s)' }).locator('.fault-reference')).toHaveCount(1);
   await shot(page, 'faults-08-finished');
 
