@@ -41,7 +41,9 @@ export class ClientBehaviour extends Behaviour {
   /** Sessions of different clients never collide (they are different users). */
   private readonly sessionBase: number;
   /** A fault-injected rate multiplier. */
-  spike = 1;
+  private spikeMultiplier = 1;
+  /** Mean gap between arrivals while they are a plain Poisson stream at a constant rate; 0 otherwise. */
+  private steadyGapMs = 0;
 
   timeoutMs = 0;
   retries = 0;
@@ -78,6 +80,22 @@ export class ClientBehaviour extends Behaviour {
     this.timeoutMs = p.timeoutMs as number;
     this.retries = p.retries as number;
     this.backoffMs = p.backoffMs as number;
+    this.updateSteadyGap();
+  }
+
+  get spike(): number {
+    return this.spikeMultiplier;
+  }
+
+  set spike(factor: number) {
+    this.spikeMultiplier = factor;
+    this.updateSteadyGap();
+  }
+
+  /** The common case gets one draw per arrival, without looking at the traffic shape. */
+  private updateSteadyGap(): void {
+    const peak = this.maxRate();
+    this.steadyGapMs = this.poisson && this.shape === 'constant' && peak > 0 ? 1000 / peak : 0;
   }
 
   served(): void {
@@ -102,7 +120,7 @@ export class ClientBehaviour extends Behaviour {
         rate *= 1 + this.sineAmplitude * Math.sin((2 * Math.PI * t) / this.periodMs);
         break;
     }
-    return rate * this.spike;
+    return rate * this.spikeMultiplier;
   }
 
   /** An upper bound of rateAt over all time, for thinning. */
@@ -111,7 +129,7 @@ export class ClientBehaviour extends Behaviour {
     if (this.shape === 'ramp') max = Math.max(max, this.rampToPerS);
     else if (this.shape === 'spike') max = Math.max(max, max * this.spikeFactor);
     else if (this.shape === 'sine') max *= 1 + this.sineAmplitude;
-    return max * this.spike;
+    return max * this.spikeMultiplier;
   }
 
   /**
@@ -120,9 +138,9 @@ export class ClientBehaviour extends Behaviour {
    * with probability rate(t) / peak.
    */
   nextArrival(now: number): number {
+    if (this.steadyGapMs > 0) return now + this.arrivalRng.exponential(this.steadyGapMs);
     const peak = this.maxRate();
     if (!(peak > 0)) return Infinity;
-    if (this.poisson && this.shape === 'constant') return now + this.arrivalRng.exponential(1000 / peak);
     let t = now;
     for (;;) {
       if (!(this.rateAt(t) > 0)) {
@@ -157,7 +175,7 @@ export class ClientBehaviour extends Behaviour {
    * never (a ramp down to zero). Isolated zeros (a full-depth sine) return `t` itself.
    */
   private resumeAfterZeroRate(t: number): number {
-    if (this.spike <= 0) return Infinity;
+    if (this.spikeMultiplier <= 0) return Infinity;
     switch (this.shape) {
       case 'ramp':
         if (t < this.shapeStartMs) return this.shapeStartMs;
