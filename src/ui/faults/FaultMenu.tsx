@@ -86,7 +86,11 @@ function FaultMenuList({ targetId, onClose, labelledBy, label }: ListProps) {
     } else if (event.key === 'Tab') {
       onClose(false);
       return;
-    } else return;
+    } else {
+      // Keys pressed in the menu are the menu's: Backspace here must not delete the selected node.
+      event.stopPropagation();
+      return;
+    }
     event.preventDefault();
     all[next]?.focus();
   };
