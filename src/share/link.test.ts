@@ -139,10 +139,10 @@ describe('share links', () => {
         fc.pre(fragment[at] !== char);
         const changed = fragment.slice(0, at) + char + fragment.slice(at + 1);
         const result = designFromHash(changed);
-        // The last characters carry padding bits that decoding ignores, so a change there may
-        // leave the design as it was; what must never happen is a different design.
+        // Some bits change nothing: base64url padding at the end, and DEFLATE bits an inflater
+        // never reads (an exhaustive scan of this link finds about 50 such single-character
+        // edits, all decoding to the same bytes). What must never happen is a different design.
         if (result?.ok) {
-          expect(at).toBeGreaterThan(fragment.length - 4);
           expect(result.design).toEqual(asLinked(realisticDesign()));
         } else {
           expect(result?.problems[0].message).toBe(DAMAGED_LINK_MESSAGE);
