@@ -139,6 +139,8 @@ export class Simulation {
   readonly nodeEpoch: Int32Array;
   /** Probability a node answers a served call with an error (independent failures). */
   private readonly nodeErrorRate: Float64Array;
+  /** 1 where a finished service needs a closer look (an error rate, or calls caught in a kill): keeps the common path to one test. */
+  private readonly nodeGuard: Uint8Array;
   private readonly errorRng: RandomStream[];
   readonly faultLog: AppliedFault[] = [];
   private readonly timers: Array<() => void> = [];
@@ -215,6 +217,7 @@ export class Simulation {
     this.nodeDown = new Uint8Array(n);
     this.nodeEpoch = new Int32Array(n);
     this.nodeErrorRate = Float64Array.from(design.nodes, (node) => (node.params.errorRate as number | undefined) ?? 0);
+    this.nodeGuard = Uint8Array.from(this.nodeErrorRate, (rate) => (rate > 0 ? 1 : 0));
     this.errorRng = design.nodes.map((node) => new RandomStream(this.seed, `errors:${node.id}`));
     this.arrivalPending = new Uint8Array(n);
     this.holdsUntilResponse = Uint8Array.from(design.nodes, (node) => (node.params.callMode === 'blocking' ? 1 : 0));
@@ -688,6 +691,11 @@ export class Simulation {
   private serviceDone(call: number): void {
     const node = this.calls.node[call];
     if (this.holdsUntilResponse[node] === 0) this.releaseWorker(call);
+    if (this.nodeGuard[node] === 0) this.behaviours[node].served(call);
+    else this.guardedServiceDone(call, node);
+  }
+
+  private guardedServiceDone(call: number, node: number): void {
     // Killed while the call was inside: its work is lost.
     if ((this.calls.flags[call] & KILLED) !== 0) this.respond(call, false);
     else this.afterService(call, node);
@@ -747,11 +755,7 @@ export class Simulation {
     c.release(call);
     if (edge >= 0) {
       this.edgeInFlight[edge]--;
-      if (!ok) {
-        this.edgeFailed[edge]++;
-        this.edgeWindowFailed[edge]++;
-      }
-      if (this.breakerThreshold[edge] > 0) this.breakerRecord(edge, ok, c.flags[call]);
+      if (!ok || this.edgeGuard[edge] !== 0) this.edgeOutcome(edge, ok, c.flags[call]);
     }
     const r = this.requests;
     r.refs[request]--;
@@ -766,6 +770,15 @@ export class Simulation {
       if (parent === DETACHED) this.behaviours[edge >= 0 ? this.edgeSource[edge] : c.node[call]].detachedReturned(call, ok);
       this.freeIfDone(request);
     }
+  }
+
+  /** A failed call, or any call over a guarded edge, came back: count it, and tell the breaker. */
+  private edgeOutcome(edge: number, ok: boolean, flags: number): void {
+    if (!ok) {
+      this.edgeFailed[edge]++;
+      this.edgeWindowFailed[edge]++;
+    }
+    if (this.breakerThreshold[edge] > 0) this.breakerRecord(edge, ok, flags);
   }
 
   /** Whether `edge` carries this kind of request (its `when`). */
@@ -934,6 +947,8 @@ export class Simulation {
     if (this.nodeDown[n] === 1) return;
     this.nodeDown[n] = 1;
     this.nodeEpoch[n]++;
+    // Its killed calls must be noticed when their service ends; the guard stays up from now on.
+    this.nodeGuard[n] = 1;
     // Mark every call inside the node (free ids too: create() clears the flag when reused).
     const c = this.calls;
     for (let id = 0; id < c.capacity; id++) if (c.node[id] === n) c.flags[id] |= KILLED;
@@ -988,6 +1003,7 @@ export class Simulation {
     station.configure(stationConfig(this.nodeKinds[n], params));
     this.holdsUntilResponse[n] = params.callMode === 'blocking' ? 1 : 0;
     this.nodeErrorRate[n] = (params.errorRate as number | undefined) ?? 0;
+    if (this.nodeErrorRate[n] > 0) this.nodeGuard[n] = 1;
     this.behaviours[n].configure(params);
     // More workers may serve waiting calls at once.
     for (const i of this.nodeStations[n]) this.fillWorkers(this.allStations[i]);
