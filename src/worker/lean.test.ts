@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WindowPoint } from '../engine';
 import { leanWindows, thin } from './lean';
@@ -23,6 +24,26 @@ describe('lean snapshots', () => {
     expect(out).toHaveLength(30);
     expect(out.at(-1)).toBe(99);
     expect([...out].sort((a, b) => a - b)).toEqual(out);
+  });
+
+  it('never reads past the end when the step rounds up (21 windows into 19)', () => {
+    // 21 / 19 * 19 = 21.000000000000004 in floating point.
+    const out = thin(Array.from({ length: 21 }, (_, i) => i), 19);
+    expect(out).toHaveLength(19);
+    expect(out.at(-1)).toBe(20);
+  });
+
+  it('thin, for any lengths: exactly `most` defined items, increasing, ending with the newest', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3000 }), fc.integer({ min: 1, max: 300 }), (length, most) => {
+        const items = Array.from({ length }, (_, i) => i);
+        const out = thin(items, most);
+        expect(out).toHaveLength(Math.min(length, most));
+        expect(out.every((x) => x !== undefined)).toBe(true);
+        expect(out.at(-1)).toBe(length - 1);
+        for (let i = 1; i < out.length; i++) expect(out[i]).toBeGreaterThan(out[i - 1]);
+      }),
+    );
   });
 
   it('keeps utilisation everywhere and the other arrays on the newest window only', () => {

@@ -39,7 +39,9 @@ export function thin<T>(items: T[], most: number): T[] {
   if (items.length <= most) return items;
   const step = items.length / most;
   const out: T[] = [];
-  for (let i = 1; i <= most; i++) out.push(items[Math.ceil(i * step) - 1]);
+  // Clamped: i * step can round above length (21 / 19 * 19 = 21.000000000000004), and an index
+  // past the end would hand the charts an undefined window.
+  for (let i = 1; i <= most; i++) out.push(items[Math.min(items.length, Math.ceil(i * step)) - 1]);
   return out;
 }
 
