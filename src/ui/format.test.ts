@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime, plural } from './format';
+import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime, formatTick, plural } from './format';
 
 describe('formatting', () => {
   it('never shows NaN or Infinity', () => {
-    for (const f of [formatCount, formatMs, formatPercent, formatRate, formatSimTime, formatCost]) {
+    for (const f of [formatCount, formatMs, formatPercent, formatRate, formatSimTime, formatCost, formatTick]) {
       for (const x of [NaN, Infinity, -Infinity, undefined, null]) {
         expect(f(x)).not.toMatch(/NaN|Infinity|undefined|null/);
       }
     }
+  });
+  it('writes long chart times as a clock', () => {
+    expect(formatTick(45)).toBe('45s');
+    expect(formatTick(599.6)).toBe('10:00');
+    expect(formatTick(3005)).toBe('50:05');
+    expect(formatTick(4600)).toBe('1:16:40');
   });
   it('adds units', () => {
     expect(formatRate(812.4)).toBe('812 req/s');

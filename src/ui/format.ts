@@ -41,6 +41,17 @@ export function formatSimTime(ms: unknown): string {
   return `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+/** A chart's time tick: `45s` under ten minutes, then a clock (`50:05`, `1:16:40`) that stays short. */
+export function formatTick(seconds: unknown): string {
+  if (!ok(seconds)) return DASH;
+  const t = Math.round(seconds);
+  if (t < 600) return `${t}s`;
+  const two = (x: number) => String(x).padStart(2, '0');
+  const h = Math.floor(t / 3600);
+  const m = Math.floor((t % 3600) / 60);
+  return h > 0 ? `${h}:${two(m)}:${two(t % 60)}` : `${m}:${two(t % 60)}`;
+}
+
 /** A param value for a summary line. */
 export function formatParam(value: unknown, unit?: string): string {
   if (value === null) return unit ? `unbounded` : 'none';

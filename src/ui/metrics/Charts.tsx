@@ -16,7 +16,7 @@ import { useDesign } from '../../store';
 import { describeAction, FAULT_ACTION_LABELS, targetName, targetOf } from '../../store/faults';
 import { useRun } from '../../store/run';
 import { injectedLive } from '../faults/timeline';
-import { formatMs, formatPercent, formatRate } from '../format';
+import { formatMs, formatPercent, formatRate, formatTick } from '../format';
 
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)', 'var(--series-6)', 'var(--series-7)', 'var(--series-8)'];
 const MAX_UTIL_LINES = 8;
@@ -42,7 +42,6 @@ interface Marker {
 
 const MARKER_COLORS = { bad: 'var(--danger)', warn: 'var(--hot)', good: 'var(--ok)' } as const;
 
-const tickSeconds = (t: number) => `${t}s`;
 const MAX_X_TICKS = 6;
 
 /** A polyline through the points: no getTotalLength(), no curve fitting. */
@@ -79,7 +78,7 @@ const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFor
       <figcaption>{title}</figcaption>
       <div className="chart-body">
         <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
-          <LineChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: 0 }}>
+          <LineChart data={data} margin={{ top: 4, right: 14, bottom: 0, left: 0 }}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />
             <XAxis
               dataKey="t"
@@ -87,7 +86,7 @@ const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFor
               domain={['dataMin', 'dataMax']}
               ticks={ticks}
               interval={0}
-              tickFormatter={tickSeconds}
+              tickFormatter={formatTick}
               stroke="var(--muted)"
               fontSize={10}
             />

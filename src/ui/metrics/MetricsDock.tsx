@@ -7,6 +7,7 @@ import { useDesign } from '../../store';
 import { designCost } from '../../store/cost';
 import { useRun } from '../../store/run';
 import { useUi, type DockTab } from '../../store/ui';
+import { ErrorBoundary } from '../ErrorBoundary';
 import { FaultsPanel } from '../faults/FaultsPanel';
 import './dock.css';
 import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime } from '../format';
@@ -117,9 +118,20 @@ function ChartsPanel() {
   const hasSeries = useRun((s) => s.series.length > 0);
   const status = useRun((s) => s.status);
   return hasSeries ? (
-    <Suspense fallback={<div className="metrics-empty">Loading charts…</div>}>
-      <Charts />
-    </Suspense>
+    <ErrorBoundary
+      fallback={(error, retry) => (
+        <div className="metrics-error" role="alert">
+          <span>The charts could not be drawn ({error.message}). The run and your design are unaffected.</span>
+          <button type="button" className="btn" onClick={retry}>
+            Draw the charts again
+          </button>
+        </div>
+      )}
+    >
+      <Suspense fallback={<div className="metrics-empty">Loading charts…</div>}>
+        <Charts />
+      </Suspense>
+    </ErrorBoundary>
   ) : (
     <div className="metrics-empty">
       {status === 'idle'
