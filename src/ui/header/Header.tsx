@@ -133,6 +133,7 @@ export function Header() {
         aria-label="Design name"
         value={name}
         maxLength={200}
+        title={name}
         onChange={(e) => setName(e.target.value)}
         onBlur={(e) => !e.target.value.trim() && setName('Untitled design')}
       />

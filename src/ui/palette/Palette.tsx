@@ -15,6 +15,7 @@ export function Palette() {
   return (
     <nav className="palette" aria-label="Components">
       <h2 className="panel-title">Components</h2>
+      <p className="palette-hint">Drag onto the canvas, or click to add at the centre.</p>
       <ul>
         {NODE_KINDS.map((kind) => (
           <li key={kind}>
@@ -41,7 +42,6 @@ export function Palette() {
           </li>
         ))}
       </ul>
-      <p className="palette-hint">Drag onto the canvas, or click (Enter) to add at the centre.</p>
     </nav>
   );
 }
