@@ -140,3 +140,32 @@ test('the default design runs from the first visit', async ({ page }) => {
 });
 
 const LB_NOTE = 'Each target in turn, one after another.';
+
+test('the run length is set in the inspector when nothing is selected, checked and undoable', async ({ page }) => {
+  await fresh(page);
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  const duration = inspector.getByLabel('Duration (s)');
+  await expect(duration).toHaveValue('60');
+  await duration.fill('0');
+  await duration.press('Enter');
+  await expect(inspector.getByRole('alert')).toBeVisible();
+  await expect(page.getByLabel('Run for').locator('option').nth(1)).toHaveText('60 s + 5 s warm-up');
+
+  await duration.fill('3');
+  await duration.press('Enter');
+  await inspector.getByLabel('Warm-up (s)').fill('1');
+  await inspector.getByLabel('Warm-up (s)').press('Enter');
+  await expect(inspector.getByRole('alert')).toHaveCount(0);
+  await shot(page, '09-run-length');
+
+  await page.getByLabel('Run for').selectOption({ label: '3 s + 1 s warm-up' });
+  await page.getByRole('radio', { name: /Max/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Finished/ })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('summary-simulated-time')).toHaveAttribute('data-value', '4000');
+
+  await page.locator('.react-flow__pane').click({ position: { x: 20, y: 300 } });
+  await page.keyboard.press('Control+z');
+  await expect(inspector.getByLabel('Warm-up (s)')).toHaveValue('5');
+  await expect(inspector.getByLabel('Duration (s)')).toHaveValue('3');
+});

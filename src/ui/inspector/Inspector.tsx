@@ -9,6 +9,7 @@ import { deleteSelection } from '../actions';
 import { InjectFaultButton } from '../faults/FaultMenu';
 import { KindIcon } from '../icons';
 import { formatCost, formatCount, formatMs, formatPercent, formatRate, plural } from '../format';
+import { DesignSettings } from './DesignSettings';
 import { ParamField } from './ParamField';
 import { isRelevant } from './relevance';
 import './inspector.css';
@@ -279,15 +280,7 @@ export function Inspector() {
   }
   return (
     <aside className="inspector" aria-label="Inspector">
-      {body ?? (
-        <div className="inspector-empty">
-          <h2 className="panel-title">Inspector</h2>
-          <p>Select a node or a connection to see and edit its parameters.</p>
-          <p className="muted">
-            {plural(design.nodes.length, 'node')} · {plural(design.edges.length, 'connection')}
-          </p>
-        </div>
-      )}
+      {body ?? <DesignSettings />}
     </aside>
   );
 }

@@ -1,0 +1,58 @@
+/**
+ * What the inspector shows when nothing is selected: the design as a whole, and the run
+ * length a fixed-length Run (and the command line) uses. The fields are ordinary params, so
+ * they are checked and explained like every other one.
+ */
+import { DEFAULT_RUN, LIMITS, type NumberSpec, type ParamValue } from '../../model';
+import { useDesign } from '../../store';
+import { plural } from '../format';
+import { ParamField } from './ParamField';
+
+const RUN_SPECS: Record<'durationS' | 'warmupS', NumberSpec> = {
+  durationS: {
+    type: 'number',
+    key: 'durationS',
+    label: 'Duration',
+    unit: 's',
+    default: DEFAULT_RUN.durationS,
+    min: 0,
+    exclusiveMin: true,
+    max: LIMITS.maxDurationS,
+    help: 'Simulated seconds a fixed-length run measures, after its warm-up.',
+  },
+  warmupS: {
+    type: 'number',
+    key: 'warmupS',
+    label: 'Warm-up',
+    unit: 's',
+    default: DEFAULT_RUN.warmupS,
+    min: 0,
+    max: LIMITS.maxDurationS,
+    help: 'Simulated seconds run first and left out of every figure, so queues and caches start filled.',
+  },
+};
+
+export function DesignSettings() {
+  const nodes = useDesign((s) => s.design.nodes.length);
+  const edges = useDesign((s) => s.design.edges.length);
+  const run = useDesign((s) => s.design.run);
+  const setRunSettings = useDesign((s) => s.setRunSettings);
+  const commit = (key: keyof typeof RUN_SPECS) => (value: ParamValue) => setRunSettings({ [key]: value as number });
+  return (
+    <div className="inspector-empty">
+      <h2 className="panel-title">Inspector</h2>
+      <p>Select a node or a connection to see and edit its parameters.</p>
+      <p className="muted">
+        {plural(nodes, 'node')} · {plural(edges, 'connection')}
+      </p>
+      <section className="inspector-section" aria-label="Run length">
+        <h3 className="inspector-section-title">Run length</h3>
+        <p className="inspector-section-note">
+          Used when “Run for” is set to a fixed length, by shared links and by the command line. A change applies from the next Run.
+        </p>
+        <ParamField spec={RUN_SPECS.durationS} value={run.durationS} onCommit={commit('durationS')} />
+        <ParamField spec={RUN_SPECS.warmupS} value={run.warmupS} onCommit={commit('warmupS')} />
+      </section>
+    </div>
+  );
+}
