@@ -1,0 +1,111 @@
+/**
+ * The watchdog: a worker that throws or stops answering is terminated, reported once, and
+ * replaced by a fresh one on the next call. The "worker" here is the far end of a
+ * MessageChannel running a stand-in API, so Comlink's real messaging is exercised.
+ */
+import * as Comlink from 'comlink';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SimulationApi } from './protocol';
+import { SimulationHost } from './host';
+import type { Design } from '../model';
+
+/** Enough of a Worker for Comlink and the host: messages go over a channel, errors are dispatched by hand. */
+class FakeWorker extends EventTarget {
+  terminated = false;
+  constructor(private readonly port: MessagePort) {
+    super();
+    port.on('message', (data) => this.dispatchEvent(new MessageEvent('message', { data })));
+  }
+  postMessage(message: unknown, transfer?: Transferable[]) {
+    this.port.postMessage(message, transfer as never);
+  }
+  terminate() {
+    this.terminated = true;
+    this.port.close();
+  }
+}
+
+/** A stand-in for the engine's worker API whose ping answers only while `answering`. */
+function startWorker(state: { answering: boolean }) {
+  const { port1, port2 } = new MessageChannel();
+  const api: Partial<SimulationApi> = {
+    load: () => undefined,
+    play: () => undefined,
+    pause: () => null,
+    reset: () => undefined,
+    ping: () => (state.answering ? 1 : (new Promise<number>(() => undefined) as unknown as number)),
+  };
+  Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+  return new FakeWorker(port1);
+}
+
+/** Lets channel messages through while fake time moves on, a second at a time. */
+async function wait(ms: number) {
+  for (let t = 0; t < ms; t += 250) {
+    await vi.advanceTimersByTimeAsync(250);
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+  }
+}
+
+const design = {} as Design;
+
+function setup(state = { answering: true }) {
+  const workers: FakeWorker[] = [];
+  const crashes: string[] = [];
+  const host = new SimulationHost(
+    { onSnapshot: () => undefined, onError: () => undefined, onCrash: (m) => crashes.push(m) },
+    () => {
+      const w = startWorker(state);
+      workers.push(w);
+      return w as unknown as Worker;
+    },
+  );
+  return { host, workers, crashes, state };
+}
+
+describe('the worker watchdog', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('leaves a worker that answers its pings alone', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    const { host, workers, crashes } = setup();
+    await host.load(design);
+    await host.play('max');
+    await wait(20_000);
+    expect(crashes).toEqual([]);
+    expect(workers).toHaveLength(1);
+    expect(workers[0].terminated).toBe(false);
+    host.dispose();
+  });
+
+  it('terminates a worker that stops answering, reports it once, and starts a fresh one next time', async () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'performance'] });
+    const { host, workers, crashes, state } = setup();
+    await host.load(design);
+    await host.play('max');
+    await wait(3_000);
+    expect(crashes).toEqual([]);
+    state.answering = false;
+    await wait(8_000);
+    expect(crashes).toEqual(['The simulation stopped responding and was restarted.']);
+    expect(workers[0].terminated).toBe(true);
+
+    state.answering = true;
+    await host.load(design);
+    expect(workers).toHaveLength(2);
+    expect(workers[1].terminated).toBe(false);
+    host.dispose();
+  });
+
+  it('terminates a worker that throws, with its message, and replaces it on the next call', async () => {
+    const { host, workers, crashes } = setup();
+    await host.load(design);
+    workers[0].dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message: 'out of memory' }));
+    expect(crashes).toEqual(['The simulation worker crashed: out of memory.']);
+    expect(workers[0].terminated).toBe(true);
+    await host.load(design);
+    expect(workers).toHaveLength(2);
+    host.dispose();
+  });
+});
