@@ -159,6 +159,23 @@ test('a reload restores the design, and a bad link never replaces it', async ({ 
   expect(await nodeIds(page)).toEqual(ids);
 });
 
+test('two tabs keep their own designs across reloads; a new tab opens the one saved last', async ({ page, context }) => {
+  await fresh(page);
+  await page.getByLabel('Design name').fill('Work in the first tab');
+  const second = await context.newPage();
+  await fresh(second);
+  await openExample(second, 'Sharded database with a hot shard');
+  await second.getByLabel('Design name').fill('Work in the second tab');
+  // The second tab's reload saves its work last; then the first tab reloads.
+  await second.reload();
+  await page.reload();
+  await expect(page.getByLabel('Design name')).toHaveValue('Work in the first tab');
+  await expect(second.getByLabel('Design name')).toHaveValue('Work in the second tab');
+  const third = await context.newPage();
+  await third.goto('/');
+  await expect(third.getByLabel('Design name')).toHaveValue('Work in the second tab');
+});
+
 test('a link opened over local work keeps that work; Restore brings it back', async ({ page, context }) => {
   await fresh(page);
   await page.getByLabel('Design name').fill('My own work');

@@ -301,6 +301,15 @@ export function browserStorage(): StorageLike | null {
   }
 }
 
+/** sessionStorage (this tab's own, kept across reloads) when the browser allows it, otherwise null. */
+export function tabStorage(): StorageLike | null {
+  try {
+    return typeof sessionStorage === 'undefined' ? null : sessionStorage;
+  } catch {
+    return null;
+  }
+}
+
 /** Equal for two designs exactly when they make the same link. */
 function linkFingerprint(design: Design): number {
   return crc32(new TextEncoder().encode(JSON.stringify(designDocument(design, { compact: true }))));

@@ -7,6 +7,7 @@ export { designFromHash, encodeDesign, isDesignHash, linkFor, DAMAGED_LINK_MESSA
 export { designToJson, fileNameFor, readDesignFile } from './files';
 export {
   browserStorage,
+  tabStorage,
   createAutosave,
   type Autosave,
   type AutosaveOptions,

@@ -44,6 +44,21 @@ describe('what the page opens with', () => {
     expect(usePersistence.getState().alerts).toEqual([]);
   });
 
+  it('gives each tab its own design back on reload, and a new tab the one saved last', () => {
+    const shared = new MemoryStorage();
+    const tabA = new MemoryStorage();
+    const tabB = new MemoryStorage();
+    createPlaygroundAutosave(shared, tabA).save(design('Work in tab A'));
+    createPlaygroundAutosave(shared, tabB).save(design('Work in tab B'));
+    expect(openingDesign('', createPlaygroundAutosave(shared, tabA), shared).name).toBe('Work in tab A');
+    expect(openingDesign('', createPlaygroundAutosave(shared, tabB), shared).name).toBe('Work in tab B');
+    expect(openingDesign('', createPlaygroundAutosave(shared, new MemoryStorage()), shared).name).toBe('Work in tab B');
+    // A tab whose own copy is damaged falls back to the shared one.
+    const damaged = new MemoryStorage();
+    damaged.items.set('archsim.tab.autosave', '{"savedAt":1,"design":{"nodes":"x"}}');
+    expect(openingDesign('', createPlaygroundAutosave(shared, damaged), shared).name).toBe('Work in tab B');
+  });
+
   it('opens a link over local work and keeps the work for the banner', () => {
     const storage = new MemoryStorage();
     const save = createPlaygroundAutosave(storage);

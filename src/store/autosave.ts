@@ -17,6 +17,7 @@ import {
   designFromHash,
   isDesignHash,
   linkFor,
+  tabStorage,
   type Autosave,
   type KeptDesign,
   type StorageLike,
@@ -78,8 +79,49 @@ function onSaveReport(report: { ok: true } | { ok: false; message: string }): vo
   raiseAlert('storage', 'Your design is not being saved in this browser', [report.message]);
 }
 
-export function createPlaygroundAutosave(storage: StorageLike | null = browserStorage()): Autosave {
-  return createAutosave({ storage, delayMs: 600, maxWaitMs: 4000, onSave: onSaveReport });
+const SAVE_DELAYS = { delayMs: 600, maxWaitMs: 4000 };
+
+/**
+ * Every save goes to two places: the browser's shared slot (what a new tab opens, reported
+ * when it fails) and this tab's own copy in sessionStorage, which a reload of the tab reads
+ * first. So two tabs editing two designs each get their own back on reload, instead of
+ * whichever saved last; the banner's kept design lives in the shared slot only.
+ */
+export function createPlaygroundAutosave(storage: StorageLike | null = browserStorage(), tab: StorageLike | null = tabStorage()): Autosave {
+  const shared = createAutosave({ storage, ...SAVE_DELAYS, onSave: onSaveReport });
+  if (!tab) return shared;
+  const own = createAutosave({ storage: tab, keyPrefix: 'archsim.tab', ...SAVE_DELAYS });
+  return {
+    ...shared,
+    schedule(design) {
+      own.schedule(design);
+      shared.schedule(design);
+    },
+    flush() {
+      own.flush();
+      return shared.flush();
+    },
+    cancel() {
+      own.cancel();
+      shared.cancel();
+    },
+    save(design) {
+      own.save(design);
+      return shared.save(design);
+    },
+    load() {
+      const mine = own.load();
+      return mine.status === 'restored' ? mine : shared.load();
+    },
+    keepPreviousFor(incoming) {
+      own.save(incoming);
+      return shared.keepPreviousFor(incoming);
+    },
+    dispose() {
+      own.dispose();
+      shared.dispose();
+    },
+  };
 }
 
 export const autosave = createPlaygroundAutosave();
