@@ -186,7 +186,6 @@ const TONES: Record<string, Marker['tone']> = {
   kill: 'bad', cut: 'bad', slow: 'warn', addLatency: 'warn', spike: 'warn', flush: 'warn', revive: 'good', heal: 'good',
 };
 
-/** Scheduled faults (from the design) and faults injected live (from the run's fault log). */
 /** What marker texts depend on (names, kinds, ends), not positions: dragging a node redraws no chart. */
 function namesKey(design: Design): string {
   let key = '';
@@ -226,16 +225,20 @@ function useFaultMarkers(): Marker[] {
 export default function Charts() {
   const series = useChartSeries();
   const nodeIds = useRun((s) => s.nodeIds);
-  const nodes = useDesign((s) => s.design.nodes);
+  // Names and kinds, not the nodes array: a drag moves nodes on every frame and must not
+  // redraw four charts each time.
+  const names = useDesign((s) => namesKey(s.design));
   const markers = useFaultMarkers();
 
   const utilNodes = useMemo(() => {
-    const byId = new Map(nodes.map((n) => [n.id, n]));
+    const byId = new Map(useDesign.getState().design.nodes.map((n) => [n.id, n]));
     return nodeIds
       .map((id, index) => ({ id, index, node: byId.get(id) }))
       .filter((x) => x.node && x.node.kind !== 'client')
       .slice(0, MAX_UTIL_LINES);
-  }, [nodeIds, nodes]);
+    // `names` stands for the node names and kinds read from the store inside.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [nodeIds, names]);
 
   const data = useMemo(
     () =>
