@@ -33,6 +33,9 @@ const TIMER = 7; // id: a registered timer (health checks, scheduled faults)
 const TYPE_BITS = 3;
 const TYPE_MASK = (1 << TYPE_BITS) - 1;
 
+/** Events per batch of the event loop (see runBatch). */
+const BATCH = 4096;
+
 /** A root call's parent: the client that sent it. */
 export const FROM_CLIENT = -1;
 /** A detached call's parent: nobody waits for it (a queued message, a replica applying a write). */
@@ -261,8 +264,23 @@ export class Simulation {
   }
 
   private process(limitMs: number, deadline: number): boolean {
+    while (this.runBatch(limitMs)) {
+      if (deadline !== Infinity && performance.now() > deadline) return false;
+    }
+    if (limitMs > this.now && limitMs !== Infinity) this.now = limitMs;
+    return true;
+  }
+
+  /**
+   * Processes up to BATCH events up to `limitMs`; true when it stopped because the batch was
+   * full. Batches let the wall clock be read between them, and they make the event loop a
+   * function entered thousands of times a second: the JIT optimises it as a whole, with
+   * feedback for its entry and exit, instead of only by on-stack replacement of one long loop.
+   */
+  private runBatch(limitMs: number): boolean {
     const queue = this.queue;
-    while (queue.size > 0 && queue.peekTime() <= limitMs) {
+    for (let n = 0; n < BATCH; n++) {
+      if (queue.size === 0 || queue.peekTime() > limitMs) return false;
       const payload = queue.pop();
       this.now = queue.poppedTime;
       this.events++;
@@ -294,9 +312,7 @@ export class Simulation {
           this.timers[id]();
           break;
       }
-      if ((this.events & 4095) === 0 && deadline !== Infinity && performance.now() > deadline) return false;
     }
-    if (limitMs > this.now && limitMs !== Infinity) this.now = limitMs;
     return true;
   }
 
