@@ -44,9 +44,11 @@ export class RandomStream {
       s = (s + 0x9e3779b9) | 0;
       return mix32(s);
     };
-    this.a = next();
-    this.b = next();
-    this.c = next();
+    // | 0 keeps the bits as an int32, as uint32() leaves them: the state is always small
+    // integers, so code optimised for one stream is not thrown away for the next.
+    this.a = next() | 0;
+    this.b = next() | 0;
+    this.c = next() | 0;
     this.d = next() | 1;
   }
 
