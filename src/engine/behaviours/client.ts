@@ -139,6 +139,11 @@ export class ClientBehaviour extends Behaviour {
    */
   nextArrival(now: number): number {
     if (this.steadyGapMs > 0) return now + this.arrivalRng.exponential(this.steadyGapMs);
+    return this.shapedArrival(now);
+  }
+
+  /** nextArrival's general case, kept apart so the common one stays small enough to inline. */
+  private shapedArrival(now: number): number {
     const peak = this.maxRate();
     if (!(peak > 0)) return Infinity;
     let t = now;
