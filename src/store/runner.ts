@@ -61,8 +61,9 @@ let loaded: {
 function getHost(): SimulationHost {
   host ??= new SimulationHost({
     onSnapshot: (snap) => {
-      if (useRun.getState().status === 'idle') return;
-      queueSnapshot(snap);
+      const status = useRun.getState().status;
+      // Paused: the figures at the moment of pausing (or of a fault injected while paused).
+      if (status === 'running' || status === 'paused') queueSnapshot(snap);
     },
     onError: (message) => {
       loaded = null;
@@ -136,11 +137,7 @@ export async function run(): Promise<void> {
 export async function pause(): Promise<void> {
   if (useRun.getState().status !== 'running' || !host) return;
   useRun.setState({ status: 'paused' });
-  const snap = await host.pause();
-  if (snap && useRun.getState().status === 'paused') {
-    queueSnapshot(snap);
-    flushSnapshots();
-  }
+  await host.pause();
 }
 
 export async function reset(): Promise<void> {
@@ -174,13 +171,8 @@ export async function injectFault(fault: Omit<ScheduledFault, 'atS'>): Promise<s
   if (!known) return `${name} was added after Run: press Reset, then Run, to break it live.`;
   const atS = (useRun.getState().snapshot?.timeMs ?? 0) / 1000;
   try {
-    const result = await host.injectFault({ ...fault, atS });
-    if (!result.applied) return `That fault does not apply to ${name}.`;
-    if (result.snapshot && useRun.getState().status === 'paused') {
-      queueSnapshot(result.snapshot);
-      flushSnapshots();
-    }
-    return null;
+    const applied = await host.injectFault({ ...fault, atS });
+    return applied ? null : `That fault does not apply to ${name}.`;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
   }

@@ -6,7 +6,8 @@
 import * as Comlink from 'comlink';
 import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SimulationApi } from './protocol';
+import type { RunEvent, SimulationApi } from './protocol';
+import type { Snapshot } from '../engine';
 import { SimulationHost } from './host';
 import type { Design } from '../model';
 
@@ -26,13 +27,23 @@ class FakeWorker extends EventTarget {
   }
 }
 
+interface WorkerState {
+  answering: boolean;
+  /** The listener the host registered, for tests that speak as the worker. */
+  listener?: (event: RunEvent) => void;
+  runs?: number;
+}
+
 /** A stand-in for the engine's worker API whose ping answers only while `answering`. */
-function startWorker(state: { answering: boolean }) {
+function startWorker(state: WorkerState) {
   const { port1, port2 } = new MessageChannel();
   const api: Partial<SimulationApi> = {
-    load: () => undefined,
+    listen: (listener) => {
+      state.listener = listener;
+    },
+    load: () => (state.runs = (state.runs ?? 0) + 1),
     play: () => undefined,
-    pause: () => null,
+    pause: () => undefined,
     reset: () => undefined,
     ping: () => (state.answering ? 1 : (new Promise<number>(() => undefined) as unknown as number)),
   };
@@ -50,19 +61,64 @@ async function wait(ms: number) {
 
 const design = {} as Design;
 
-function setup(state = { answering: true }) {
+function setup(state: WorkerState = { answering: true }) {
   const workers: FakeWorker[] = [];
   const crashes: string[] = [];
+  /** What reached the page, in order: snapshots by their time, the end, errors. */
+  const heard: string[] = [];
   const host = new SimulationHost(
-    { onSnapshot: () => undefined, onError: () => undefined, onCrash: (m) => crashes.push(m) },
+    {
+      onSnapshot: (s) => heard.push(`snapshot ${s.timeMs}`),
+      onError: (m) => heard.push(`error ${m}`),
+      onCrash: (m) => crashes.push(m),
+      onFinished: (s) => heard.push(`finished ${s.timeMs}`),
+    },
     () => {
       const w = startWorker(state);
       workers.push(w);
       return w as unknown as Worker;
     },
   );
-  return { host, workers, crashes, state };
+  return { host, workers, crashes, heard, state };
 }
+
+const snapshotAt = (timeMs: number) => ({ timeMs }) as Snapshot;
+
+/** Lets the channel's messages through (real timers). */
+async function settle() {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+}
+
+describe('run events', () => {
+  it('reach the page in the order the worker sent them, the final figures last', async () => {
+    const { host, heard, state } = setup();
+    await host.load(design);
+    await host.play('max');
+    const run = state.runs!;
+    for (const t of [100, 200, 300]) state.listener!({ run, kind: 'snapshot', snapshot: snapshotAt(t) });
+    state.listener!({ run, kind: 'finished', snapshot: snapshotAt(400) });
+    await settle();
+    expect(heard).toEqual(['snapshot 100', 'snapshot 200', 'snapshot 300', 'finished 400']);
+    host.dispose();
+  });
+
+  it('from a run the page has moved on from are dropped', async () => {
+    const { host, heard, state } = setup();
+    await host.load(design);
+    const old = state.runs!;
+    await host.load(design);
+    state.listener!({ run: old, kind: 'snapshot', snapshot: snapshotAt(900) });
+    state.listener!({ run: old, kind: 'error', message: 'old trouble' });
+    state.listener!({ run: state.runs!, kind: 'snapshot', snapshot: snapshotAt(5) });
+    await settle();
+    expect(heard).toEqual(['snapshot 5']);
+    await host.reset();
+    state.listener!({ run: state.runs!, kind: 'snapshot', snapshot: snapshotAt(6) });
+    await settle();
+    expect(heard).toEqual(['snapshot 5']);
+    host.dispose();
+  });
+});
 
 describe('the worker watchdog', () => {
   afterEach(() => vi.useRealTimers());

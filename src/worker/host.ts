@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { Snapshot } from '../engine';
 import type { Design, Params, ScheduledFault } from '../model';
-import type { InjectResult, RunLimits, SimulationApi, Speed } from './protocol';
+import type { RunEvent, RunLimits, SimulationApi, Speed } from './protocol';
 
 const PING_EVERY_MS = 1000;
 const HUNG_AFTER_MS = 5000;
@@ -15,7 +15,7 @@ export interface HostCallbacks {
   onSnapshot: (snapshot: Snapshot) => void;
   onError: (message: string) => void;
   onCrash: (message: string) => void;
-  /** A fixed-length run reached its end; the final figures. */
+  /** A fixed-length run reached its end; the final figures, after every earlier snapshot. */
   onFinished?: (snapshot: Snapshot) => void;
 }
 
@@ -30,6 +30,8 @@ export class SimulationHost {
   private watchdog: ReturnType<typeof setInterval> | null = null;
   private lastAnswer = 0;
   private pingInFlight = false;
+  /** The run whose events are passed on: the one the last load started. */
+  private run = 0;
 
   constructor(
     private readonly callbacks: HostCallbacks,
@@ -45,7 +47,19 @@ export class SimulationHost {
     });
     this.worker = worker;
     this.api = Comlink.wrap<SimulationApi>(worker);
+    // Sent before any load on the same port, so the worker has it before it can run.
+    void this.api.listen(Comlink.proxy((event: RunEvent) => this.receive(event)));
     return this.api;
+  }
+
+  private receive(event: RunEvent) {
+    if (event.run !== this.run) return;
+    if (event.kind === 'snapshot') this.callbacks.onSnapshot(event.snapshot);
+    else if (event.kind === 'error') this.callbacks.onError(event.message);
+    else {
+      this.stopWatchdog();
+      this.callbacks.onFinished?.(event.snapshot);
+    }
   }
 
   private crash(message: string) {
@@ -55,20 +69,12 @@ export class SimulationHost {
 
   /** Loads a design; rejects with the engine's own message when it cannot simulate it. */
   async load(design: Design, limits?: RunLimits): Promise<void> {
-    await this.ensure().load(design, limits);
+    this.run = 0; // nothing from the previous run is wanted from here on
+    this.run = await this.ensure().load(design, limits);
   }
 
   async play(speed: Speed): Promise<void> {
-    const api = this.ensure();
-    await api.play(
-      speed,
-      Comlink.proxy((s: Snapshot) => this.callbacks.onSnapshot(s)),
-      Comlink.proxy((m: string) => this.callbacks.onError(m)),
-      Comlink.proxy((s: Snapshot) => {
-        this.stopWatchdog();
-        this.callbacks.onFinished?.(s);
-      }),
-    );
+    await this.ensure().play(speed);
     this.startWatchdog();
   }
 
@@ -76,9 +82,10 @@ export class SimulationHost {
     await this.api?.setSpeed(speed);
   }
 
-  async pause(): Promise<Snapshot | null> {
+  /** Stops the clock; the latest figures arrive through onSnapshot. */
+  async pause(): Promise<void> {
     this.stopWatchdog();
-    return (await this.api?.pause()) ?? null;
+    await this.api?.pause();
   }
 
   async setNodeParams(id: string, params: Params): Promise<void> {
@@ -89,14 +96,18 @@ export class SimulationHost {
     await this.api?.setEdgeParams(id, params);
   }
 
-  /** Rejects with the engine's message when the target is not in the running design. */
-  async injectFault(fault: ScheduledFault): Promise<InjectResult> {
+  /**
+   * True when applied; rejects with the engine's message when the target is not in the
+   * running design. While paused, the figures that show it arrive through onSnapshot.
+   */
+  async injectFault(fault: ScheduledFault): Promise<boolean> {
     if (!this.api) throw new Error('Nothing is running.');
     return this.api.injectFault(fault);
   }
 
   async reset(): Promise<void> {
     this.stopWatchdog();
+    this.run = 0;
     await this.api?.reset();
   }
 
@@ -132,6 +143,7 @@ export class SimulationHost {
 
   dispose() {
     this.stopWatchdog();
+    this.run = 0;
     this.api?.[Comlink.releaseProxy]();
     this.worker?.terminate();
     this.api = null;

@@ -24,30 +24,35 @@ export interface RunLimits {
 
 export const UNLIMITED: RunLimits = { warmupMs: 0, endMs: null };
 
-export interface InjectResult {
-  /** False when the action does nothing to that target (flushing a server). */
-  applied: boolean;
-  /** Fresh figures when paused (no snapshot would otherwise show the fault); null while running. */
-  snapshot: Snapshot | null;
-}
+/**
+ * What the worker tells the page about a run, in order. Every event travels over the one
+ * listener the page registers, so a run's final figures can never overtake its last
+ * periodic snapshot (separate Comlink proxies are separate ports, with no order between them).
+ * `run` is the id `load` returned: events of a run the page has moved on from are dropped.
+ */
+export type RunEvent =
+  | { run: number; kind: 'snapshot'; snapshot: Snapshot }
+  /** A fixed-length run reached its end (RunLimits.endMs); the final figures. */
+  | { run: number; kind: 'finished'; snapshot: Snapshot }
+  | { run: number; kind: 'error'; message: string };
 
 export interface SimulationApi {
-  /** Builds a simulation of the design; rejects with the engine's message if it cannot. */
-  load(design: Design, limits?: RunLimits): void;
-  /** `onFinished` receives the final figures when the run reaches its end (RunLimits.endMs). */
-  play(
-    speed: Speed,
-    onSnapshot: (snapshot: Snapshot) => void,
-    onError: (message: string) => void,
-    onFinished?: (snapshot: Snapshot) => void,
-  ): void;
+  /** Where every RunEvent goes; registered once, before the first load. */
+  listen(listener: (event: RunEvent) => void): void;
+  /** Builds a simulation of the design and returns its run id; rejects with the engine's message if it cannot. */
+  load(design: Design, limits?: RunLimits): number;
+  play(speed: Speed): void;
   setSpeed(speed: Speed): void;
-  /** Stops the clock and returns the latest figures. */
-  pause(): Snapshot | null;
+  /** Stops the clock; the latest figures follow as a snapshot event. */
+  pause(): void;
   setNodeParams(id: string, params: Params): void;
   setEdgeParams(id: string, params: Params): void;
-  /** Applies a fault now, at the simulated time the run has reached; rejects for an unknown target. */
-  injectFault(fault: ScheduledFault): InjectResult;
+  /**
+   * Applies a fault now, at the simulated time the run has reached; rejects for an unknown
+   * target. False when the action does nothing to that target (flushing a server). While
+   * paused, fresh figures follow as a snapshot event (no periodic one would show the fault).
+   */
+  injectFault(fault: ScheduledFault): boolean;
   /** Forgets the simulation. */
   reset(): void;
   /** Answers at once unless the worker is stuck; the page's watchdog uses it. */

@@ -8,7 +8,7 @@ import * as Comlink from 'comlink';
 import { Simulation, snapshot, type Snapshot } from '../engine';
 import type { Design, Params, ScheduledFault } from '../model';
 import { leanSnapshot } from './lean';
-import { SPEED_FACTORS, UNLIMITED, type RunLimits, type SimulationApi, type Speed } from './protocol';
+import { SPEED_FACTORS, UNLIMITED, type RunEvent, type RunLimits, type SimulationApi, type Speed } from './protocol';
 
 const PACED_SLICE_MS = 12;
 /**
@@ -28,9 +28,9 @@ let speed: Speed = 'realtime';
 let baseWall = 0;
 let baseSim = 0;
 let lastPost = 0;
-let sendSnapshot: ((s: Snapshot) => void) | null = null;
-let sendError: ((message: string) => void) | null = null;
-let sendFinished: ((s: Snapshot) => void) | null = null;
+let listener: ((event: RunEvent) => void) | null = null;
+/** The id of the loaded run, carried by every event so the page can drop a previous run's. */
+let runId = 0;
 let generation = 0;
 /** Where the run stops (simulated ms), or Infinity when it runs until paused. */
 let endMs = Infinity;
@@ -77,6 +77,11 @@ function take(): Snapshot | null {
   return leanSnapshot(snap, MAX_WINDOWS_PER_POST);
 }
 
+function post(kind: 'snapshot' | 'finished') {
+  const snap = take();
+  if (snap) listener?.({ run: runId, kind, snapshot: snap });
+}
+
 function tick() {
   if (!running || !sim) return;
   const mine = generation;
@@ -94,19 +99,17 @@ function tick() {
       // The end of a fixed-length run: stop here, exactly, and hand over the final figures.
       running = false;
       generation++;
-      const snap = take();
-      if (snap) sendFinished?.(snap);
+      post('finished');
       return;
     }
     const now = performance.now();
     if (now - lastPost >= POST_EVERY_MS) {
       lastPost = now;
-      const snap = take();
-      if (snap) sendSnapshot?.(snap);
+      post('snapshot');
     }
   } catch (error) {
     running = false;
-    sendError?.(error instanceof Error ? error.message : String(error));
+    listener?.({ run: runId, kind: 'error', message: error instanceof Error ? error.message : String(error) });
     return;
   }
   if (mine !== generation) return;
@@ -118,6 +121,9 @@ function tick() {
 }
 
 const api: SimulationApi = {
+  listen(next) {
+    listener = next;
+  },
   load(design: Design, limits: RunLimits = UNLIMITED) {
     generation++;
     running = false;
@@ -127,12 +133,10 @@ const api: SimulationApi = {
     // a fixed-length run measures after its warm-up, as the CLI does, and stops at its end.
     sim = new Simulation(design, { warmupMs: limits.warmupMs, windowMs: 1000 });
     endMs = limits.endMs ?? Infinity;
+    return ++runId;
   },
-  play(nextSpeed, onSnapshot, onError, onFinished) {
+  play(nextSpeed) {
     if (!sim) throw new Error('Nothing is loaded.');
-    sendSnapshot = onSnapshot;
-    sendError = onError;
-    sendFinished = onFinished ?? null;
     speed = nextSpeed;
     running = true;
     generation++;
@@ -154,7 +158,7 @@ const api: SimulationApi = {
   pause() {
     running = false;
     generation++;
-    return take();
+    post('snapshot');
   },
   setNodeParams(id: string, params: Params) {
     sim?.setNodeParams(id, params);
@@ -166,7 +170,8 @@ const api: SimulationApi = {
     if (!sim) throw new Error('Nothing is running.');
     const applied = sim.injectFault(fault);
     // While paused no snapshot would follow; while running the next post shows the fault.
-    return { applied, snapshot: running ? null : take() };
+    if (applied && !running) post('snapshot');
+    return applied;
   },
   reset() {
     running = false;
