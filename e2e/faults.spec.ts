@@ -190,7 +190,9 @@ test('a fixed-length run finishes with the same figures in a fresh browser, and 
   async function runToEnd(p: Page) {
     await p.goto(link);
     await expect(p.getByLabel('Design name')).toHaveValue('Replay me');
-    await p.getByLabel('Run for').selectOption({ label: '20 s + 2 s warm-up' });
+    // A link replays: it opens with Run for set to the design's length.
+    await expect(p.getByLabel('Run for')).toHaveValue('design');
+    await expect(p.getByLabel('Run for').locator('option:checked')).toHaveText('20 s + 2 s warm-up');
     await p.getByRole('radio', { name: /Max/ }).click();
     await p.getByRole('button', { name: 'Run' }).click();
     await expect(status(p)).toHaveText('Finished', { timeout: 30_000 });

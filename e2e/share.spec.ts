@@ -88,6 +88,7 @@ test('Share puts a link in the address bar and the clipboard; the link opens the
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
   expect(page.url()).toBe(link);
   await expect(dialog).toContainText(`${link.length.toLocaleString('en')} characters`);
+  await expect(dialog).toContainText('It opens with Run for set to 60 s + 5 s warm-up');
   expect(link.length).toBeLessThan(2000);
   // Focus selects the whole link, ready to copy by hand.
   const box = dialog.getByRole('textbox', { name: 'Link' });
@@ -116,6 +117,7 @@ test('Share puts a link in the address bar and the clipboard; the link opens the
   await expect(receiver.locator('.react-flow__node img')).toHaveCount(0);
   await expect(receiver.getByTestId('rf__node-slow')).toContainText('7 workers');
   await expect(receiver.getByRole('region', { name: 'Previous design' })).toHaveCount(0);
+  await expect(receiver.getByLabel('Run for').locator('option:checked')).toHaveText('60 s + 5 s warm-up');
   // Everything the engine reads — params, positions, seed, run settings, faults — is identical,
   // so Run replays the sender's numbers (the engine is deterministic per seed; see src/share/replay.test.ts).
   const received = await exportedJson(receiver);

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { restore, type Design } from '../model';
 import { encodeDesign, type StorageLike } from '../share';
 import { createDesignStore } from './design';
+import { useUi } from './ui';
 import { connectAutosave, createPlaygroundAutosave, designFromLink, openingDesign, takeKeptDesign, usePersistence } from './autosave';
 
 class MemoryStorage implements StorageLike {
@@ -63,8 +64,11 @@ describe('what the page opens with', () => {
     const storage = new MemoryStorage();
     const save = createPlaygroundAutosave(storage);
     save.save(design('Mine'));
+    useUi.getState().setRunLength('forever');
     const opened = openingDesign(`#${encodeDesign(design('Theirs', 250))}`, save, storage);
     expect(opened.name).toBe('Theirs');
+    // A link replays the sender's run: Run for is the design's length, not "until paused".
+    expect(useUi.getState().runLength).toBe('design');
     expect(usePersistence.getState().kept?.name).toBe('Mine');
     expect(takeKeptDesign(save)?.name).toBe('Mine');
     expect(usePersistence.getState().kept).toBeNull();
@@ -96,8 +100,12 @@ describe('what the page opens with', () => {
     const storage = new MemoryStorage();
     const save = createPlaygroundAutosave(storage);
     const onScreen = design('Unsaved edit', 321);
+    useUi.getState().setRunLength('forever');
+    expect(designFromLink('#section-2', onScreen, save)).toBeNull();
+    expect(useUi.getState().runLength).toBe('forever');
     const incoming = designFromLink(`#${encodeDesign(design('Theirs'))}`, onScreen, save);
     expect(incoming?.name).toBe('Theirs');
+    expect(useUi.getState().runLength).toBe('design');
     expect(takeKeptDesign(save)?.nodes[0].params.ratePerSecond).toBe(321);
     expect(designFromLink('#section-2', onScreen, save)).toBeNull();
   });

@@ -8,6 +8,9 @@
  * The address bar rule: a design link stays in the address bar only while the design on
  * screen is the one it carries. The first edit removes it (history.replaceState), so a reload
  * shows the edited design from autosave instead of reopening the link over it.
+ *
+ * A link replays: it opens with Run for set to the design's length (warm-up + duration), so
+ * Run gives the sender's figures for that run, bit for bit, as the CLI does.
  */
 import { create } from 'zustand';
 import { restore, type Design, type Problem } from '../model';
@@ -24,6 +27,7 @@ import {
 } from '../share';
 import type { DesignStore } from './design';
 import { defaultDesign } from './examples';
+import { useUi } from './ui';
 
 /** The key the first playground autosave used; read once so nobody's work is lost in the switch. */
 const LEGACY_KEY = 'archsim.design';
@@ -175,12 +179,7 @@ function legacyDesign(storage: StorageLike | null): Design | null {
  */
 export function openingDesign(hash: string = currentHash(), save: Autosave = autosave, storage = browserStorage()): Design {
   const fromLink = designFromHash(hash);
-  if (fromLink?.ok) {
-    const kept = save.keepPreviousFor(fromLink.design);
-    usePersistence.setState({ kept });
-    linkedDesign = fromLink.design;
-    return fromLink.design;
-  }
+  if (fromLink?.ok) return openedFromLink(fromLink.design, save);
   const local = save.load();
   let design: Design | null = null;
   let footer = 'Archsim opened the example design instead.';
@@ -226,10 +225,15 @@ export function designFromLink(hash: string, onScreen: Design, save: Autosave = 
   clearAlerts('link');
   // The work on screen may not be saved yet: save it now so it is what gets kept.
   save.save(onScreen);
-  const kept = save.keepPreviousFor(fromLink.design);
-  usePersistence.setState({ kept });
-  linkedDesign = fromLink.design;
-  return fromLink.design;
+  return openedFromLink(fromLink.design, save);
+}
+
+/** A link's design goes on screen: the work it replaces is kept for the banner, and Run replays the link's run. */
+function openedFromLink(design: Design, save: Autosave): Design {
+  usePersistence.setState({ kept: save.keepPreviousFor(design) });
+  linkedDesign = design;
+  useUi.getState().setRunLength('design');
+  return design;
 }
 
 /** The design the banner offers back, taken out of its slot; null (with an alert) if it cannot be. */

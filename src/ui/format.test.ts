@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime, formatTick, plural } from './format';
+import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime, formatTick, plural, formatRunLength } from './format';
 
 describe('formatting', () => {
   it('never shows NaN or Infinity', () => {
@@ -31,5 +31,10 @@ describe('formatting', () => {
     expect(plural(0, 'replica')).toBe('0 replicas');
     expect(plural(2, 'entry', 'entries')).toBe('2 entries');
     expect(plural(Number.NaN, 'worker')).toBe('0 workers');
+  });
+  it('names a run length as Run for shows it', () => {
+    expect(formatRunLength({ durationS: 60, warmupS: 5 })).toBe('60 s + 5 s warm-up');
+    expect(formatRunLength({ durationS: 1200, warmupS: 0 })).toBe('20 min');
+    expect(formatRunLength({ durationS: 90, warmupS: 0.5 })).toBe('90 s + 0.5 s warm-up');
   });
 });

@@ -71,3 +71,10 @@ export function plural(count: unknown, singular: string, pluralForm = `${singula
   const n = typeof count === 'number' && Number.isFinite(count) ? count : 0;
   return `${n.toLocaleString('en')} ${n === 1 ? singular : pluralForm}`;
 }
+
+const formatSeconds = (s: number) => (s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${Number(s.toFixed(2)).toLocaleString('en')} s`);
+
+/** A fixed-length run as Run for names it: "60 s + 5 s warm-up", "20 min". */
+export function formatRunLength(run: { durationS: number; warmupS: number }): string {
+  return `${formatSeconds(run.durationS)}${run.warmupS > 0 ? ` + ${formatSeconds(run.warmupS)} warm-up` : ''}`;
+}

@@ -6,6 +6,7 @@ import { useRun } from '../../store/run';
 import { pause, reset, run, setSpeed } from '../../store/runner';
 import { useUi, type RunLength } from '../../store/ui';
 import { SPEED_LABELS, SPEEDS } from '../../worker/protocol';
+import { formatRunLength } from '../format';
 import { FileMenu } from '../share/FileMenu';
 import { ShareButton } from '../share/ShareButton';
 import { HeaderActions } from './HeaderActions';
@@ -91,7 +92,7 @@ function RunLengthMenu() {
   const setLength = useUi((s) => s.setRunLength);
   const run = useDesign((s) => s.design.run);
   const status = useRun((s) => s.status);
-  const fixed = `${formatSeconds(run.durationS)}${run.warmupS > 0 ? ` + ${formatSeconds(run.warmupS)} warm-up` : ''}`;
+  const fixed = formatRunLength(run);
   return (
     <label className="run-length" title="How long Run runs. A fixed length measures after its warm-up, stops as Finished, and gives the same figures every time for a seed.">
       <span className="run-length-label">Run for</span>
@@ -107,8 +108,6 @@ function RunLengthMenu() {
     </label>
   );
 }
-
-const formatSeconds = (s: number) => (s >= 120 && s % 60 === 0 ? `${s / 60} min` : `${Number(s.toFixed(2)).toLocaleString('en')} s`);
 
 export function Header() {
   const name = useDesign((s) => s.design.name);

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDesign } from '../../store';
 import { putLinkInAddress } from '../../store/autosave';
+import { formatRunLength } from '../format';
 import { copyText } from './clipboard';
 import './share.css';
 
@@ -13,7 +14,7 @@ const LONG_LINK = 2000;
 
 type CopyState = 'idle' | 'copied' | 'failed';
 
-function ShareDialog({ link, initialCopy, onClose }: { link: string; initialCopy: CopyState; onClose: () => void }) {
+function ShareDialog({ link, runLabel, initialCopy, onClose }: { link: string; runLabel: string; initialCopy: CopyState; onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [copy, setCopy] = useState<CopyState>(initialCopy);
@@ -55,8 +56,9 @@ function ShareDialog({ link, initialCopy, onClose }: { link: string; initialCopy
       <div className="share-dialog-body">
         <h2 id={titleId}>Share this design</h2>
         <p id={noteId} className="share-note">
-          Anyone who opens this link sees this design — nodes, parameters, seed, run settings and scheduled faults — and
-          gets the same numbers when they press Run. The design travels in the link itself; nothing is uploaded.
+          Anyone who opens this link sees this design — nodes, parameters, seed, run settings and scheduled faults. It
+          opens with Run for set to {runLabel}, so Run gives the same figures as that run here, bit for bit. The design
+          travels in the link itself; nothing is uploaded.
         </p>
         <label className="share-label" htmlFor={`${titleId}-link`}>
           Link
@@ -101,12 +103,14 @@ function ShareDialog({ link, initialCopy, onClose }: { link: string; initialCopy
 }
 
 export function ShareButton() {
-  const [shared, setShared] = useState<{ link: string; copy: CopyState } | null>(null);
+  const [shared, setShared] = useState<{ link: string; runLabel: string; copy: CopyState } | null>(null);
   const share = async () => {
-    const link = putLinkInAddress(useDesign.getState().design);
-    setShared({ link, copy: 'idle' });
+    const design = useDesign.getState().design;
+    const link = putLinkInAddress(design);
+    const runLabel = formatRunLength(design.run);
+    setShared({ link, runLabel, copy: 'idle' });
     const ok = await copyText(link);
-    setShared((s) => (s && s.link === link ? { link, copy: ok ? 'copied' : 'failed' } : s));
+    setShared((s) => (s && s.link === link ? { ...s, copy: ok ? 'copied' : 'failed' } : s));
   };
   return (
     <>
@@ -121,7 +125,9 @@ export function ShareButton() {
         </svg>
         <span className="btn-text">Share</span>
       </button>
-      {shared && <ShareDialog link={shared.link} initialCopy={shared.copy} onClose={() => setShared(null)} />}
+      {shared && (
+        <ShareDialog link={shared.link} runLabel={shared.runLabel} initialCopy={shared.copy} onClose={() => setShared(null)} />
+      )}
     </>
   );
 }
