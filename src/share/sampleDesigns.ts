@@ -78,10 +78,10 @@ export function realisticDesign(): Design {
       ...node,
       position: { x: 40 + Math.floor(i / 6) * 260 + (i % 3) * 7.25, y: 30 + (i % 6) * 140 + ((i * 37) % 19) + 0.5 },
     })),
-    edges: edges.map(([source, target, params], i) => ({ id: `e${i + 1}`, source, target, params })),
+    edges: edges.map(([source, target, params], i) => ({ id: `e-${i + 1}`, source, target, params })),
     faults: [
       { atS: 30, action: 'kill', target: 'app-3', durationS: 20 },
-      { atS: 60, action: 'addLatency', target: 'e3', latencyMs: 200, durationS: 10 },
+      { atS: 60, action: 'addLatency', target: 'e-3', latencyMs: 200, durationS: 10 },
     ],
   });
   if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
