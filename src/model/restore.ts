@@ -388,17 +388,24 @@ const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
 const LONE_SURROGATES = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /**
- * Plain, single-line text: control characters could confuse a terminal running the CLI, and
- * the result is the same whether restored once or twice (cut by characters, then trimmed).
+ * Single-line text without control characters, which could confuse a terminal running the
+ * CLI, or bidirectional controls, which make text read as something else.
  */
+function stripControls(value: string, max: number): string {
+  return value.slice(0, max * 4).replace(LONE_SURROGATES, '').replace(BIDI_CONTROLS, '').replace(CONTROL_CHARS, ' ');
+}
+
+const cut = (text: string, max: number) => Array.from(text).slice(0, max).join('');
+
+/** Plain text of at most `max` characters, never cut inside one; not trimmed, so the editor can use it on every keystroke. */
+export function plainText(value: string, max: number): string {
+  return cut(stripControls(value, max), max);
+}
+
+/** Plain text, trimmed: the same whether restored once or twice (cut by characters, then trimmed). */
 function restoreText(value: unknown, max: number): string {
   if (typeof value !== 'string') return '';
-  const clean = value
-    .slice(0, max * 4)
-    .replace(LONE_SURROGATES, '')
-    .replace(BIDI_CONTROLS, '')
-    .replace(CONTROL_CHARS, ' ');
-  return Array.from(clean.trim()).slice(0, max).join('').trim();
+  return cut(stripControls(value, max).trim(), max).trim();
 }
 
 function restoreSeed(value: unknown, problems: Problem[]): number {

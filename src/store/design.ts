@@ -10,6 +10,7 @@ import {
   EDGE_PARAM_SPECS,
   LIMITS,
   NODE_PARAM_SPECS,
+  plainText,
   type Design,
   type DesignNode,
   type NodeKind,
@@ -65,7 +66,8 @@ export function createDesignStore(initial: Design) {
         return {
           design: initial,
           replaceDesign: (design) => set({ design }),
-          setName: (name) => update((d) => ({ ...d, name })),
+          // Cleaned as restore() cleans text, so what is typed is what a reload or a link shows.
+          setName: (name) => update((d) => ({ ...d, name: plainText(name, LIMITS.maxNameLength) })),
           setSeed: (seed) => update((d) => ({ ...d, seed })),
           addNode: (kind, position) => {
             const node = newNode(get().design, kind, position);
@@ -84,7 +86,7 @@ export function createDesignStore(initial: Design) {
           },
           setNodeLabel: (id, label) =>
             mapNode(id, (n) => {
-              const text = label.replace(/[\u0000-\u001f\u007f]/g, ' ').slice(0, 100);
+              const text = plainText(label, LIMITS.maxLabelLength);
               const { label: _old, ...rest } = n;
               return text.trim() ? { ...rest, label: text } : rest;
             }),

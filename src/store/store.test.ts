@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { restore, type Design } from '../model';
 import lbComparison from '../../examples/lb-comparison.json';
@@ -119,5 +120,41 @@ describe('run slice', () => {
     // Failing everything is not "down": only the engine says a node is down.
     expect(healthOf('up', 0, 5, 0, 0)).toBe('failing');
     expect(healthOf('down', 0, 0, 0, 0)).toBe('down');
+  });
+});
+
+describe('names and labels typed in the editor', () => {
+  const restoredText = (d: Design) => {
+    const r = restore(d);
+    if (!r.ok) throw new Error(r.problems[0].message);
+    return { name: r.design.name, label: r.design.nodes[0].label ?? '' };
+  };
+
+  it('are cleaned as restore() cleans them, so a reload or a link shows what was typed', () => {
+    fc.assert(
+      // Starting with a letter: a field that began with more spaces than fit would differ after the cut.
+      fc.property(fc.string({ unit: 'binary', maxLength: 260 }).map((text) => `A${text}`), (typed) => {
+        const store = createDesignStore(design());
+        store.getState().setName(typed);
+        store.getState().setNodeLabel(store.getState().design.nodes[0].id, typed);
+        const { name, nodes } = store.getState().design;
+        const label = nodes[0].label ?? '';
+        // Only the spaces at either end differ: the field keeps them while typing.
+        const shown = restoredText(store.getState().design);
+        expect(name.trim() || 'Untitled design').toBe(shown.name);
+        expect(label.trim()).toBe(shown.label);
+        expect(restoredText({ ...design(), name: typed, nodes: [{ ...nodes[0], label: typed }, ...nodes.slice(1)] })).toEqual(shown);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('lose bidirectional overrides and control characters, and are cut by characters, never inside an emoji', () => {
+    const store = createDesignStore(design());
+    const id = store.getState().design.nodes[0].id;
+    store.getState().setNodeLabel(id, 'evil\u202e txt.exe\u0007 ');
+    expect(store.getState().design.nodes[0].label).toBe('evil txt.exe  ');
+    store.getState().setNodeLabel(id, '😀'.repeat(150));
+    expect(store.getState().design.nodes[0].label).toBe('😀'.repeat(100));
   });
 });
