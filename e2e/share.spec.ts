@@ -211,6 +211,24 @@ test('a link opened over local work keeps that work; Restore brings it back', as
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 400 } });
   await page.keyboard.press('Control+z');
   await expect(page.getByLabel('Design name')).toHaveValue('Unsaved edit');
+
+  // With the banner hidden, and after edits and a reload, the kept work is still in the File menu.
+  await page.goto(exampleLink('Another link'));
+  await page.getByRole('region', { name: 'Previous design' }).getByRole('button', { name: 'Keep this one' }).click();
+  await expect(page.getByRole('region', { name: 'Previous design' })).toHaveCount(0);
+  await page.getByLabel('Design name').fill('Edited link');
+  await expect.poll(() => page.url()).toBe('http://localhost:4173/');
+  await page.reload();
+  await expect(page.getByLabel('Design name')).toHaveValue('Edited link');
+  await page.getByRole('button', { name: 'File' }).click();
+  const restoreItem = page.getByRole('menuitem', { name: 'Restore previous design' });
+  await expect(restoreItem).toContainText('“Unsaved edit”, kept when a link opened over it');
+  await shot(page, 'share-10-file-menu-restore');
+  await restoreItem.click();
+  await expect(page.getByLabel('Design name')).toHaveValue('Unsaved edit');
+  await page.getByRole('button', { name: 'File' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Export JSON' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Restore previous design' })).toHaveCount(0);
 });
 
 test('importing a bad file says what is wrong and keeps the design; a good one is one undo step', async ({ page }) => {

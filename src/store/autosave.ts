@@ -247,6 +247,11 @@ export function takeKeptDesign(save: Autosave = autosave): Design | null {
   return null;
 }
 
+/** The design a link opened over, if one is still kept (the banner may be hidden). */
+export function keptDesign(save: Autosave = autosave): KeptDesign | null {
+  return save.previous();
+}
+
 export function hideKeptBanner(): void {
   usePersistence.setState({ kept: null });
 }

@@ -1,7 +1,9 @@
-/** The header's File menu: Export JSON, Import JSON, Export PNG. */
+/** The header's File menu: Export JSON, Import JSON, Export PNG, and the design a link opened over while it is kept. */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
+import { keptDesign } from '../../store/autosave';
 import { exportJson, exportPng, importFile } from './fileActions';
+import { quoted, restoreKeptDesign } from './showDesign';
 import './share.css';
 
 interface Item {
@@ -22,6 +24,11 @@ export function FileMenu() {
     { label: 'Import JSON…', hint: 'Open a design file (or drop it on the canvas)', run: () => fileInput.current?.click() },
     { label: 'Export PNG', hint: 'An image of the whole design', run: () => void exportPng(flow) },
   ];
+  // Read when the menu opens: the slot is in storage, shared with other tabs.
+  const kept = open ? keptDesign() : null;
+  if (kept) {
+    items.push({ label: 'Restore previous design', hint: `${quoted(kept.name)}, kept when a link opened over it`, run: () => restoreKeptDesign(flow) });
+  }
 
   useEffect(() => {
     if (!open) return;

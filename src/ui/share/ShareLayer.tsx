@@ -6,9 +6,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { useDesign } from '../../store';
-import { designFromLink, dismissAlert, hideKeptBanner, takeKeptDesign, usePersistence } from '../../store/autosave';
+import { designFromLink, dismissAlert, hideKeptBanner, usePersistence } from '../../store/autosave';
 import { importFile } from './fileActions';
-import { quoted, showDesign } from './showDesign';
+import { quoted, restoreKeptDesign, showDesign } from './showDesign';
 import './share.css';
 
 function timeAgo(savedAt: number | null): string {
@@ -36,14 +36,11 @@ function KeptBanner() {
         <button
           type="button"
           className="btn btn-primary"
-          onClick={() => {
-            const design = takeKeptDesign();
-            if (design) void showDesign(design, flow, `Restored ${quoted(design.name)}. Undo (Ctrl+Z) goes back to the link's design.`);
-          }}
+          onClick={() => restoreKeptDesign(flow)}
         >
           Restore
         </button>
-        <button type="button" className="btn btn-ghost" onClick={hideKeptBanner} title="Hide this; your previous design stays saved until another link replaces it">
+        <button type="button" className="btn btn-ghost" onClick={hideKeptBanner} title="Hide this; your previous design stays saved (File → Restore previous design) until another link replaces it">
           Keep this one
         </button>
       </div>

@@ -6,6 +6,7 @@
 import type { ReactFlowInstance } from '@xyflow/react';
 import type { Design } from '../../model';
 import { useDesign } from '../../store';
+import { takeKeptDesign } from '../../store/autosave';
 import { reset } from '../../store/runner';
 import { useUi } from '../../store/ui';
 
@@ -20,6 +21,12 @@ export async function showDesign(design: Design, flow: Pick<ReactFlowInstance, '
       requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 })),
     );
   }
+}
+
+/** Brings back the design a link opened over (the banner's Restore, File → Restore previous design). */
+export function restoreKeptDesign(flow: Pick<ReactFlowInstance, 'fitView'> | null): void {
+  const design = takeKeptDesign();
+  if (design) void showDesign(design, flow, `Restored ${quoted(design.name)}. Undo (Ctrl+Z) goes back to the link's design.`);
 }
 
 /** “name” in curly quotes, cut short so a long name does not flood a message. */
