@@ -11,7 +11,7 @@ export function paramValueArb(spec: ParamSpec): fc.Arbitrary<ParamValue> {
   const number: fc.Arbitrary<number> = spec.integer
     ? fc.integer({ min: Math.ceil(spec.min), max: Math.floor(spec.max) })
     : fc.double({ min: spec.min, max: spec.max, noNaN: true, noDefaultInfinity: true }).filter(
-        (v) => !(spec.exclusiveMin && v <= spec.min),
+        (v) => !(spec.exclusiveMin && v <= spec.min) && !(spec.minWhenOn !== undefined && v !== 0 && v < spec.minWhenOn),
       );
   const withDefault = fc.oneof({ arbitrary: number, weight: 4 }, { arbitrary: fc.constant(spec.default ?? spec.min), weight: 1 });
   return spec.nullable ? fc.option(withDefault, { nil: null, freq: 4 }) : withDefault;

@@ -72,6 +72,11 @@ export interface NumberSpec extends SpecBase {
   nullable?: boolean;
   /** The lower bound itself is not allowed (strictly positive). */
   exclusiveMin?: boolean;
+  /**
+   * 0 turns the feature off; any other value must be at least this. For intervals, where a
+   * tiny one would flood the simulation with events rather than mean anything.
+   */
+  minWhenOn?: number;
 }
 export interface EnumSpec extends SpecBase {
   type: 'enum';
@@ -229,7 +234,7 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       0,
       3600,
       'How often the balancer checks its targets; a down target stops receiving traffic at the next check. 0 = no checks.',
-      { unit: 's' },
+      { unit: 's', minWhenOn: 0.1 },
     ),
     // AWS Application Load Balancer: $0.0225/h + one LCU at $0.008/h, × 730 h.
     cost(22.27),

@@ -179,6 +179,15 @@ describe('restore()', () => {
       }
     });
 
+    it('refuses an interval too small to mean anything but allows 0 for off', () => {
+      const lb = (healthCheckIntervalS: number) => restore({ nodes: [{ id: 'lb', kind: 'loadBalancer', params: { healthCheckIntervalS } }] });
+      // 1e-300 s would schedule every check at the same instant: the run would never advance.
+      expect(messages(lb(1e-300))).toEqual(["Node 'lb': healthCheckIntervalS must be 0 (off) or at least 0.1 s, got 1e-300."]);
+      expect(messages(lb(0.05))).toHaveLength(1);
+      expect(lb(0).ok).toBe(true);
+      expect(lb(0.1).ok).toBe(true);
+    });
+
     it('refuses positions absurdly far out', () => {
       expect(messages(restore({ nodes: [server('a', { position: { x: 0, y: 1e300 } })] }))).toEqual([
         "Node 'a' is placed absurdly far away (0, 1e+300); positions must be within ±1,000,000.",

@@ -330,6 +330,9 @@ export function checkParam(spec: ParamSpec, value: unknown): { value: number | s
     return { error: `${spec.key} must be ${bound}, got ${describe(value)}.` };
   }
   if (value > spec.max) return { error: `${spec.key} must be at most ${spec.max}${unit}, got ${describe(value)}.` };
+  if (spec.minWhenOn !== undefined && value !== 0 && value < spec.minWhenOn) {
+    return { error: `${spec.key} must be 0 (off) or at least ${spec.minWhenOn}${unit}, got ${describe(value)}.` };
+  }
   if (spec.integer && !Number.isInteger(value)) {
     return { error: `${spec.key} must be a whole number, got ${describe(value)}.` };
   }

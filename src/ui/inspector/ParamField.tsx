@@ -21,7 +21,8 @@ function rangeText(spec: ParamSpec): string {
   if (spec.type !== 'number') return '';
   const unit = spec.unit ? ` ${spec.unit}` : '';
   const fmt = (x: number) => x.toLocaleString('en');
-  return `${spec.exclusiveMin ? '>' : ''}${fmt(spec.min)}–${fmt(spec.max)}${unit}${spec.nullable ? ', or empty' : ''}`;
+  const from = spec.minWhenOn !== undefined ? `0 (off) or ${fmt(spec.minWhenOn)}` : `${spec.exclusiveMin ? '>' : ''}${fmt(spec.min)}`;
+  return `${from}–${fmt(spec.max)}${unit}${spec.nullable ? ', or empty' : ''}`;
 }
 
 /** Text as typed → what checkParam should judge: '' is null, numerals are numbers, anything else stays a string. */
