@@ -131,6 +131,17 @@ describe('load-balancer health checks', () => {
     expect(sim.stats[2].arrivals - s0).toBeGreaterThan(200);
   });
 
+  it('an interval whose multiples round back onto the check time still moves on', () => {
+    // 4589.254043473586 / 917.8508086947172 rounds to just under 5: the fifth check used to
+    // schedule the next one at its own instant, forever.
+    const sketch = { ...pool, nodes: pool.nodes.map((n) => (n.id === 'lb' ? { ...n, params: { healthCheckIntervalS: 0.9178508086947172 } } : n)) };
+    const sim = simulate(sketch, 0);
+    // A wall-clock budget, so the old endless loop fails the test instead of hanging it.
+    expect(sim.runFor(5_000, 10_000)).toBe(true);
+    expect(sim.now).toBe(10_000);
+    expect(sim.e2e.sent).toBeGreaterThan(9_000);
+  });
+
   it('without health checks a dead server keeps failing its share', () => {
     const sketch = { ...pool, nodes: pool.nodes.map((n) => (n.id === 'lb' ? { ...n, params: { healthCheckIntervalS: 0 } } : n)) };
     const sim = simulate(sketch, 20.3);

@@ -316,7 +316,11 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       'tokenBucket',
       'How admissions are counted.',
     ),
-    num('ratePerSecond', 'Rate', 100, 0, 10_000_000, 'Requests admitted per second on average.', { unit: 'req/s' }),
+    // A leaky bucket serves one request per 1/rate: a rate of 1e-300 would never let one out.
+    num('ratePerSecond', 'Rate', 100, 0, 10_000_000, 'Requests admitted per second on average. 0 rejects every request.', {
+      unit: 'req/s',
+      minWhenOn: 0.001,
+    }),
     num('burst', 'Burst', 20, 0, 10_000_000, 'Requests admitted at once above the steady rate.', { integer: true }),
     // AWS WAF: $5 per web ACL + $1 per (rate-based) rule a month, before request charges.
     cost(6),

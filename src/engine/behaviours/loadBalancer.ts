@@ -61,7 +61,11 @@ export class LoadBalancerBehaviour extends Behaviour {
     if (this.checking || this.healthCheckMs <= 0) return;
     this.checking = true;
     // Checks fall on multiples of the interval, so they do not depend on when params changed.
-    const next = (Math.floor(this.sim.now / this.healthCheckMs) + 1) * this.healthCheckMs;
+    // At a check, now / interval can round to just below a whole number and name now again:
+    // the next check is then one interval later, never at the same instant (an endless loop).
+    const now = this.sim.now;
+    let next = (Math.floor(now / this.healthCheckMs) + 1) * this.healthCheckMs;
+    if (next <= now) next += this.healthCheckMs;
     this.sim.at(next, this.healthTimer);
   }
 
