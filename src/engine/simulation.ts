@@ -525,10 +525,11 @@ export class Simulation {
   /**
    * Sends a detached call for `request` down `edge`: nobody waits for its response, which is
    * reported to the edge's source behaviour (detachedReturned). Returns −1 if the edge refuses
-   * it (cut or breaker open); the caller decides what that means.
+   * it (cut or breaker open); the caller decides what that means. The call's stage belongs to
+   * the node it is delivered to (a server's next edge), so the sender keeps none of its own there.
    */
-  sendDetached(request: number, edge: number, stage: number): number {
-    return this.sendCall(DETACHED, request, edge, 0, stage);
+  sendDetached(request: number, edge: number): number {
+    return this.sendCall(DETACHED, request, edge, 0);
   }
 
   /**

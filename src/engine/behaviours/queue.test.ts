@@ -70,4 +70,32 @@ describe('queue', () => {
     sim.runUntil(12_000);
     expect(sim.behaviours[1].backlog()!).toBeLessThan(50);
   });
+
+  it('every consumer does all its work: servers taking messages call what they are connected to', () => {
+    // Two workers behind one queue, each writing to the database. The second consumer once
+    // skipped its database call: the queue kept its consumer index in the call's stage, which
+    // is the server's own position in its outgoing edges.
+    const sketch: Sketch = {
+      nodes: [
+        { id: 'producer', kind: 'client', params: { ratePerSecond: 1000, readRatio: 0 } },
+        { id: 'queue', kind: 'queue' },
+        { id: 'w1', kind: 'server', params: { workers: 8, serviceTimeMs: 2 } },
+        { id: 'w2', kind: 'server', params: { workers: 8, serviceTimeMs: 2 } },
+        { id: 'db', kind: 'database', params: { workers: 32, writeTimeMs: 5 } },
+      ],
+      edges: [
+        { source: 'producer', target: 'queue' },
+        { source: 'queue', target: 'w1' },
+        { source: 'queue', target: 'w2' },
+        { source: 'w1', target: 'db' },
+        { source: 'w2', target: 'db' },
+      ],
+    };
+    const sim = simulate(sketch, 20);
+    const [w1, w2, db] = [2, 3, 4].map((n) => sim.stats[n].arrivals);
+    expect(w1).toBeGreaterThan(5000);
+    expect(w2).toBeGreaterThan(5000);
+    // Every message a worker takes becomes one database write (a few may still be in service).
+    expect(Math.abs(db - (w1 + w2))).toBeLessThan(50);
+  });
 });

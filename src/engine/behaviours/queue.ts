@@ -54,6 +54,8 @@ export class QueueBehaviour extends Behaviour {
   private nextPartition = 0;
   private nextConsumer = 0;
   private readonly consumers: Int32Array;
+  /** Consumer position by edge id (−1: not one of ours), to tell which consumer a call went to. */
+  private readonly consumerOf: Int32Array;
   /** Per consumer: messages sent and not yet arrived, and not yet finished. */
   private readonly inTransit: Int32Array;
   private readonly outstanding: Int32Array;
@@ -66,6 +68,8 @@ export class QueueBehaviour extends Behaviour {
   constructor(sim: Simulation, node: number, params: Params) {
     super(sim, node);
     this.consumers = sim.outgoing[node];
+    this.consumerOf = new Int32Array(sim.edgeIds.length).fill(-1);
+    this.consumers.forEach((edge, i) => (this.consumerOf[edge] = i));
     this.inTransit = new Int32Array(this.consumers.length);
     this.outstanding = new Int32Array(this.consumers.length);
     this.configure(params);
@@ -160,7 +164,7 @@ export class QueueBehaviour extends Behaviour {
     this.held--;
     this.inTransit[i]++;
     this.outstanding[i]++;
-    if (this.sim.sendDetached(request, this.consumers[i], i) < 0) {
+    if (this.sim.sendDetached(request, this.consumers[i]) < 0) {
       this.inTransit[i]--;
       this.outstanding[i]--;
       this.finish(false);
@@ -188,11 +192,11 @@ export class QueueBehaviour extends Behaviour {
   }
 
   detachedDelivered(call: number): void {
-    this.inTransit[this.sim.calls.stage[call]]--;
+    this.inTransit[this.consumerOf[this.sim.calls.edge[call]]]--;
   }
 
   detachedReturned(call: number, ok: boolean): void {
-    const i = this.sim.calls.stage[call];
+    const i = this.consumerOf[this.sim.calls.edge[call]];
     this.outstanding[i]--;
     this.finish(ok);
     this.pump();
