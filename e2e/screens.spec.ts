@@ -26,3 +26,21 @@ test('a runnable example runs and its numbers move', async ({ page }) => {
   await page.getByTestId('rf__node-slow').click();
   await shot(page, '03-paused-inspector');
 });
+
+test('a design with a queue charts its backlog over time', async ({ page }) => {
+  await fresh(page);
+  await openExample(page, 'Write-heavy ingest behind a queue');
+  await page.getByRole('radio', { name: /×10/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  const backlog = page.getByRole('figure', { name: 'Queue backlog (messages)' });
+  await expect(backlog).toBeVisible();
+  await expect(backlog).toContainText('Queue');
+  await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^(\d\d+\.\d s|\d+ min)/);
+  await expect(backlog.locator('.recharts-line')).toHaveCount(1);
+  await shot(page, '11-queue-backlog');
+  // A design without queues keeps four charts.
+  await openExample(page, 'Load balancing: one slow server');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('figure', { name: 'Throughput (req/s)' })).toBeVisible();
+  await expect(page.getByRole('figure', { name: 'Queue backlog (messages)' })).toHaveCount(0);
+});

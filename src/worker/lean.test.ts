@@ -11,6 +11,7 @@ const point = (tS: number): WindowPoint => ({
   p95: 2,
   p99: 3,
   utilization: [0.5, 0.25],
+  backlog: [0, tS * 10],
   queue: [1, 2],
   nodeRate: [10, 20],
   edgeRate: [10],
@@ -46,10 +47,11 @@ describe('lean snapshots', () => {
     );
   });
 
-  it('keeps utilisation everywhere and the other arrays on the newest window only', () => {
+  it('keeps utilisation and backlogs everywhere and the other arrays on the newest window only', () => {
     const out = leanWindows([point(1), point(2), point(3)]);
     expect(out.map((w) => w.tS)).toEqual([1, 2, 3]);
     expect(out.every((w) => w.utilization.length === 2)).toBe(true);
+    expect(out.map((w) => w.backlog)).toEqual([[0, 10], [0, 20], [0, 30]]);
     expect(out[0].nodeRate).toEqual([]);
     expect(out[1].edgeRate).toEqual([]);
     expect(out[2].nodeRate).toEqual([10, 20]);

@@ -10,7 +10,7 @@
  */
 import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { WindowPoint } from '../../engine';
-import type { Design } from '../../model';
+import type { Design, NodeKind } from '../../model';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useDesign } from '../../store';
 import { describeAction, FAULT_ACTION_LABELS, targetName, targetOf } from '../../store/faults';
@@ -29,6 +29,8 @@ interface ChartProps {
   yDomain?: [number, number];
   tickFormat?: (x: number) => string;
   legend?: boolean;
+  /** Whole numbers only on the y axis (counts of messages). */
+  integer?: boolean;
   /** Faults as vertical lines at their simulated time; `label` names them on the chart. */
   markers?: readonly Marker[];
   labelMarkers?: boolean;
@@ -71,7 +73,7 @@ function xTicks(data: readonly Record<string, number>[]): number[] {
   return out;
 }
 
-const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, markers, labelMarkers }: ChartProps) {
+const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers }: ChartProps) {
   const ticks = useMemo(() => xTicks(data), [data]);
   return (
     <figure className="chart" aria-label={title}>
@@ -97,7 +99,7 @@ const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFor
               interval={0}
               domain={yDomain ?? [0, 'auto']}
               tickFormatter={tickFormat ?? ((x: number) => format(x))}
-              allowDecimals
+              allowDecimals={!integer}
             />
             <Tooltip
               formatter={(value) => format(Number(value))}
@@ -140,6 +142,7 @@ const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFor
 });
 
 const num = (x: number) => (Number.isFinite(x) ? x : 0);
+const formatMessages = (x: number) => `${Math.round(x).toLocaleString('en')} messages`;
 const compact = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(x >= 10_000 ? 0 : 1)}k` : `${Math.round(x)}`);
 
 const REDRAW_EVERY_MS = 500;
@@ -222,6 +225,28 @@ function useFaultMarkers(): Marker[] {
   }, [faults, names, appliedCount]);
 }
 
+interface ChartNode {
+  id: string;
+  /** Position in the running simulation's per-node arrays. */
+  index: number;
+  label?: string;
+}
+
+/** The running nodes of the kinds a chart shows, at most MAX_UTIL_LINES of them. */
+function chartNodes(nodeIds: string[], shows: (kind: NodeKind) => boolean): ChartNode[] {
+  const byId = new Map(useDesign.getState().design.nodes.map((n) => [n.id, n]));
+  const out: ChartNode[] = [];
+  nodeIds.forEach((id, index) => {
+    const node = byId.get(id);
+    if (node && shows(node.kind) && out.length < MAX_UTIL_LINES) out.push({ id, index, label: node.label });
+  });
+  return out;
+}
+
+/** One line per node, keyed `${prefix}${index}` in the chart rows. */
+const chartLines = (nodes: ChartNode[], prefix: string) =>
+  nodes.map((n, i) => ({ key: `${prefix}${n.index}`, name: n.label ?? n.id, color: PALETTE[i % PALETTE.length] }));
+
 export default function Charts() {
   const series = useChartSeries();
   const nodeIds = useRun((s) => s.nodeIds);
@@ -230,15 +255,13 @@ export default function Charts() {
   const names = useDesign((s) => namesKey(s.design));
   const markers = useFaultMarkers();
 
-  const utilNodes = useMemo(() => {
-    const byId = new Map(useDesign.getState().design.nodes.map((n) => [n.id, n]));
-    return nodeIds
-      .map((id, index) => ({ id, index, node: byId.get(id) }))
-      .filter((x) => x.node && x.node.kind !== 'client')
-      .slice(0, MAX_UTIL_LINES);
-    // `names` stands for the node names and kinds read from the store inside.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [nodeIds, names]);
+  // `names` stands for the node names and kinds read from the store inside.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const utilNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind !== 'client'), [nodeIds, names]);
+  // Queues get a chart of their backlog: a producer faster than its consumers shows as a
+  // line that climbs at the difference of the rates.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const queueNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind === 'queue'), [nodeIds, names]);
 
   const data = useMemo(
     () =>
@@ -252,18 +275,18 @@ export default function Charts() {
           p99: num(w.p99),
         };
         for (const u of utilNodes) row[`u${u.index}`] = num(w.utilization[u.index]);
+        for (const q of queueNodes) row[`b${q.index}`] = num(w.backlog?.[q.index] ?? 0);
         return row;
       }),
-    [series, utilNodes],
+    [series, utilNodes, queueNodes],
   );
 
-  const utilLines = useMemo(
-    () => utilNodes.map((u, i) => ({ key: `u${u.index}`, name: u.node?.label ?? u.id, color: PALETTE[i % PALETTE.length] })),
-    [utilNodes],
-  );
+  const backlogLines = useMemo(() => chartLines(queueNodes, 'b'), [queueNodes]);
+
+  const utilLines = useMemo(() => chartLines(utilNodes, 'u'), [utilNodes]);
 
   return (
-    <div className="charts">
+    <div className={backlogLines.length > 0 ? 'charts charts-with-queues' : 'charts'}>
       <Chart title="Throughput (req/s)" data={data} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
       <Chart
         title="Error rate (%)"
@@ -284,6 +307,9 @@ export default function Charts() {
         markers={markers}
       />
       <Chart title="Utilisation (%)" data={data} lines={utilLines} format={(x) => formatPercent(x)} tickFormat={(x) => `${Math.round(x * 100)}%`} yDomain={[0, 1]} legend markers={markers} />
+      {backlogLines.length > 0 && (
+        <Chart title="Queue backlog (messages)" data={data} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
+      )}
     </div>
   );
 }
