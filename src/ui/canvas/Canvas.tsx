@@ -21,6 +21,7 @@ import {
 import { NODE_KINDS, type Design, type NodeKind } from '../../model';
 import { useDesign } from '../../store';
 import { beginGesture } from '../../store/design';
+import { setGesture } from '../../store/runner';
 import { createFlowEdgeMapper, createFlowNodeMapper, type SimFlowEdge, type SimFlowNode, type Size } from '../../store/convert';
 import { useUi } from '../../store/ui';
 import { connectionProblem } from '../../store/connection';
@@ -128,11 +129,16 @@ export function Canvas() {
   const onNodeDragStart = useCallback(() => {
     endGesture.current?.();
     endGesture.current = beginGesture(useDesign);
+    setGesture(true);
   }, []);
   const onNodeDragStop = useCallback(() => {
     endGesture.current?.();
     endGesture.current = null;
+    setGesture(false);
   }, []);
+  // Pans and zooms, too, take live figures at a slower pace while they last (see setGesture).
+  const onMoveStart = useCallback(() => setGesture(true), []);
+  const onMoveEnd = useCallback(() => setGesture(false), []);
 
   const onDragOver = useCallback((event: DragEvent) => {
     if (!event.dataTransfer.types.includes(DRAG_MIME)) return;
@@ -199,6 +205,8 @@ export function Canvas() {
         onNodeDragStop={onNodeDragStop}
         onSelectionDragStart={onNodeDragStart}
         onSelectionDragStop={onNodeDragStop}
+        onMoveStart={onMoveStart}
+        onMoveEnd={onMoveEnd}
         deleteKeyCode={null}
         selectionKeyCode="Shift"
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
