@@ -105,6 +105,25 @@ function allFinite(value: unknown, path = 'summary'): string | null {
   return null;
 }
 
+/** Six simulated seconds in half-second snapshots: finite figures, conservation, utilisation within 0…1. */
+function expectSoundSnapshots(sim: Simulation): void {
+  let cursor = 0;
+  for (let t = 500; t <= 6000; t += 500) {
+    // A wall-clock budget: a run stuck at one instant fails here instead of hanging the suite.
+    expect(sim.runFor(10_000, t)).toBe(true);
+    const snap = snapshot(sim, cursor);
+    cursor = snap.cursor;
+    expect(allFinite(snap)).toBeNull();
+    const e = snap.endToEnd;
+    expect(e.sent).toBe(e.completed + e.failed + e.inFlight);
+    expect(e.inFlight).toBeGreaterThanOrEqual(0);
+    for (const node of snap.nodes) {
+      expect(node.utilization).toBeGreaterThanOrEqual(0);
+      expect(node.utilization).toBeLessThanOrEqual(1 + 1e-9);
+    }
+  }
+}
+
 const withoutWallTime = (summary: ReturnType<typeof summarize>) => JSON.stringify({ ...summary, wallMs: 0 });
 
 describe('random runnable designs', () => {
@@ -121,20 +140,7 @@ describe('random runnable designs', () => {
     fc.assert(
       fc.property(runnableDesign, fc.integer({ min: 0, max: 2000 }), (design, warmupMs) => {
         const sim = new Simulation(design, { warmupMs });
-        let cursor = 0;
-        for (let t = 500; t <= 6000; t += 500) {
-          sim.runUntil(t);
-          const snap = snapshot(sim, cursor);
-          cursor = snap.cursor;
-          expect(allFinite(snap)).toBeNull();
-          const e = snap.endToEnd;
-          expect(e.sent).toBe(e.completed + e.failed + e.inFlight);
-          expect(e.inFlight).toBeGreaterThanOrEqual(0);
-          for (const node of snap.nodes) {
-            expect(node.utilization).toBeGreaterThanOrEqual(0);
-            expect(node.utilization).toBeLessThanOrEqual(1 + 1e-9);
-          }
-        }
+        expectSoundSnapshots(sim);
         expect(allFinite(summarize(sim, 0))).toBeNull();
         // With arrivals stopped every request settles and every call returns: nothing leaks.
         sim.drain();
@@ -294,17 +300,7 @@ describe('random designs of every kind, with faults of every action', () => {
     fc.assert(
       fc.property(everyKindDesign, fc.integer({ min: 0, max: 2000 }), (design, warmupMs) => {
         const sim = new Simulation(design, { warmupMs });
-        let cursor = 0;
-        for (let t = 500; t <= 6000; t += 500) {
-          // A wall-clock budget: a run stuck at one instant fails here instead of hanging the suite.
-          expect(sim.runFor(10_000, t)).toBe(true);
-          const snap = snapshot(sim, cursor);
-          cursor = snap.cursor;
-          expect(allFinite(snap)).toBeNull();
-          const e = snap.endToEnd;
-          expect(e.sent).toBe(e.completed + e.failed + e.inFlight);
-          expect(e.inFlight).toBeGreaterThanOrEqual(0);
-        }
+        expectSoundSnapshots(sim);
         expect(allFinite(summarize(sim, 0))).toBeNull();
         // Ten simulated minutes outlast every timeout and backoff these params allow.
         sim.drain(600_000);
