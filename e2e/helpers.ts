@@ -9,7 +9,8 @@ export async function shot(page: Page, name: string) {
 /** Opens an example design from the header menu. */
 export async function openExample(page: Page, title: string) {
   await page.getByLabel('Examples').selectOption({ label: title });
-  await expect(page.getByRole('status').filter({ hasText: 'Opened' })).toBeVisible();
+  // This example's notice: an earlier example's may still be on screen.
+  await expect(page.getByRole('status').filter({ hasText: `Opened “${title}”` })).toBeVisible();
 }
 
 export async function fresh(page: Page) {
