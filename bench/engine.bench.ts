@@ -75,15 +75,24 @@ bareHeapLoop(8, 2_000_000);
 engineRun(singleStation(3200, { workers: 4, serviceTimeMs: 1 }), 100);
 engineRun(balancedPool(10_000, 'roundRobin', 8, { workers: 4, serviceTimeMs: 2 }), 10);
 
-const heap = median(Array.from({ length: REPEATS }, () => bareHeapLoop(8, 10_000_000)));
+// The machine's speed drifts by tens of percent between seconds (a shared VM), so each M/M/4
+// run is paired with a heap loop just before it and the ratio is taken within the pair.
+const heaps: number[] = [];
+const mm4Runs: EngineFigures[] = [];
+const ratios: number[] = [];
+for (let i = 0; i < REPEATS; i++) {
+  heaps.push(bareHeapLoop(8, 10_000_000));
+  mm4Runs.push(engineRun(singleStation(3200, { workers: 4, serviceTimeMs: 1 }), 1000));
+  ratios.push(mm4Runs[i].eventsPerS / heaps[i]);
+}
+const heap = median(heaps);
+const mm4 = medianOf(mm4Runs);
+const ratio = median(ratios);
+const percents = ratios.map((r) => fmt(r * 100, 0)).join(', ');
 console.log(`bare heap loop (hold model, 8 pending)      ${millions(heap)} events/s`);
-
-const mm4 = medianOf(
-  Array.from({ length: REPEATS }, () => engineRun(singleStation(3200, { workers: 4, serviceTimeMs: 1 }), 1000)),
-);
 console.log(
   `M/M/4 at ρ = 0.8, 1000 s simulated           ${millions(mm4.eventsPerS)} events/s, ${millions(mm4.requestsPerS)} requests/s ` +
-    `(${fmt(mm4.requests)} requests in ${fmt(mm4.wallMs, 0)} ms) — ${fmt((mm4.eventsPerS / heap) * 100, 0)} % of the heap loop`,
+    `(${fmt(mm4.requests)} requests in ${fmt(mm4.wallMs, 0)} ms) — ${fmt(ratio * 100, 0)} % of the heap loop (pairs: ${percents} %)`,
 );
 
 const lb = medianOf(
@@ -152,6 +161,6 @@ console.log(
 
 console.log(
   `\ntargets: M/M/4 ≥ 2 M requests/s (${mm4.requestsPerS >= 2e6 ? 'met' : 'MISSED'}); ` +
-    `engine ≥ 40 % of the heap loop (${mm4.eventsPerS / heap >= 0.4 ? 'met' : 'MISSED'}); ` +
+    `engine ≥ 40 % of the heap loop (${ratio >= 0.4 ? 'met' : 'MISSED'}); ` +
     `60 s at 10,000 req/s well under 1 s (${lb.wallMs < 500 ? 'met' : 'MISSED'})`,
 );

@@ -21,7 +21,11 @@ export function lognormalSigma(cv: number): number {
  * lognormal uses u2 (Box–Muller). A lognormal with mean m has μ = ln m − σ²/2.
  */
 export function sampleService(dist: Dist, mean: number, sigma: number, u1: number, u2: number): number {
-  if (dist === Dist.Exponential) return -mean * Math.log(1 - u1);
+  return dist === Dist.Exponential ? -mean * Math.log(1 - u1) : sampleShaped(dist, mean, sigma, u1, u2);
+}
+
+/** sampleService's other distributions, apart so the exponential stays small enough to inline. */
+function sampleShaped(dist: Dist, mean: number, sigma: number, u1: number, u2: number): number {
   if (dist === Dist.Constant || sigma === 0) return mean;
   const z = Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2);
   return mean * Math.exp(sigma * z - 0.5 * sigma * sigma);

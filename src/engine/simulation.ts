@@ -305,8 +305,7 @@ export class Simulation {
           this.timeout(id);
           break;
         case RETRY:
-          this.requests.refs[id]--;
-          this.sendAttempt(id);
+          this.retry(id);
           break;
         case TIMER:
           this.timers[id]();
@@ -395,18 +394,28 @@ export class Simulation {
 
   private sendAttempt(request: number): void {
     const r = this.requests;
-    const client = this.clients[r.client[request]];
-    const edge = this.chooseClientEdge(r.client[request], request);
+    const clientNode = r.client[request];
+    const edge = this.chooseClientEdge(clientNode, request);
     if (edge < 0) {
-      this.settle(request, false);
+      this.settleFailed(request);
       return;
     }
-    if (client.timeoutMs > 0) {
-      r.deadline[request] = this.now + client.timeoutMs;
-      r.refs[request]++;
-      this.schedule(r.deadline[request], TIMEOUT, request);
-    }
+    const timeoutMs = this.clients[clientNode].timeoutMs;
+    if (timeoutMs > 0) this.armTimeout(request, timeoutMs);
     this.sendCall(FROM_CLIENT, request, edge, r.attempt[request]);
+  }
+
+  private armTimeout(request: number, timeoutMs: number): void {
+    const r = this.requests;
+    r.deadline[request] = this.now + timeoutMs;
+    r.refs[request]++;
+    this.schedule(r.deadline[request], TIMEOUT, request);
+  }
+
+  /** A backoff is over: the next attempt leaves. */
+  private retry(request: number): void {
+    this.requests.refs[request]--;
+    this.sendAttempt(request);
   }
 
   /** The first outgoing edge that carries this kind of request. */
@@ -479,34 +488,41 @@ export class Simulation {
       if (r.measured[request]) this.e2e.retries++;
       this.schedule(this.now + client.backoff(attempt + 1), RETRY, request);
     } else {
-      this.settle(request, false);
+      this.settleFailed(request);
     }
   }
 
-  private settle(request: number, ok: boolean): void {
+  /** The client has its answer. */
+  private settleOk(request: number): void {
     const r = this.requests;
     r.settled[request] = 1;
     const latency = this.now - r.sentAt[request];
     // One latency goes into three histograms: find its bucket once.
     const bucket = bucketOf(latency);
-    if (ok) {
-      this.windowCompleted++;
-      this.windowLatency.recordIn(bucket, latency);
-    } else this.windowFailed++;
-    const client = this.stats[r.client[request]];
-    if (r.measured[request]) {
+    this.windowCompleted++;
+    this.windowLatency.recordIn(bucket, latency);
+    if (r.measured[request] === 1) {
+      const client = this.stats[r.client[request]];
       this.e2e.inFlight--;
-      if (ok) {
-        this.e2e.completed++;
-        this.e2e.latency.recordIn(bucket, latency);
-        client.completed++;
-        client.latency.recordIn(bucket, latency);
-      } else {
-        this.e2e.failed++;
-        client.failed++;
-      }
+      this.e2e.completed++;
+      this.e2e.latency.recordIn(bucket, latency);
+      client.completed++;
+      client.latency.recordIn(bucket, latency);
     }
-    this.freeIfDone(request);
+    r.releaseIfDone(request);
+  }
+
+  /** The client gives up on the request (no route, or its last attempt failed). */
+  private settleFailed(request: number): void {
+    const r = this.requests;
+    r.settled[request] = 1;
+    this.windowFailed++;
+    if (r.measured[request] === 1) {
+      this.e2e.inFlight--;
+      this.e2e.failed++;
+      this.stats[r.client[request]].failed++;
+    }
+    r.releaseIfDone(request);
   }
 
   private freeIfDone(request: number): void {
@@ -547,26 +563,35 @@ export class Simulation {
     return call;
   }
 
-  private sendCall(parent: number, request: number, edge: number, attempt: number, stage = 0): number {
-    let probe = 0;
-    if (this.edgeGuard[edge] !== 0) {
-      probe = this.admit(edge);
-      if (probe < 0) {
-        this.failFast(parent, request, edge, attempt);
-        return -1;
-      }
+  private sendCall(parent: number, request: number, edge: number, attempt: number): number {
+    if (this.edgeGuard[edge] !== 0) return this.sendGuarded(parent, request, edge, attempt);
+    const call = this.calls.create(request, this.edgeTarget[edge], parent, edge, attempt);
+    this.transmit(call, edge);
+    return call;
+  }
+
+  /** sendCall over a cut edge or one with a breaker: it may refuse, or let the call through as a probe. */
+  private sendGuarded(parent: number, request: number, edge: number, attempt: number): number {
+    const probe = this.admit(edge);
+    if (probe < 0) {
+      this.failFast(parent, request, edge, attempt);
+      return -1;
     }
-    const target = this.edgeTarget[edge];
-    const call = this.calls.create(request, target, parent, edge, attempt, stage);
-    if (probe !== 0) this.calls.flags[call] = probe;
-    this.requests.refs[request]++;
+    const call = this.calls.create(request, this.edgeTarget[edge], parent, edge, attempt);
+    this.calls.flags[call] = probe;
+    this.transmit(call, edge);
+    return call;
+  }
+
+  /** A new call leaves over `edge`: counted, and delivered after the edge's latency. */
+  private transmit(call: number, edge: number): void {
+    this.requests.refs[this.calls.request[call]]++;
     this.edgeSent[edge]++;
     this.edgeWindowSent[edge]++;
     this.edgeInFlight[edge]++;
     const latency = this.edgeLatency[edge];
     if (latency > 0) this.schedule(this.now + latency, DELIVER, call);
     else this.deliver(call);
-    return call;
   }
 
   /**
@@ -662,12 +687,14 @@ export class Simulation {
       stats.windowArrivals++;
       if (c.parent[call] === DETACHED) this.behaviours[this.edgeSource[edge]].detachedDelivered(call);
     }
-    if (this.nodeDown[node] === 1) {
-      if (edge >= 0) this.stats[node].rejected++;
-      this.respond(call, false);
-      return;
-    }
-    this.behaviours[node].arrive(call);
+    if (this.nodeDown[node] === 0) this.behaviours[node].arrive(call);
+    else this.refuseDown(call, node);
+  }
+
+  /** A call reached a node that is down: refused at once. */
+  private refuseDown(call: number, node: number): void {
+    if (this.calls.edge[call] >= 0) this.stats[node].rejected++;
+    this.respond(call, false);
   }
 
   /** The call joins its station: served at once, queued, or dropped if the room is full. */
@@ -697,12 +724,17 @@ export class Simulation {
     const k = r.draws[request]++;
     const seed = r.seed[request];
     // Only a station whose reads and writes differ (a database) needs to know which this is.
-    const writeMean = station.writeMeanMs;
-    const readMean = station.readMeanMs;
-    const mean = (writeMean !== readMean && this.isWrite(request) ? writeMean : readMean) * station.slowdown;
+    const mean =
+      (station.writeMeanMs === station.readMeanMs ? station.readMeanMs : this.meanFor(station, request)) *
+      station.slowdown;
     const u2 = station.dist === LOGNORMAL ? hashUniform(seed, 2 * k + 1) : 0;
     const service = sampleService(station.dist, mean, station.sigma, hashUniform(seed, 2 * k), u2);
     this.schedule(this.now + service, SERVICE_DONE, call);
+  }
+
+  /** Mean service time at a station whose reads and writes differ (a database). */
+  private meanFor(station: Station, request: number): number {
+    return this.isWrite(request) ? station.writeMeanMs : station.readMeanMs;
   }
 
   private serviceDone(call: number): void {
@@ -762,28 +794,34 @@ export class Simulation {
     else this.returnCall(call);
   }
 
+  /** A call's response is back at its caller. The call is released first; its fields stay readable until reused. */
   private returnCall(call: number): void {
     const c = this.calls;
     const parent = c.parent[call];
     const edge = c.edge[call];
-    const request = c.request[call];
-    const attempt = c.attempt[call];
     const ok = c.ok[call] === 1;
     c.release(call);
     if (edge >= 0) {
       this.edgeInFlight[edge]--;
       if (!ok || this.edgeGuard[edge] !== 0) this.edgeOutcome(edge, ok, c.flags[call]);
     }
+    this.requests.refs[c.request[call]]--;
+    // A node killed while it waited for this answer has lost the call: it fails.
+    if (parent >= 0) this.behaviours[c.node[parent]].returned(parent, ok && (c.flags[parent] & KILLED) === 0);
+    else this.rootReturned(call, parent, ok);
+  }
+
+  /** A root call's answer reached its client, or a detached call ended. */
+  private rootReturned(call: number, parent: number, ok: boolean): void {
+    const c = this.calls;
     const r = this.requests;
-    r.refs[request]--;
-    if (parent >= 0) {
-      // A node killed while it waited for this answer has lost the call: it fails.
-      this.behaviours[c.node[parent]].returned(parent, ok && (c.flags[parent] & KILLED) === 0);
-    } else if (parent === FROM_CLIENT && r.settled[request] === 0 && attempt === r.attempt[request]) {
-      if (ok) this.settle(request, true);
+    const request = c.request[call];
+    if (parent === FROM_CLIENT && r.settled[request] === 0 && c.attempt[call] === r.attempt[request]) {
+      if (ok) this.settleOk(request);
       else this.attemptFailed(request);
     } else {
       // A detached call's end, or a response to an attempt the client already gave up on.
+      const edge = c.edge[call];
       if (parent === DETACHED) this.behaviours[edge >= 0 ? this.edgeSource[edge] : c.node[call]].detachedReturned(call, ok);
       this.freeIfDone(request);
     }

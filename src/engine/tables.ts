@@ -20,14 +20,17 @@ abstract class Table {
   protected take(): number {
     this.live++;
     if (this.freeCount > 0) return this.free[--this.freeCount];
-    if (this.next === this.capacity) {
-      this.capacity *= 2;
-      this.resize(this.capacity);
-      const free = new Int32Array(this.capacity);
-      free.set(this.free);
-      this.free = free;
-    }
+    if (this.next === this.capacity) this.grow();
     return this.next++;
+  }
+
+  /** Kept out of take() so the hot path stays small enough for the JIT to inline whole. */
+  private grow(): void {
+    this.capacity *= 2;
+    this.resize(this.capacity);
+    const free = new Int32Array(this.capacity);
+    free.set(this.free);
+    this.free = free;
   }
 
   release(id: number): void {
