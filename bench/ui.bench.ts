@@ -161,12 +161,13 @@ const fmt = (s: Awaited<ReturnType<typeof frameStats>>) =>
   `main thread busy ${pct(s.busy)} (script ${pct(s.script)}, style+layout ${pct(s.layout)})`;
 
 const firstLoad = measureBundle();
+const SIZES = (process.env.SIZES ?? '50,200').split(',').map(Number);
 const server = await preview({ preview: { port: 4175, strictPort: true }, logLevel: 'error' });
 try {
   console.log('\nInteraction while the simulation runs as fast as possible (headless Chromium, no GPU)');
   // Frame figures depend on what else the machine runs: print the load so runs can be compared.
   console.log(`  load average ${loadavg().map((x) => x.toFixed(1)).join(' ')} on this machine before measuring`);
-  for (const size of [50, 200]) {
+  for (const size of SIZES) {
     try {
       const r = await measureInteraction('http://localhost:4175/', size);
       console.log(`  ${r.nodes} nodes: first node on screen ${r.loadMs} ms after navigation; simulated ${r.simulated}`);

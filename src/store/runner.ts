@@ -72,6 +72,11 @@ export function setGesture(active: boolean): void {
   }
 }
 
+/** Whether a pan, zoom or drag is under way (other live views may wait for it to end). */
+export function gestureActive(): boolean {
+  return gesture;
+}
+
 function dropSnapshots() {
   pending = [];
   flushSnapshots();

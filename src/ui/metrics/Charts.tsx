@@ -15,6 +15,7 @@ import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContai
 import { useDesign } from '../../store';
 import { describeAction, FAULT_ACTION_LABELS, targetName, targetOf } from '../../store/faults';
 import { useRun } from '../../store/run';
+import { gestureActive } from '../../store/runner';
 import { injectedLive } from '../faults/timeline';
 import { formatMs, formatPercent, formatRate, formatTick } from '../format';
 
@@ -73,7 +74,28 @@ function xTicks(data: readonly Record<string, number>[]): number[] {
   return out;
 }
 
-const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers }: ChartProps) {
+/**
+ * The charts take new data one after another, STAGGER_MS apart: recharts finishes a redraw in
+ * synchronous store updates React cannot interrupt, and five charts in one task made it a long
+ * task (60–90 ms with a 50-node design); one chart per task stays short.
+ */
+const STAGGER_MS = 80;
+
+function useStaggered<T>(value: T, slot: number): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    if (shown === value) return;
+    const timer = setTimeout(() => startTransition(() => setShown(value)), slot * STAGGER_MS);
+    return () => clearTimeout(timer);
+  }, [value, slot, shown]);
+  return shown;
+}
+
+const Chart = memo(function Chart({ data, slot, ...rest }: ChartProps & { slot: number }) {
+  return <ChartView data={useStaggered(data, slot)} {...rest} />;
+});
+
+const ChartView = memo(function ChartView({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers }: ChartProps) {
   const ticks = useMemo(() => xTicks(data), [data]);
   return (
     <figure className="chart" aria-label={title}>
@@ -142,6 +164,9 @@ const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFor
 });
 
 const num = (x: number) => (Number.isFinite(x) ? x : 0);
+const formatShare = (x: number) => formatPercent(x);
+const percentTick = (x: number) => `${Math.round(x * 100)}%`;
+const SHARE_DOMAIN: [number, number] = [0, 1];
 const formatMessages = (x: number) => `${Math.round(x).toLocaleString('en')} messages`;
 const compact = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(x >= 10_000 ? 0 : 1)}k` : `${Math.round(x)}`);
 
@@ -157,13 +182,19 @@ function useChartSeries(): WindowPoint[] {
   const [series, setSeries] = useState(() => useRun.getState().series);
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
+    const redraw = () => {
+      // Mid-gesture the frames belong to the canvas: the charts catch up once it is at rest.
+      if (gestureActive()) {
+        timer = setTimeout(redraw, REDRAW_EVERY_MS);
+        return;
+      }
+      timer = null;
+      // Redraw on the next frame after the timer (hidden tabs get no frames, so no redraws).
+      requestAnimationFrame(() => startTransition(() => setSeries(useRun.getState().series)));
+    };
     const unsubscribe = useRun.subscribe((state, prev) => {
       if (state.series === prev.series || timer) return;
-      timer = setTimeout(() => {
-        timer = null;
-        // Redraw on the next frame after the timer (hidden tabs get no frames, so no redraws).
-        requestAnimationFrame(() => startTransition(() => setSeries(useRun.getState().series)));
-      }, REDRAW_EVERY_MS);
+      timer = setTimeout(redraw, REDRAW_EVERY_MS);
     });
     return () => {
       unsubscribe();
@@ -287,17 +318,10 @@ export default function Charts() {
 
   return (
     <div className={backlogLines.length > 0 ? 'charts charts-with-queues' : 'charts'}>
-      <Chart title="Throughput (req/s)" data={data} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
+      <Chart slot={0} title="Throughput (req/s)" data={data} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
+      <Chart slot={1} title="Error rate (%)" data={data} lines={ERROR_LINES} format={formatShare} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
       <Chart
-        title="Error rate (%)"
-        data={data}
-        lines={ERROR_LINES}
-        format={(x) => formatPercent(x)}
-        tickFormat={(x) => `${Math.round(x * 100)}%`}
-        yDomain={[0, 1]}
-        markers={markers}
-      />
-      <Chart
+        slot={2}
         title="Latency (ms)"
         data={data}
         lines={LATENCY_LINES}
@@ -306,9 +330,9 @@ export default function Charts() {
         legend
         markers={markers}
       />
-      <Chart title="Utilisation (%)" data={data} lines={utilLines} format={(x) => formatPercent(x)} tickFormat={(x) => `${Math.round(x * 100)}%`} yDomain={[0, 1]} legend markers={markers} />
+      <Chart slot={3} title="Utilisation (%)" data={data} lines={utilLines} format={formatShare} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
       {backlogLines.length > 0 && (
-        <Chart title="Queue backlog (messages)" data={data} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
+        <Chart slot={4} title="Queue backlog (messages)" data={data} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
       )}
     </div>
   );
