@@ -4,7 +4,7 @@
  *     page fetches before it is interactive (the entry and its modulepreloads). The engine
  *     lives in the worker chunk and the charts load on demand; both are listed apart.
  *  2. Interaction: serves the build, opens generated 50- and 200-node designs in Debian's
- *     Chromium, runs them as fast as possible, pans the canvas and drags a node, and reports
+ *     Chromium, runs them as fast as possible, watches for 5 s, pans the canvas and drags a node, and reports
  *     frame times and long tasks (> 50 ms) on the main thread.
  *
  *   npm run bench:ui            (CHROMIUM_PATH overrides /usr/bin/chromium)
@@ -131,6 +131,8 @@ async function measureIn(browser: Browser, url: string, size: number) {
   await page.locator('.chart').first().waitFor({ timeout: 20_000 }).catch(() => debug('the charts did not appear'));
   await page.waitForTimeout(2000);
 
+  // Watching: no input, the figures and charts updating as the run goes on.
+  const watch = await frameStats(page, cdp, () => page.waitForTimeout(5000));
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
   const pan = await frameStats(page, cdp, async () => {
     for (let i = 0; i < 4; i++) {
@@ -152,7 +154,7 @@ async function measureIn(browser: Browser, url: string, size: number) {
     await page.mouse.up();
   });
   const simulated = await page.getByTestId('summary-simulated-time').textContent();
-  return { loadMs, pan, drag, simulated, nodes: design.nodes.length };
+  return { loadMs, watch, pan, drag, simulated, nodes: design.nodes.length };
 }
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
@@ -171,6 +173,7 @@ try {
     try {
       const r = await measureInteraction('http://localhost:4175/', size);
       console.log(`  ${r.nodes} nodes: first node on screen ${r.loadMs} ms after navigation; simulated ${r.simulated}`);
+      console.log(`    watching:      ${fmt(r.watch)}`);
       console.log(`    panning:       ${fmt(r.pan)}`);
       console.log(`    dragging node: ${fmt(r.drag)}`);
     } catch (error) {
