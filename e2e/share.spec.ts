@@ -164,6 +164,10 @@ test('a reload restores the design, and a bad link never replaces it', async ({ 
 test('two tabs keep their own designs across reloads; a new tab opens the one saved last', async ({ page, context }) => {
   await fresh(page);
   await page.getByLabel('Design name').fill('Work in the first tab');
+  // Its autosave fires after a short delay; until then a reload would save it after the second tab's.
+  await expect
+    .poll(() => page.evaluate(() => localStorage.getItem('archsim.autosave') ?? ''))
+    .toContain('Work in the first tab');
   const second = await context.newPage();
   await fresh(second);
   await openExample(second, 'Sharded database with a hot shard');
