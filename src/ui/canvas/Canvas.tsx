@@ -5,13 +5,12 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MarkerType,
   MiniMap,
   ReactFlow,
   useReactFlow,
+  ViewportPortal,
   type Connection,
   type EdgeChange,
   type FitViewOptions,
@@ -221,7 +220,9 @@ export function Canvas() {
         proOptions={{ hideAttribution: true }}
         aria-label="Design canvas"
       >
-        <Background variant={BackgroundVariant.Dots} gap={20} size={1.2} />
+        <ViewportPortal>
+          <div className="canvas-dots" aria-hidden />
+        </ViewportPortal>
         {design.nodes.length >= MINIMAP_FROM_NODES && (
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeBorderRadius={8} className="minimap" style={MINIMAP_SIZE} />
         )}
