@@ -85,7 +85,13 @@ function useStaggered<T>(value: T, slot: number): T {
   const [shown, setShown] = useState(value);
   useEffect(() => {
     if (shown === value) return;
-    const timer = setTimeout(() => startTransition(() => setShown(value)), slot * STAGGER_MS);
+    let timer: ReturnType<typeof setTimeout>;
+    const show = () => {
+      // A pan or drag that began since the data came waits for no chart.
+      if (gestureActive()) timer = setTimeout(show, STAGGER_MS);
+      else startTransition(() => setShown(value));
+    };
+    timer = setTimeout(show, slot * STAGGER_MS);
     return () => clearTimeout(timer);
   }, [value, slot, shown]);
   return shown;
