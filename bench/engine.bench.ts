@@ -119,6 +119,7 @@ globalThis.gc?.();
 const before = process.memoryUsage().heapUsed;
 const long = new Simulation(singleStation(3200, { workers: 4, serviceTimeMs: 1 }), { warmupMs: 0 });
 long.runUntil(100_000);
+globalThis.gc?.();
 const afterShort = process.memoryUsage().heapUsed;
 long.runUntil(2_000_000);
 globalThis.gc?.();
