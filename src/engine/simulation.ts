@@ -7,7 +7,7 @@
 import type { Design, FaultAction, ScheduledFault } from '../model/types';
 import type { NodeKind, Params } from '../model/params';
 import type { Behaviour } from './behaviour';
-import type { ClientBehaviour } from './behaviours/client';
+import { ARRIVAL_PARAMS, type ClientBehaviour } from './behaviours/client';
 import { LoadBalancerBehaviour } from './behaviours/loadBalancer';
 import { Dist, sampleService } from './distributions';
 import { EventQueue } from './eventQueue';
@@ -1085,6 +1085,7 @@ export class Simulation {
   /** Applies a node's complete (restored) params while running. */
   setNodeParams(id: string, params: Params): void {
     const n = this.nodeIndex(id);
+    const before = this.nodeParams[n];
     this.nodeParams[n] = { ...params };
     const station = this.stations[n];
     station.account(this.now);
@@ -1093,6 +1094,11 @@ export class Simulation {
     this.nodeErrorRate[n] = (params.errorRate as number | undefined) ?? 0;
     if (this.nodeErrorRate[n] > 0) this.nodeGuard[n] = 1;
     this.behaviours[n].configure(params);
+    // A new rate applies at once: the pending arrival was drawn at the old one, and a client
+    // at rate 0 has none. Arrivals are memoryless, so drawing the next one afresh is exact.
+    if (this.clients[n] !== undefined && (this.arrivalAt[n] === Infinity || ARRIVAL_PARAMS.some((k) => before[k] !== params[k]))) {
+      this.scheduleArrival(n);
+    }
     // More workers may serve waiting calls at once.
     for (const i of this.nodeStations[n]) this.fillWorkers(this.allStations[i]);
   }

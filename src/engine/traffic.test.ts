@@ -67,6 +67,47 @@ describe('traffic shapes', () => {
   });
 });
 
+describe('several clients and live rates', () => {
+  it('two Poisson clients merge into one Poisson stream: each sends its own λT, and an M/M/1 behind them sees λ₁ + λ₂', () => {
+    const design = designOf(
+      [
+        { id: 'web', kind: 'client', params: { ratePerSecond: 300 } },
+        { id: 'mobile', kind: 'client', params: { ratePerSecond: 700 } },
+        { id: 'app', kind: 'server', params: { workers: 1, serviceTimeMs: 0.5 } },
+      ],
+      [
+        { from: 'web', to: 'app' },
+        { from: 'mobile', to: 'app' },
+      ],
+    );
+    const sim = new Simulation(design, { warmupMs: 5_000 });
+    sim.runUntil(205_000);
+    poissonClose(sim.stats[0].arrivals, 300 * 200);
+    poissonClose(sim.stats[1].arrivals, 700 * 200);
+    // M/M/1 with λ = 1000/s and μ = 2000/s: mean time in system 1/(μ − λ) = 1 ms.
+    expect(Math.abs(sim.e2e.latency.mean / 1 - 1)).toBeLessThan(0.03);
+  });
+
+  it('a rate raised live applies at once, from 0 as from a trickle', () => {
+    for (const from of [0, 0.01]) {
+      const design = designOf(
+        [
+          { id: 'users', kind: 'client', params: { ratePerSecond: from } },
+          { id: 'app', kind: 'server', params: { workers: 1000, serviceTimeMs: 1 } },
+        ],
+        [{ from: 'users', to: 'app' }],
+      );
+      const sim = new Simulation(design);
+      sim.runUntil(1_000);
+      const client = design.nodes[0];
+      sim.setNodeParams(client.id, { ...client.params, ratePerSecond: 500 });
+      const before = sim.e2e.sent;
+      sim.runUntil(21_000);
+      poissonClose(sim.e2e.sent - before, 500 * 20);
+    }
+  });
+});
+
 describe('keys', () => {
   it('Zipf ranks follow k^−s / H(n, s) (chi-square style check on the head)', () => {
     const n = 1000;
