@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { simulate, type Sketch } from '../testDesigns';
+import { design, simulate, type Sketch } from '../testDesigns';
 
 function limited(algorithm: string, offered: number, rate: number, burst = 20, arrivals = 'poisson'): Sketch {
   return {
@@ -42,5 +42,19 @@ describe('rate limiter', () => {
     // 10 000 req/s offered to a limiter of 1/s with a burst of 50: the first 0.1 s admits the 50 tokens.
     const sim = simulate(limited('tokenBucket', 10_000, 1, 50, 'uniform'), 0.1);
     expect(sim.stats[2].arrivals).toBe(50);
+  });
+
+  it('a token bucket whose rate is raised live earns tokens at the old rate until then', () => {
+    // One request a second, exactly on the second, against a bucket at rate 0: its 5 tokens go
+    // at once, then nothing passes. Raised to 0.5/s at 100.5 s, it earns 1.25 tokens by 103 s
+    // and admits at 103, 105, …, 119 s: 9 in the next 20 s. Crediting the half second before
+    // the change at the new rate would admit at 102, 104, …, 120 s: 10.
+    const sketch = limited('tokenBucket', 1, 0, 5, 'uniform');
+    const sim = simulate(sketch, 100.5);
+    expect(sim.stats[2].arrivals).toBe(5);
+    const limiter = design(sketch).nodes[1];
+    sim.setNodeParams(limiter.id, { ...limiter.params, ratePerSecond: 0.5 });
+    sim.runUntil(120_500);
+    expect(sim.stats[2].arrivals - 5).toBe(9);
   });
 });

@@ -36,6 +36,9 @@ export class RateLimiterBehaviour extends ServerBehaviour {
   }
 
   configure(p: Params): void {
+    // Tokens earned until now were earned at the old rate (a rate raised from 0 must not
+    // credit the time spent at 0).
+    this.refill(this.sim.now);
     this.algorithm = p.algorithm as Algorithm;
     this.ratePerMs = (p.ratePerSecond as number) / 1000;
     this.burst = p.burst as number;
@@ -52,13 +55,17 @@ export class RateLimiterBehaviour extends ServerBehaviour {
     this.sim.respond(call, false);
   }
 
+  /** Token bucket: adds the tokens earned since the last refill, up to the bucket's size. */
+  private refill(now: number): void {
+    this.tokens = Math.min(Math.max(1, this.burst), this.tokens + (now - this.refilledAt) * this.ratePerMs);
+    this.refilledAt = now;
+  }
+
   private admit(): boolean {
     const now = this.sim.now;
     switch (this.algorithm) {
       case 'tokenBucket': {
-        const size = Math.max(1, this.burst);
-        this.tokens = Math.min(size, this.tokens + (now - this.refilledAt) * this.ratePerMs);
-        this.refilledAt = now;
+        this.refill(now);
         if (this.tokens >= 1) {
           this.tokens -= 1;
           return true;
