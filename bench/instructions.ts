@@ -5,7 +5,9 @@
  * so this is the figure to compare two versions of the hot path by.
  *
  * Each figure is the difference between a short and a long run, divided by the difference in
- * events, so start-up, compilation and warm-up cancel out. V8 runs single-threaded so that its
+ * events, so start-up, compilation and warm-up cancel out. Designs that mix kinds vary by a few
+ * percent (and one example by 30 %) from run to run with the JIT's inlining choices, so the
+ * engine is measured on M/M/4, where repeated runs agree within about 0.5 %. V8 runs single-threaded so that its
  * compiler works at the same moments in every run. Needs valgrind (Debian: apt-get install valgrind).
  *
  *   npm run bench:instructions
