@@ -124,6 +124,20 @@ function expectSoundSnapshots(sim: Simulation): void {
   }
 }
 
+/**
+ * A run of `design`: sound snapshots and a finite summary, then a drain after which every
+ * measured request has settled. Returns the drained simulation for the checks that follow.
+ */
+function runAndDrain(design: Design, warmupMs: number, drainMs?: number): Simulation {
+  const sim = new Simulation(design, { warmupMs });
+  expectSoundSnapshots(sim);
+  expect(allFinite(summarize(sim, 0))).toBeNull();
+  sim.drain(drainMs);
+  expect(sim.e2e.inFlight).toBe(0);
+  expect(sim.e2e.sent).toBe(sim.e2e.completed + sim.e2e.failed);
+  return sim;
+}
+
 const withoutWallTime = (summary: ReturnType<typeof summarize>) => JSON.stringify({ ...summary, wallMs: 0 });
 
 describe('random runnable designs', () => {
@@ -139,13 +153,8 @@ describe('random runnable designs', () => {
   it('never throw, never report a non-finite figure, and conserve requests at every snapshot', () => {
     fc.assert(
       fc.property(runnableDesign, fc.integer({ min: 0, max: 2000 }), (design, warmupMs) => {
-        const sim = new Simulation(design, { warmupMs });
-        expectSoundSnapshots(sim);
-        expect(allFinite(summarize(sim, 0))).toBeNull();
         // With arrivals stopped every request settles and every call returns: nothing leaks.
-        sim.drain();
-        expect(sim.e2e.inFlight).toBe(0);
-        expect(sim.e2e.sent).toBe(sim.e2e.completed + sim.e2e.failed);
+        const sim = runAndDrain(design, warmupMs);
         expect(sim.requests.live).toBe(0);
         expect(sim.calls.live).toBe(0);
         for (const station of sim.stations) {
@@ -299,13 +308,8 @@ describe('random designs of every kind, with faults of every action', () => {
   it('never throw, never report a non-finite figure, conserve requests at every snapshot and drain to empty', () => {
     fc.assert(
       fc.property(everyKindDesign, fc.integer({ min: 0, max: 2000 }), (design, warmupMs) => {
-        const sim = new Simulation(design, { warmupMs });
-        expectSoundSnapshots(sim);
-        expect(allFinite(summarize(sim, 0))).toBeNull();
         // Ten simulated minutes outlast every timeout and backoff these params allow.
-        sim.drain(600_000);
-        expect(sim.e2e.inFlight).toBe(0);
-        expect(sim.e2e.sent).toBe(sim.e2e.completed + sim.e2e.failed);
+        const sim = runAndDrain(design, warmupMs, 600_000);
         // Nothing leaks. Work may still wait on a fault (a queue whose consumer is cut off, a
         // replication stream held by a partition): end every fault and drain again. Then a
         // request is still held only as a message in a queue (one with no consumer, or a

@@ -507,7 +507,7 @@ export class Simulation {
     if (r.settled[request] === 0 && r.deadline[request] === this.now) {
       if (r.measured[request]) this.e2e.timedOut++;
       this.attemptFailed(request);
-    } else this.freeIfDone(request);
+    } else r.releaseIfDone(request);
   }
 
   /** The current attempt failed or timed out: retry after a backoff, or give up. */
@@ -556,10 +556,6 @@ export class Simulation {
       this.stats[r.client[request]].failed++;
     }
     r.releaseIfDone(request);
-  }
-
-  private freeIfDone(request: number): void {
-    this.requests.releaseIfDone(request);
   }
 
   // ---- A call's life at a node ----------------------------------------------------------
@@ -856,7 +852,7 @@ export class Simulation {
       // A detached call's end, or a response to an attempt the client already gave up on.
       const edge = c.edge[call];
       if (parent === DETACHED) this.behaviours[edge >= 0 ? this.edgeSource[edge] : c.node[call]].detachedReturned(call, ok);
-      this.freeIfDone(request);
+      this.requests.releaseIfDone(request);
     }
   }
 

@@ -170,7 +170,6 @@ const ChartView = memo(function ChartView({ title, data, lines, format, yDomain,
 });
 
 const num = (x: number) => (Number.isFinite(x) ? x : 0);
-const formatShare = (x: number) => formatPercent(x);
 const percentTick = (x: number) => `${Math.round(x * 100)}%`;
 const SHARE_DOMAIN: [number, number] = [0, 1];
 const formatMessages = (x: number) => `${Math.round(x).toLocaleString('en')} messages`;
@@ -325,7 +324,7 @@ export default function Charts() {
   return (
     <div className={backlogLines.length > 0 ? 'charts charts-with-queues' : 'charts'}>
       <Chart slot={0} title="Throughput (req/s)" data={data} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
-      <Chart slot={1} title="Error rate (%)" data={data} lines={ERROR_LINES} format={formatShare} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
+      <Chart slot={1} title="Error rate (%)" data={data} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
       <Chart
         slot={2}
         title="Latency (ms)"
@@ -336,7 +335,7 @@ export default function Charts() {
         legend
         markers={markers}
       />
-      <Chart slot={3} title="Utilisation (%)" data={data} lines={utilLines} format={formatShare} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
+      <Chart slot={3} title="Utilisation (%)" data={data} lines={utilLines} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
       {backlogLines.length > 0 && (
         <Chart slot={4} title="Queue backlog (messages)" data={data} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
       )}
