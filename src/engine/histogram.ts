@@ -87,10 +87,19 @@ export class Histogram {
   }
 
   add(other: Histogram): void {
+    this.addCounts(other);
+    this.sum += other.sum;
+  }
+
+  /**
+   * Adds another histogram's samples but not their sum. Counts, minimum and maximum come out
+   * the same in whatever groups samples are added; a floating-point sum does not, so a caller
+   * that must not depend on grouping adds each sample to `sum` itself, in order.
+   */
+  addCounts(other: Histogram): void {
     const high = other.high;
     for (let i = other.low; i <= high; i++) this.counts[i] += other.counts[i];
     this.count += other.count;
-    this.sum += other.sum;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
   }

@@ -6,20 +6,24 @@ import { Histogram } from './histogram';
 
 export class NodeStats {
   arrivals = 0;
-  completed = 0;
   /** Calls this node answered with a failure, whatever the cause. */
   failed = 0;
   /** Turned away because the waiting room was full. */
   dropped = 0;
   /** Turned away on purpose: rate limited, queue full, refused by a partition or a down node. */
   rejected = 0;
+  /** Latency of the calls it answered successfully (a client's: of its requests, end to end). */
   readonly latency = new Histogram();
   /** Arrivals since the last window closed, for the node's req/s. */
   windowArrivals = 0;
 
+  /** Calls answered successfully: every one has its latency recorded, so the histogram counts them. */
+  get completed(): number {
+    return this.latency.count;
+  }
+
   reset(): void {
     this.arrivals = 0;
-    this.completed = 0;
     this.failed = 0;
     this.dropped = 0;
     this.rejected = 0;
@@ -30,13 +34,16 @@ export class NodeStats {
 /** End-to-end figures for the measured cohort: requests sent after the warm-up. */
 export class EndToEndStats {
   sent = 0;
-  completed = 0;
   failed = 0;
   timedOut = 0;
   retries = 0;
   /** Measured requests not yet settled; counted, not derived, so conservation can be checked. */
   inFlight = 0;
   readonly latency = new Histogram();
+
+  get completed(): number {
+    return this.latency.count;
+  }
 }
 
 export interface LatencySummary {

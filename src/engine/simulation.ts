@@ -11,7 +11,7 @@ import { ARRIVAL_PARAMS, type ClientBehaviour } from './behaviours/client';
 import { LoadBalancerBehaviour } from './behaviours/loadBalancer';
 import { Dist, sampleService } from './distributions';
 import { EventQueue } from './eventQueue';
-import { bucketOf, Histogram } from './histogram';
+import { Histogram } from './histogram';
 import { createBehaviour, stationConfig } from './kinds';
 import { EndToEndStats, NodeStats, TimeSeries } from './metrics';
 import { hashUniform, RandomStream } from './random';
@@ -164,13 +164,23 @@ export class Simulation {
   readonly edgeSent: Float64Array;
   readonly edgeFailed: Float64Array;
   readonly edgeInFlight: Int32Array;
-  private readonly edgeWindowSent: Float64Array;
+  /** edgeSent when the current window opened: the window's count is the difference. */
+  private readonly edgeSentAtWindow: Float64Array;
   private readonly edgeWindowFailed: Float64Array;
 
   readonly e2e = new EndToEndStats();
   readonly series = new TimeSeries();
+  /** Latencies of the requests completed in this window, measured or not. */
   private readonly windowLatency = new Histogram();
-  private windowCompleted = 0;
+  /**
+   * Latencies of measured requests completed since the last fold, per client. A completion is
+   * bucketed once, here, instead of in three histograms; foldLatency adds the counts into the
+   * client's, the end-to-end and the window's histograms whenever a slice of the run ends or a
+   * window closes, so figures read between slices are whole. Slices end at wall-clock moments,
+   * so sums (for means) are not folded: each latency is added to them as it happens, and the
+   * figures stay the same bit for bit however a run is sliced.
+   */
+  private readonly pendingLatency: Histogram[] = [];
   private windowFailed = 0;
   private readonly windowBusy: Float64Array;
   private readonly windowCapacity: Float64Array;
@@ -217,7 +227,7 @@ export class Simulation {
     this.edgeSent = new Float64Array(edgeCount);
     this.edgeFailed = new Float64Array(edgeCount);
     this.edgeInFlight = new Int32Array(edgeCount);
-    this.edgeWindowSent = new Float64Array(edgeCount);
+    this.edgeSentAtWindow = new Float64Array(edgeCount);
     this.edgeWindowFailed = new Float64Array(edgeCount);
 
     const n = design.nodes.length;
@@ -242,6 +252,7 @@ export class Simulation {
       if (node.kind !== 'client') return;
       const client = this.behaviours[i] as ClientBehaviour;
       this.clients[i] = client;
+      this.pendingLatency[i] = new Histogram();
       this.scheduleArrival(i);
     });
     for (const fault of design.faults ?? []) {
@@ -273,11 +284,16 @@ export class Simulation {
   }
 
   private process(limitMs: number, deadline: number): boolean {
+    let reached = true;
     while (this.runBatch(limitMs)) {
-      if (deadline !== Infinity && performance.now() > deadline) return false;
+      if (deadline !== Infinity && performance.now() > deadline) {
+        reached = false;
+        break;
+      }
     }
-    if (limitMs > this.now && limitMs !== Infinity) this.now = limitMs;
-    return true;
+    this.foldLatency();
+    if (reached && limitMs > this.now && limitMs !== Infinity) this.now = limitMs;
+    return reached;
   }
 
   /**
@@ -530,19 +546,27 @@ export class Simulation {
     const r = this.requests;
     r.settled[request] = 1;
     const latency = this.now - r.sentAt[request];
-    // One latency goes into three histograms: find its bucket once.
-    const bucket = bucketOf(latency);
-    this.windowCompleted++;
-    this.windowLatency.recordIn(bucket, latency);
     if (r.measured[request] === 1) {
-      const client = this.stats[r.client[request]];
+      const client = r.client[request];
       this.e2e.inFlight--;
-      this.e2e.completed++;
-      this.e2e.latency.recordIn(bucket, latency);
-      client.completed++;
-      client.latency.recordIn(bucket, latency);
-    }
+      this.pendingLatency[client].record(latency);
+      this.e2e.latency.sum += latency;
+      this.stats[client].latency.sum += latency;
+    } else this.windowLatency.record(latency);
     r.releaseIfDone(request);
+  }
+
+  /** Adds each client's pending latencies into its figures, the end-to-end ones and the window's. */
+  private foldLatency(): void {
+    const clients = this.clientNodes;
+    for (let i = 0; i < clients.length; i++) {
+      const pending = this.pendingLatency[clients[i]];
+      if (pending.count === 0) continue;
+      this.stats[clients[i]].latency.addCounts(pending);
+      this.e2e.latency.addCounts(pending);
+      this.windowLatency.addCounts(pending);
+      pending.reset();
+    }
   }
 
   /** The client gives up on the request (no route, or its last attempt failed). */
@@ -616,7 +640,6 @@ export class Simulation {
   private transmit(call: number, edge: number): void {
     this.requests.refs[this.calls.request[call]]++;
     this.edgeSent[edge]++;
-    this.edgeWindowSent[edge]++;
     this.edgeInFlight[edge]++;
     const latency = this.edgeLatency[edge];
     if (latency > 0) this.schedule(this.now + latency, DELIVER, call);
@@ -655,7 +678,6 @@ export class Simulation {
   /** A call over a guarded edge was refused: its sender sees a failure at once. */
   private failFast(parent: number, request: number, edge: number, attempt: number): void {
     this.edgeSent[edge]++;
-    this.edgeWindowSent[edge]++;
     this.edgeFailed[edge]++;
     this.edgeWindowFailed[edge]++;
     if (parent >= 0) this.behaviours[this.calls.node[parent]].returned(parent, false);
@@ -814,10 +836,8 @@ export class Simulation {
       return;
     }
     const stats = this.stats[c.node[call]];
-    if (ok) {
-      stats.completed++;
-      stats.latency.record(this.now - c.arrivedAt[call]);
-    } else stats.failed++;
+    if (ok) stats.latency.record(this.now - c.arrivedAt[call]);
+    else stats.failed++;
     const latency = this.edgeLatency[edge];
     if (latency > 0) this.schedule(this.now + latency, RETURN, call);
     else this.returnCall(call);
@@ -908,6 +928,7 @@ export class Simulation {
   }
 
   private closeWindow(): void {
+    this.foldLatency();
     const seconds = this.windowMs / 1000;
     const nodes = this.stations.length;
     const utilization: number[] = new Array(nodes);
@@ -928,10 +949,11 @@ export class Simulation {
       this.windowQueue[n] = areas.queue;
       this.stats[n].windowArrivals = 0;
     }
-    const settled = this.windowCompleted + this.windowFailed;
+    const completed = this.windowLatency.count;
+    const settled = completed + this.windowFailed;
     this.series.add({
       tS: this.now / 1000,
-      throughput: this.windowCompleted / seconds,
+      throughput: completed / seconds,
       errorRate: settled > 0 ? this.windowFailed / settled : 0,
       p50: this.windowLatency.quantile(0.5),
       p95: this.windowLatency.quantile(0.95),
@@ -941,12 +963,11 @@ export class Simulation {
       nodeRate,
       backlog,
       lagMs,
-      edgeRate: Array.from(this.edgeWindowSent, (v) => v / seconds),
+      edgeRate: Array.from(this.edgeSent, (sent, e) => (sent - this.edgeSentAtWindow[e]) / seconds),
       edgeErrors: Array.from(this.edgeWindowFailed, (v) => v / seconds),
     });
-    this.edgeWindowSent.fill(0);
+    this.edgeSentAtWindow.set(this.edgeSent);
     this.edgeWindowFailed.fill(0);
-    this.windowCompleted = 0;
     this.windowFailed = 0;
     this.windowLatency.reset();
     this.schedule(this.now + this.windowMs, WINDOW, 0);
