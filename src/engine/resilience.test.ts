@@ -189,6 +189,21 @@ describe('faults', () => {
     expect(Math.abs((sim.e2e.sent - during) / 10_000 - 1)).toBeLessThan(0.03);
   });
 
+  it('a spike applies at once, even to a client at a trickle, and its end too', () => {
+    // 0.01 req/s: the pending arrival is ~100 s away. ×50,000 makes it 500 req/s from 10 s to
+    // 30 s; back at 0.01 req/s, almost nothing is sent in the next 20 s.
+    const sketch = direct({ ratePerSecond: 0.01 }, { workers: 1000, serviceTimeMs: 1 });
+    sketch.faults = [{ atS: 10, action: 'spike', target: 'users', factor: 50_000, durationS: 20 }];
+    const sim = simulate(sketch, 10);
+    const before = sim.e2e.sent;
+    sim.runUntil(30_000);
+    // Poisson count, mean λT = 10,000: within 5 standard deviations.
+    expect(Math.abs(sim.e2e.sent - before - 500 * 20)).toBeLessThan(5 * Math.sqrt(500 * 20));
+    const during = sim.e2e.sent;
+    sim.runUntil(50_000);
+    expect(sim.e2e.sent - during).toBeLessThanOrEqual(2);
+  });
+
   it('kill fails requests in the node and waiting for it; injectFault works live', () => {
     const sim = simulate(direct({ ratePerSecond: 900 }, { workers: 1, serviceTimeMs: 1 }), 5);
     expect(sim.injectFault({ atS: 0, action: 'kill', target: 'api' })).toBe(true);

@@ -419,7 +419,7 @@ export class Simulation {
     this.scheduleArrival(clientNode);
   }
 
-  /** Draws the client's next arrival (after one, at the start, or when a spike raises a rate from 0). */
+  /** Draws the client's next arrival: after one, at the start, or when its rate changes (an edit, a spike). */
   private scheduleArrival(clientNode: number): void {
     this.arrivalAt[clientNode] = this.clients[clientNode].nextArrival(this.now);
     this.findNextArrival();
@@ -1034,7 +1034,9 @@ export class Simulation {
         const client = this.clients[node];
         if (!client) return false;
         client.spike = undo ? 1 : (fault.factor ?? 1);
-        if (this.arrivalAt[node] === Infinity) this.scheduleArrival(node);
+        // As with a rate changed live: the pending arrival was drawn at the old rate (a client
+        // at a trickle would wait out its long gap first), so draw it afresh. Exact: memoryless.
+        this.scheduleArrival(node);
         return true;
       }
       case 'flush':
