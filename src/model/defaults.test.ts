@@ -16,7 +16,7 @@ const VERSION_1_DEFAULTS = {
   cdn: { capacity: 10000, eviction: 'lru', ttlSeconds: null, hitTimeMs: 5, writePolicy: 'writeThrough', workers: 64, costPerMonth: 87.04 },
   shardRouter: { strategy: 'hash', virtualNodes: 100, costPerMonth: 62.05 },
   database: { workers: 16, readTimeMs: 5, writeTimeMs: 10, serviceDistribution: 'exponential', serviceTimeCv: 1, queueCapacity: null, replicas: 0, replication: 'async', replicationLagMs: 50, costPerMonth: 124.83 },
-  queue: { capacity: null, partitions: 1, costPerMonth: 70.08 },
+  queue: { capacity: null, partitions: 1, consumption: 'shared', costPerMonth: 70.08 },
   rateLimiter: { algorithm: 'tokenBucket', ratePerSecond: 100, burst: 20, costPerMonth: 6 },
 } as const;
 

@@ -302,9 +302,16 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       nullable: true,
       unit: 'messages',
     }),
-    num('partitions', 'Partitions', 1, 1, 1024, 'Independent ordered lanes; each consumer takes from any.', {
+    num('partitions', 'Partitions', 1, 1, 1024, 'Independent ordered lanes, chosen by the message key.', {
       integer: true,
     }),
+    choice(
+      'consumption',
+      'Consumption',
+      ['shared', 'perPartition'],
+      'shared',
+      'Shared: any idle consumer takes the next message. Per partition: each partition hands out one message at a time, in order, as a Kafka consumer group does, so at most Partitions messages are processed at once.',
+    ),
     // A broker on EC2 m5.large (RabbitMQ or Kafka self-managed): $0.096/h × 730 h.
     cost(70.08),
   ],

@@ -99,3 +99,53 @@ describe('queue', () => {
     expect(Math.abs(db - (w1 + w2))).toBeLessThan(50);
   });
 });
+
+describe('queue consumption per partition (a Kafka consumer group)', () => {
+  // 500 msg/s over 1000 keys; one consumer whose 10 workers at a constant 10 ms take 1000 msg/s.
+  const grouped = (partitions: number, consumption: string) =>
+    pipeline(
+      { ratePerSecond: 500, arrivals: 'uniform', keys: 1000 },
+      { workers: 10, serviceTimeMs: 10, serviceDistribution: 'constant' },
+      { partitions, consumption },
+    );
+
+  it('hands out one message per partition at a time: 3 partitions consume 3 × 100 msg/s', () => {
+    // Each partition gets about a third of 500 msg/s, more than the 100 msg/s that one message
+    // at a time of 10 ms allows: all three stay busy, and the backlog grows by 200 a second.
+    const sim = simulate(grouped(3, 'perPartition'), 40, 10);
+    expect(Math.abs(sim.stats[2].completed / 30 / 300 - 1)).toBeLessThan(0.005);
+    const at40 = sim.behaviours[1].backlog()!;
+    sim.runUntil(50_000);
+    expect(Math.abs((sim.behaviours[1].backlog()! - at40) / 10 / 200 - 1)).toBeLessThan(0.02);
+  });
+
+  it('with more partitions than the consumer can serve, or shared consumption, it keeps up', () => {
+    for (const design of [grouped(20, 'perPartition'), grouped(3, 'shared')]) {
+      const sim = simulate(design, 40, 10);
+      expect(Math.abs(sim.stats[2].completed / 30 / 500 - 1)).toBeLessThan(0.005);
+      expect(sim.behaviours[1].backlog()!).toBeLessThan(10);
+    }
+  });
+
+  it('frees a partition whatever happens to its message: a consumer down, then back', () => {
+    const sketch = grouped(3, 'perPartition');
+    sketch.faults = [{ atS: 5, action: 'kill', target: 'worker', durationS: 5 }];
+    const sim = simulate(sketch, 10);
+    const backlog = sim.behaviours[1].backlog()!;
+    expect(backlog).toBeGreaterThan(2000);
+    sim.runUntil(20_000);
+    // Back up, the three partitions consume 300 msg/s again: the backlog grows by 200 a second.
+    expect(Math.abs((sim.behaviours[1].backlog()! - backlog) / 10 / 200 - 1)).toBeLessThan(0.05);
+  });
+
+  it('counts messages out against their new partitions when the partitions change live', () => {
+    const sim = simulate(grouped(3, 'perPartition'), 10);
+    sim.setNodeParams('queue', { ...sim.nodeParams[1], partitions: 1 });
+    sim.runUntil(20_000);
+    // One partition: one message at a time, 100 msg/s.
+    const before = sim.stats[2].arrivals;
+    sim.runUntil(30_000);
+    expect(Math.abs((sim.stats[2].arrivals - before) / 10 / 100 - 1)).toBeLessThan(0.01);
+  });
+});
+

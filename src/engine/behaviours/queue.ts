@@ -2,8 +2,11 @@
  * A message queue. It acknowledges the producer at once and holds the message (its request
  * stays alive, referenced by the queue); consumers, its outgoing edges, take messages whenever
  * they have an idle worker. A full queue rejects. Messages go to partitions by key; each
- * partition is FIFO, and consumers take from the partitions in turn. A message whose
- * consumer fails is counted and dropped (no redelivery loop), as a dead-letter queue would.
+ * partition is FIFO, and consumers take from the partitions in turn. With `perPartition`
+ * consumption a partition hands out its next message only once the previous one is done (a
+ * Kafka consumer group): partitions cap the parallelism, and a hot key makes a hot partition.
+ * A message whose consumer fails is counted and dropped (no redelivery loop), as a
+ * dead-letter queue would.
  */
 import type { Params } from '../../model/params';
 import { Behaviour } from '../behaviour';
@@ -50,6 +53,13 @@ class MessageRing {
 export class QueueBehaviour extends Behaviour {
   private capacity = Infinity;
   private partitions: MessageRing[] = [];
+  /**
+   * Messages out with a consumer, per partition and per request (a retried request can be out
+   * twice). Counted before the send, as a consumer may answer within it.
+   */
+  private inFlight = new Int32Array(0);
+  private readonly outByRequest = new Map<number, number>();
+  private onePerPartition = false;
   private held = 0;
   private nextPartition = 0;
   private nextConsumer = 0;
@@ -84,6 +94,7 @@ export class QueueBehaviour extends Behaviour {
 
   configure(p: Params): void {
     this.capacity = p.capacity === null || p.capacity === undefined ? Infinity : (p.capacity as number);
+    this.onePerPartition = p.consumption === 'perPartition';
     const count = p.partitions as number;
     if (count !== this.partitions.length) {
       // Repartitioning keeps every held message, in order of arrival within the old partitions.
@@ -96,6 +107,9 @@ export class QueueBehaviour extends Behaviour {
           this.partitions[this.partitionOf(request)].push(request, time);
         }
       }
+      // Messages out with consumers now count against their new partitions.
+      this.inFlight = new Int32Array(count);
+      for (const [request, out] of this.outByRequest) this.inFlight[this.partitionOf(request)] += out;
     }
   }
 
@@ -151,22 +165,26 @@ export class QueueBehaviour extends Behaviour {
           tried++;
           continue;
         }
-        this.dispatch(i);
+        const partition = this.nextPartitionToTake();
+        if (partition < 0) break; // every partition with messages has one out already
+        this.dispatch(i, partition);
         tried = 0;
       }
     } while (this.pumpAgain && this.held > 0);
     this.pumping = false;
   }
 
-  private dispatch(i: number): void {
-    const ring = this.takeRing();
-    const request = ring.shift();
+  private dispatch(i: number, partition: number): void {
+    const request = this.partitions[partition].shift();
+    this.nextPartition = (partition + 1) % this.partitions.length;
     this.held--;
     this.inTransit[i]++;
     this.outstanding[i]++;
+    this.countOut(request, 1);
     if (this.sim.sendDetached(request, this.consumers[i]) < 0) {
       this.inTransit[i]--;
       this.outstanding[i]--;
+      this.countOut(request, -1);
       this.finish(false);
     }
     this.sim.requests.refs[request]--;
@@ -179,16 +197,20 @@ export class QueueBehaviour extends Behaviour {
     this.sim.requests.releaseIfDone(request);
   }
 
-  /** The next non-empty partition, in turn. */
-  private takeRing(): MessageRing {
+  private countOut(request: number, change: number): void {
+    const out = (this.outByRequest.get(request) ?? 0) + change;
+    if (out === 0) this.outByRequest.delete(request);
+    else this.outByRequest.set(request, out);
+    this.inFlight[this.partitionOf(request)] += change;
+  }
+
+  /** The next partition, in turn, with a message to hand out (−1: none may hand one out now). */
+  private nextPartitionToTake(): number {
     for (let k = 0; k < this.partitions.length; k++) {
       const p = (this.nextPartition + k) % this.partitions.length;
-      if (this.partitions[p].length > 0) {
-        this.nextPartition = (p + 1) % this.partitions.length;
-        return this.partitions[p];
-      }
+      if (this.partitions[p].length > 0 && !(this.onePerPartition && this.inFlight[p] > 0)) return p;
     }
-    throw new Error('No message held.');
+    return -1;
   }
 
   detachedDelivered(call: number): void {
@@ -198,6 +220,7 @@ export class QueueBehaviour extends Behaviour {
   detachedReturned(call: number, ok: boolean): void {
     const i = this.consumerOf[this.sim.calls.edge[call]];
     this.outstanding[i]--;
+    this.countOut(this.sim.calls.request[call], -1);
     this.finish(ok);
     this.pump();
   }
