@@ -5,10 +5,15 @@
  * so this is the figure to compare two versions of the hot path by.
  *
  * Each figure is the difference between a short and a long run, divided by the difference in
- * events, so start-up, compilation and warm-up cancel out. Designs that mix kinds vary by a few
- * percent (and one example by 30 %) from run to run with the JIT's inlining choices, so the
- * engine is measured on M/M/4, where repeated runs agree within about 0.5 %. V8 runs single-threaded so that its
- * compiler works at the same moments in every run. Needs valgrind (Debian: apt-get install valgrind).
+ * events, so start-up, compilation and warm-up cancel out — provided both runs start alike:
+ * tsx caches its TypeScript transforms on disk, and a first run after an edit pays for them,
+ * which once made a short run ~560 M instructions dearer and the figure 15 % too good. So one
+ * untimed run fills the cache first. Designs that mix kinds vary by a few percent (and one
+ * example by 30 %) from run to run with the JIT's inlining choices, so the engine is measured
+ * on M/M/4, where repeated runs agree within about 1 %. V8 runs single-threaded so that its
+ * compiler works at the same moments in every run. The count leaves out cache misses: a change
+ * that touches less memory can be faster in `npm run bench` at the same count here.
+ * Needs valgrind (Debian: apt-get install valgrind).
  *
  *   npm run bench:instructions
  */
@@ -69,6 +74,8 @@ if (process.argv[2] === '--child') {
     process.exit(0);
   }
   console.log('Machine instructions per event (valgrind; short run subtracted from long run)\n');
+  // Fill tsx's transform cache, so that neither measured run pays for transforming the sources.
+  spawnSync(process.execPath, ['--import', 'tsx', HERE, '--child', 'mm4', '1'], { stdio: 'ignore' });
   const heap = perEvent('heap', 1_000_000, 6_000_000);
   console.log(`bare heap loop (hold model, 8 pending)   ${heap.toFixed(0)} instructions/event`);
   // 10 s and 1010 s simulated: about 6.4 million events apart.
