@@ -16,6 +16,7 @@ export const EXAMPLES: ExampleEntry[] = [
   { file: 'lb-comparison', title: 'Load balancing: one slow server' },
   { file: 'read-heavy-cache', title: 'Read-heavy API with a CDN and cache' },
   { file: 'write-heavy-queue', title: 'Write-heavy ingest behind a queue' },
+  { file: 'kafka-hot-partition', title: 'Kafka topic: a hot key makes a hot partition' },
   { file: 'sharded-hot-shard', title: 'Sharded database with a hot shard' },
   { file: 'rate-limited-api', title: 'Rate-limited API under a spike' },
 ];
