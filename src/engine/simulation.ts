@@ -164,9 +164,9 @@ export class Simulation {
   readonly edgeSent: Float64Array;
   readonly edgeFailed: Float64Array;
   readonly edgeInFlight: Int32Array;
-  /** edgeSent when the current window opened: the window's count is the difference. */
+  /** edgeSent and edgeFailed when the current window opened: the window's counts are the differences. */
   private readonly edgeSentAtWindow: Float64Array;
-  private readonly edgeWindowFailed: Float64Array;
+  private readonly edgeFailedAtWindow: Float64Array;
 
   readonly e2e = new EndToEndStats();
   readonly series = new TimeSeries();
@@ -228,7 +228,7 @@ export class Simulation {
     this.edgeFailed = new Float64Array(edgeCount);
     this.edgeInFlight = new Int32Array(edgeCount);
     this.edgeSentAtWindow = new Float64Array(edgeCount);
-    this.edgeWindowFailed = new Float64Array(edgeCount);
+    this.edgeFailedAtWindow = new Float64Array(edgeCount);
 
     const n = design.nodes.length;
     this.stats = design.nodes.map(() => new NodeStats());
@@ -679,7 +679,6 @@ export class Simulation {
   private failFast(parent: number, request: number, edge: number, attempt: number): void {
     this.edgeSent[edge]++;
     this.edgeFailed[edge]++;
-    this.edgeWindowFailed[edge]++;
     if (parent >= 0) this.behaviours[this.calls.node[parent]].returned(parent, false);
     else if (parent === FROM_CLIENT) {
       const r = this.requests;
@@ -880,8 +879,7 @@ export class Simulation {
   private edgeOutcome(edge: number, ok: boolean, flags: number): void {
     if (!ok) {
       this.edgeFailed[edge]++;
-      this.edgeWindowFailed[edge]++;
-    }
+      }
     if (this.breakerThreshold[edge] > 0) this.breakerRecord(edge, ok, flags);
   }
 
@@ -964,10 +962,10 @@ export class Simulation {
       backlog,
       lagMs,
       edgeRate: Array.from(this.edgeSent, (sent, e) => (sent - this.edgeSentAtWindow[e]) / seconds),
-      edgeErrors: Array.from(this.edgeWindowFailed, (v) => v / seconds),
+      edgeErrors: Array.from(this.edgeFailed, (failed, e) => (failed - this.edgeFailedAtWindow[e]) / seconds),
     });
     this.edgeSentAtWindow.set(this.edgeSent);
-    this.edgeWindowFailed.fill(0);
+    this.edgeFailedAtWindow.set(this.edgeFailed);
     this.windowFailed = 0;
     this.windowLatency.reset();
     this.schedule(this.now + this.windowMs, WINDOW, 0);

@@ -55,7 +55,8 @@ export class QueueBehaviour extends Behaviour {
   private partitions: MessageRing[] = [];
   /**
    * Messages out with a consumer, per partition and per request (a retried request can be out
-   * twice). Counted before the send, as a consumer may answer within it.
+   * twice). Counted before the send, as a consumer may answer within it, and in both modes, so
+   * a live switch to perPartition starts from the messages really out.
    */
   private inFlight = new Int32Array(0);
   private readonly outByRequest = new Map<number, number>();
@@ -188,13 +189,9 @@ export class QueueBehaviour extends Behaviour {
       this.finish(false);
     }
     this.sim.requests.refs[request]--;
-    this.freeIfDone(request);
+    this.sim.requests.releaseIfDone(request);
     // Consumers take turns, so equal consumers share the work.
     this.nextConsumer = (i + 1) % this.consumers.length;
-  }
-
-  private freeIfDone(request: number): void {
-    this.sim.requests.releaseIfDone(request);
   }
 
   private countOut(request: number, change: number): void {
