@@ -1,7 +1,7 @@
 /** The histogram against exact order statistics of sorted samples. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { Histogram } from './histogram';
+import { bucketOf, bucketOfBits, Histogram } from './histogram';
 import { RandomStream } from './random';
 
 function exactQuantile(sorted: Float64Array, q: number): number {
@@ -60,5 +60,22 @@ describe('histogram', () => {
     expect(a.quantile(0.5)).toBe(0);
     a.record(50);
     expect(Math.abs(a.quantile(0.5) - 50) / 50).toBeLessThan(0.004);
+  });
+
+  it('puts every value in the bucket the bits of its float define (property)', () => {
+    // Every power of two from 2^-13 to 2^32, just either side of it, and halfway to the next.
+    const edges = Array.from({ length: 46 }, (_, i) => 2 ** (i - 13)).flatMap((p) => [
+      p,
+      p * (1 - 2 ** -53),
+      p * (1 + 2 ** -52),
+      p * 1.5,
+    ]);
+    for (const v of [0, -1, NaN, Infinity, 1e-300, 1e300, ...edges]) expect(bucketOf(v)).toBe(bucketOfBits(v));
+    fc.assert(
+      fc.property(fc.double({ min: 2 ** -12, max: 2 ** 32, noNaN: true }), (v) => {
+        expect(bucketOf(v)).toBe(bucketOfBits(v));
+      }),
+      { numRuns: 20_000 },
+    );
   });
 });
