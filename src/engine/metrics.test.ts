@@ -72,4 +72,31 @@ describe('figures gathered between slices', () => {
     const failed = windows.reduce((total, w) => total + w.errorRate * (w.throughput / (1 - w.errorRate)), 0);
     expect(failed).toBeCloseTo(sim.e2e.failed, 6);
   });
+
+  it("a window's node rates are arrivals per second, a client's the requests it sends, across the warm-up too", () => {
+    // Evenly spaced arrivals, and a warm-up that ends in the middle of the third window.
+    const even = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 400, arrivals: 'uniform' } },
+        { id: 'lb', kind: 'loadBalancer', params: { algorithm: 'roundRobin' } },
+        { id: 'a', kind: 'server', params: { workers: 4, serviceTimeMs: 1 } },
+        { id: 'b', kind: 'server', params: { workers: 4, serviceTimeMs: 1 } },
+      ],
+      [
+        { from: 'users', to: 'lb' },
+        { from: 'lb', to: 'a' },
+        { from: 'lb', to: 'b' },
+      ],
+    );
+    const sim = new Simulation(even, { warmupMs: 2500 });
+    sim.runUntil(6000);
+    const windows = sim.series.since(0);
+    expect(windows).toHaveLength(6);
+    for (const w of windows) {
+      // ±1: a window edge may fall between an arrival and its delivery.
+      for (const [node, rate] of [[0, 400], [1, 400], [2, 200], [3, 200]]) {
+        expect(Math.abs(w.nodeRate[node] - rate)).toBeLessThanOrEqual(1);
+      }
+    }
+  });
 });

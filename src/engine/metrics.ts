@@ -14,8 +14,6 @@ export class NodeStats {
   rejected = 0;
   /** Latency of the calls it answered successfully (a client's: of its requests, end to end). */
   readonly latency = new Histogram();
-  /** Arrivals since the last window closed, for the node's req/s. */
-  windowArrivals = 0;
 
   /** Calls answered successfully: every one has its latency recorded, so the histogram counts them. */
   get completed(): number {

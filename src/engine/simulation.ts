@@ -185,6 +185,8 @@ export class Simulation {
   private readonly windowBusy: Float64Array;
   private readonly windowCapacity: Float64Array;
   private readonly windowQueue: Float64Array;
+  /** Each node's arrivals when the current window opened: the window's count is the difference. */
+  private readonly arrivalsAtWindow: Float64Array;
   private readonly clients: ClientBehaviour[] = [];
 
   constructor(design: Design, options: SimulationOptions = {}) {
@@ -246,6 +248,7 @@ export class Simulation {
     this.windowBusy = new Float64Array(n);
     this.windowCapacity = new Float64Array(n);
     this.windowQueue = new Float64Array(n);
+    this.arrivalsAtWindow = new Float64Array(n);
     this.behaviours = design.nodes.map((node, i) => createBehaviour(this, i, node, this.seed));
 
     design.nodes.forEach((node, i) => {
@@ -381,6 +384,8 @@ export class Simulation {
       this.windowBusy[n] = 0;
       this.windowCapacity[n] = 0;
       this.windowQueue[n] = 0;
+      // Arrivals restart from 0; keep the open window's count whole across the reset.
+      this.arrivalsAtWindow[n] -= this.stats[n].arrivals;
       this.stats[n].reset();
       this.behaviours[n].resetFigures();
     }
@@ -732,9 +737,7 @@ export class Simulation {
     c.arrivedAt[call] = this.now;
     const edge = c.edge[call];
     if (edge >= 0) {
-      const stats = this.stats[node];
-      stats.arrivals++;
-      stats.windowArrivals++;
+      this.stats[node].arrivals++;
       if (c.parent[call] === DETACHED) this.behaviours[this.edgeSource[edge]].detachedDelivered(call);
     }
     if (this.nodeDown[node] === 0) this.behaviours[node].arrive(call);
@@ -939,13 +942,14 @@ export class Simulation {
       const capacity = areas.capacity - this.windowCapacity[n];
       utilization[n] = capacity > 0 ? (areas.busy - this.windowBusy[n]) / capacity : 0;
       queue[n] = (areas.queue - this.windowQueue[n]) / this.windowMs;
-      nodeRate[n] = this.stats[n].windowArrivals / seconds;
+      // A client's arrivals are the requests it sends.
+      nodeRate[n] = (this.stats[n].arrivals - this.arrivalsAtWindow[n]) / seconds;
       backlog[n] = this.behaviours[n].backlog() ?? 0;
       lagMs[n] = this.behaviours[n].lagMs() ?? 0;
       this.windowBusy[n] = areas.busy;
       this.windowCapacity[n] = areas.capacity;
       this.windowQueue[n] = areas.queue;
-      this.stats[n].windowArrivals = 0;
+      this.arrivalsAtWindow[n] = this.stats[n].arrivals;
     }
     const completed = this.windowLatency.count;
     const settled = completed + this.windowFailed;

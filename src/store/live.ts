@@ -118,7 +118,8 @@ export function liveFigures(
     const recentFailed = node.failed - (prev?.failed ?? 0);
     const recentCompleted = node.completed - (prev?.completed ?? 0);
     const recentDrops = node.dropped + node.rejected - ((prev?.dropped ?? 0) + (prev?.rejected ?? 0));
-    // Clients have no arrivals window of their own: their rate is what they sent since the last snapshot.
+    // A client's rate is what it sent since the last snapshot, so a rate edit shows at once
+    // rather than when the next window closes.
     const dtS = previous ? (snap.timeMs - previous.timeMs) / 1000 : 0;
     const old = before?.nodes.get(node.id);
     // A snapshot at the same simulated time (a fault injected while paused) says nothing new
