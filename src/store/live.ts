@@ -56,12 +56,6 @@ export function healthOf(
   return 'healthy';
 }
 
-/** Seconds the figures cover: the end-to-end throughput is completed ÷ those seconds. */
-function measuredSeconds(snap: Snapshot): number {
-  const e = snap.endToEnd;
-  return e.throughputPerSecond > 0 && e.completed > 0 ? e.completed / e.throughputPerSecond : snap.timeMs / 1000;
-}
-
 /** A number as precise as the screen shows it (three significant digits). */
 function shown(x: number): number {
   if (x === 0 || !Number.isFinite(x)) return 0;
@@ -118,19 +112,10 @@ export function liveFigures(
     const recentFailed = node.failed - (prev?.failed ?? 0);
     const recentCompleted = node.completed - (prev?.completed ?? 0);
     const recentDrops = node.dropped + node.rejected - ((prev?.dropped ?? 0) + (prev?.rejected ?? 0));
-    // A client's rate is what it sent since the last snapshot, so a rate edit shows at once
-    // rather than when the next window closes.
-    const dtS = previous ? (snap.timeMs - previous.timeMs) / 1000 : 0;
     const old = before?.nodes.get(node.id);
-    // A snapshot at the same simulated time (a fault injected while paused) says nothing new
-    // about a client's rate; a run's first snapshot (a short run at full speed may have only
-    // one) gives its average since measuring began.
-    const rate =
-      node.kind !== 'client'
-        ? finite(lastWindow?.nodeRate[i])
-        : prev && dtS > 0
-          ? (node.arrivals - prev.arrivals) / dtS
-          : (old?.ratePerSecond ?? node.arrivals / Math.max(1e-9, measuredSeconds(snap)));
+    // Every node's rate, a client's included (the requests it sends), is its last window's: a
+    // client and the balancer behind it show the same requests, not two different intervals.
+    const rate = finite(lastWindow?.nodeRate[i]);
     const badge: NodeBadge = {
       ratePerSecond: Math.max(0, finite(rate)),
       p99Ms: finite(node.latencyMs.p99),
