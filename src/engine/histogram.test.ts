@@ -47,12 +47,12 @@ describe('histogram', () => {
     expect(h.quantile(0.99)).toBe(0);
   });
 
-  it('adds and resets', () => {
+  it('adds counts and resets', () => {
     const a = new Histogram();
     const b = new Histogram();
     [1, 2, 3].forEach((v) => a.record(v));
     [100, 200].forEach((v) => b.record(v));
-    a.add(b);
+    a.addCounts(b);
     expect(a.count).toBe(5);
     expect(Math.abs(a.quantile(1) - 200) / 200).toBeLessThan(0.004);
     a.reset();

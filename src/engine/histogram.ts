@@ -102,11 +102,6 @@ export class Histogram {
     return this.max;
   }
 
-  add(other: Histogram): void {
-    this.addCounts(other);
-    this.sum += other.sum;
-  }
-
   /**
    * Adds another histogram's samples but not their sum. Counts, minimum and maximum come out
    * the same in whatever groups samples are added; a floating-point sum does not, so a caller

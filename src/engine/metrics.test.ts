@@ -51,8 +51,8 @@ describe('figures gathered between slices', () => {
       const e = sim.e2e;
       expect(e.sent).toBe(e.completed + e.failed + e.inFlight);
       const union = new Histogram();
-      union.add(sim.stats[WEB].latency);
-      union.add(sim.stats[MOBILE].latency);
+      union.addCounts(sim.stats[WEB].latency);
+      union.addCounts(sim.stats[MOBILE].latency);
       expect(union.count).toBe(e.completed);
       expect(Array.from(union.counts)).toEqual(Array.from(e.latency.counts));
       expect(union.quantile(0.99)).toBe(e.latency.quantile(0.99));

@@ -880,9 +880,7 @@ export class Simulation {
 
   /** A failed call, or any call over a guarded edge, came back: count it, and tell the breaker. */
   private edgeOutcome(edge: number, ok: boolean, flags: number): void {
-    if (!ok) {
-      this.edgeFailed[edge]++;
-      }
+    if (!ok) this.edgeFailed[edge]++;
     if (this.breakerThreshold[edge] > 0) this.breakerRecord(edge, ok, flags);
   }
 

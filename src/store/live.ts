@@ -117,7 +117,7 @@ export function liveFigures(
     // client and the balancer behind it show the same requests, not two different intervals.
     const rate = finite(lastWindow?.nodeRate[i]);
     const badge: NodeBadge = {
-      ratePerSecond: Math.max(0, finite(rate)),
+      ratePerSecond: Math.max(0, rate),
       p99Ms: finite(node.latencyMs.p99),
       utilization,
       queueLength: finite(node.queueLength),
