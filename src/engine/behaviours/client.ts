@@ -213,7 +213,7 @@ export class ClientBehaviour extends Behaviour {
    * way it is routed, so runs compared side by side see the same requests.
    */
   newSeed(): number {
-    return this.requestRng.uint32() | 0;
+    return this.requestRng.int32();
   }
 
   isWriteFor(seed: number): boolean {
