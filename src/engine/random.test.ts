@@ -14,13 +14,11 @@ function referenceStream(): RandomStream {
 describe('random streams', () => {
   it('xoshiro128** gives the reference outputs for state (1, 2, 3, 4)', () => {
     const rng = referenceStream();
-    expect(Array.from({ length: REFERENCE.length }, () => rng.uint32())).toEqual(REFERENCE);
+    // int32 gives the bits signed: the last four outputs, above 2^31, come out negative.
+    expect(Array.from({ length: REFERENCE.length }, () => rng.int32() >>> 0)).toEqual(REFERENCE);
   });
 
-  it('int32 gives the same bits, signed, and next() the unsigned value over 2^32', () => {
-    // The last four reference outputs are above 2^31: as int32 they are negative.
-    const signed = referenceStream();
-    expect(Array.from({ length: REFERENCE.length }, () => signed.int32())).toEqual(REFERENCE.map((x) => x | 0));
+  it('next() is the unsigned output over 2^32', () => {
     const uniform = referenceStream();
     expect(Array.from({ length: REFERENCE.length }, () => uniform.next())).toEqual(REFERENCE.map((x) => x / 2 ** 32));
   });

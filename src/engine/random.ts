@@ -45,7 +45,7 @@ export class RandomStream {
       s = (s + 0x9e3779b9) | 0;
       return mix32(s);
     };
-    // | 0 keeps the bits as an int32, as uint32() leaves them: the state is always small
+    // | 0 keeps the bits as an int32, as int32() leaves them: the state is always small
     // integers, so code optimised for one stream is not thrown away for the next.
     this.a = next() | 0;
     this.b = next() | 0;
@@ -70,10 +70,6 @@ export class RandomStream {
     this.c = c ^ (b << 9);
     this.d = rotl(d, 11);
     return Math.imul(rotl(Math.imul(b, 5), 7), 9);
-  }
-
-  uint32(): number {
-    return this.int32() >>> 0;
   }
 
   /** Uniform in [0, 1). */
