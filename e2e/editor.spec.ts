@@ -56,6 +56,12 @@ test('build a design by drag and keyboard, wire it, edit, undo, delete, run', as
   await page.keyboard.press('Enter');
   await expect(nodes(page)).toHaveCount(3);
   await expect(page.getByRole('heading', { name: 'Server' })).toBeVisible();
+  // Each lands right of the node selected before it (the one just added), clear of the others.
+  const boxes = await Promise.all(['client-1', 'lb-1', 'server-1'].map((id) => page.locator(`.react-flow__node[data-id="${id}"]`).boundingBox()));
+  for (let i = 1; i < boxes.length; i++) {
+    expect(boxes[i]!.x).toBeGreaterThan(boxes[i - 1]!.x + boxes[i - 1]!.width);
+    expect(Math.abs(boxes[i]!.y - boxes[i - 1]!.y)).toBeLessThan(2);
+  }
 
   // Problems: nothing is wired yet, so Run lists problems instead of running.
   await page.getByRole('button', { name: 'Run' }).click();

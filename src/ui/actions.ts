@@ -1,6 +1,7 @@
 /** Editor commands shared by the keyboard, the toolbar and the palette. */
 import type { ReactFlowInstance } from '@xyflow/react';
-import type { NodeKind } from '../model';
+import type { DesignNode, NodeKind } from '../model';
+import { NEW_NODE_SIZE, placeNewNode, type Box } from './canvas/placement';
 import { copySelection, type Clip } from '../store/convert';
 import { useDesign } from '../store';
 import { useUi } from '../store/ui';
@@ -48,18 +49,39 @@ export function selectAll() {
   );
 }
 
-/** Adds a node at the centre of the visible canvas, nudged off any node already there. */
+/**
+ * Adds a node by click or keyboard: right of the selected node, or at the centre of the view,
+ * clear of every other node (see placeNewNode). The view pans to it if it lands out of sight.
+ */
 export function addAtCentre(flow: ReactFlowInstance, kind: NodeKind) {
   const pane = document.querySelector('.react-flow')?.getBoundingClientRect();
   const centre = pane
     ? flow.screenToFlowPosition({ x: pane.left + pane.width / 2, y: pane.top + pane.height / 2 })
     : { x: 0, y: 0 };
-  let position = { x: Math.round((centre.x - 100) / 20) * 20, y: Math.round((centre.y - 32) / 20) * 20 };
+  const boxOf = (node: DesignNode): Box => {
+    const size = flow.getNode(node.id)?.measured;
+    return { ...node.position, width: size?.width ?? NEW_NODE_SIZE.width, height: size?.height ?? NEW_NODE_SIZE.height };
+  };
   const nodes = useDesign.getState().design.nodes;
-  for (let i = 0; i < 50 && nodes.some((n) => Math.abs(n.position.x - position.x) < 40 && Math.abs(n.position.y - position.y) < 40); i++) {
-    position = { x: position.x + 40, y: position.y + 40 };
-  }
+  const selected = useUi.getState().selectedNodes;
+  const anchor = selected.size === 1 ? nodes.find((n) => selected.has(n.id)) : undefined;
+  const position = placeNewNode(nodes.map(boxOf), anchor ? boxOf(anchor) : null, centre);
   addAt(kind, position);
+  if (pane) scrollIntoView(flow, pane, position);
+}
+
+/** Pans the least that brings a new node at `position` wholly into view, so what was in view mostly stays. */
+function scrollIntoView(flow: ReactFlowInstance, pane: DOMRect, position: { x: number; y: number }) {
+  const margin = 40;
+  const topLeft = flow.flowToScreenPosition(position);
+  const bottomRight = flow.flowToScreenPosition({ x: position.x + NEW_NODE_SIZE.width, y: position.y + NEW_NODE_SIZE.height });
+  const shift = (low: number, high: number, min: number, max: number) =>
+    high > max - margin ? max - margin - high : low < min + margin ? min + margin - low : 0;
+  const dx = shift(topLeft.x, bottomRight.x, pane.left, pane.right);
+  const dy = shift(topLeft.y, bottomRight.y, pane.top, pane.bottom);
+  if (dx === 0 && dy === 0) return;
+  const { x, y, zoom } = flow.getViewport();
+  void flow.setViewport({ x: x + dx, y: y + dy, zoom }, { duration: 200 });
 }
 
 export function addAt(kind: NodeKind, position: { x: number; y: number }) {

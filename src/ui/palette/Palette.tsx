@@ -1,4 +1,4 @@
-/** The left palette: every kind, draggable onto the canvas, or added at the centre by click or Enter. */
+/** The left palette: every kind, draggable onto the canvas, or added by click or Enter (right of the selected node, or at the centre). */
 import type { DragEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { KIND_LABELS, KIND_NOTES, NODE_KINDS, type NodeKind } from '../../model';
@@ -15,7 +15,7 @@ export function Palette() {
   return (
     <nav className="palette" aria-label="Components">
       <h2 className="panel-title">Components</h2>
-      <p className="palette-hint">Drag onto the canvas, or click to add at the centre.</p>
+      <p className="palette-hint">Drag onto the canvas, or click to add right of the selected node.</p>
       <ul>
         {NODE_KINDS.map((kind) => (
           <li key={kind}>
