@@ -74,7 +74,10 @@ test('build a design by drag and keyboard, wire it, edit, undo, delete, run', as
   await expect(page.getByText(LB_NOTE)).toBeVisible();
 
   // Tidy up lays the three nodes out, then connect them by dragging handles.
-  await page.getByRole('button', { name: 'Tidy up' }).click();
+  const tidy = page.getByRole('button', { name: 'Tidy up' });
+  await tidy.click();
+  // Busy until the nodes have moved and the view has settled: only then are handles where they stay.
+  await expect(tidy).toHaveAttribute('aria-busy', 'false');
   await connect(page, 'client-1', 'lb-1');
   await expect(page.locator('.react-flow__edge')).toHaveCount(1);
   await connect(page, 'lb-1', 'server-1');

@@ -155,14 +155,23 @@ export function Canvas() {
     [flow],
   );
 
+  // Busy from the click until the view has settled on the new layout (the layout code loads on
+  // first use, then the view animates): the button says so, and a second press meanwhile does nothing.
+  const [tidying, setTidying] = useState(false);
   const tidy = useCallback(async () => {
     const current = useDesign.getState().design;
-    if (current.nodes.length === 0) return;
-    // dagre is only needed here: load it on first use to keep the first load small.
-    const { tidyPositions } = await import('./layout');
-    useDesign.getState().setPositions(tidyPositions(current, measured));
-    requestAnimationFrame(() => void flow.fitView({ ...FIT, duration: 300 }));
-  }, [flow, measured]);
+    if (current.nodes.length === 0 || tidying) return;
+    setTidying(true);
+    try {
+      // dagre is only needed here: load it on first use to keep the first load small.
+      const { tidyPositions } = await import('./layout');
+      useDesign.getState().setPositions(tidyPositions(current, measured));
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      await flow.fitView({ ...FIT, duration: 300 });
+    } finally {
+      setTidying(false);
+    }
+  }, [flow, measured, tidying]);
 
   // Opening another design shows all of it, as the first visit does.
   const shown = useRef(design);
@@ -227,7 +236,7 @@ export function Canvas() {
           <MiniMap pannable zoomable ariaLabel="Minimap" nodeBorderRadius={8} className="minimap" style={MINIMAP_SIZE} />
         )}
         <Controls showInteractive={false} position="bottom-right" aria-label="Zoom controls" />
-        <CanvasToolbar onTidy={() => void tidy()} />
+        <CanvasToolbar onTidy={() => void tidy()} tidying={tidying} />
       </ReactFlow>
       {design.nodes.length === 0 && (
         <div className="canvas-empty">

@@ -4,7 +4,7 @@ import { useStore } from 'zustand';
 import { useDesign } from '../../store';
 import { redo, undo } from '../actions';
 
-export function CanvasToolbar({ onTidy }: { onTidy: () => void }) {
+export function CanvasToolbar({ onTidy, tidying }: { onTidy: () => void; tidying: boolean }) {
   const canUndo = useStore(useDesign.temporal, (t) => t.pastStates.length > 0);
   const canRedo = useStore(useDesign.temporal, (t) => t.futureStates.length > 0);
   return (
@@ -21,7 +21,13 @@ export function CanvasToolbar({ onTidy }: { onTidy: () => void }) {
         </svg>
         Redo
       </button>
-      <button type="button" className="btn btn-ghost" onClick={onTidy} title="Arrange the design left to right">
+      <button
+        type="button"
+        className="btn btn-ghost"
+        onClick={onTidy}
+        aria-busy={tidying}
+        title="Arrange the design left to right"
+      >
         <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
           <rect x="3" y="4" width="6" height="5" rx="1" />
           <rect x="15" y="4" width="6" height="5" rx="1" />
