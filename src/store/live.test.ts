@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, WindowPoint } from '../engine';
+import { formatRate } from '../ui/format';
 import { liveFigures } from './live';
 
 const latency = { mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, p999: 1, max: 1 };
@@ -46,6 +47,18 @@ describe('live figures', () => {
     const figures = liveFigures(snap(2000, 100), snap(1900, 90), window);
     expect(figures.nodes.get('users')?.ratePerSecond).toBe(80);
     expect(figures.nodes.get('app')?.ratePerSecond).toBe(50);
+  });
+
+  it('shows no rate, rather than 0, until the first window of simulated time has closed', () => {
+    const early = liveFigures(snap(400, 300), snap(300, 200), null);
+    expect(early.nodes.get('users')?.ratePerSecond).toBeNull();
+    expect(early.nodes.get('app')?.ratePerSecond).toBeNull();
+    expect(early.edges.get('e1')?.ratePerSecond).toBeNull();
+    expect(formatRate(early.nodes.get('app')?.ratePerSecond)).toBe('— req/s');
+    // A window that closed with no traffic is a true 0.
+    const idle = liveFigures(snap(1000, 0), null, windowWith(0), early);
+    expect(idle.nodes.get('app')?.ratePerSecond).toBe(0);
+    expect(idle.nodes.get('app')).not.toBe(early.nodes.get('app'));
   });
 
   it('takes down and slowed from the engine, not from failures', () => {

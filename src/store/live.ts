@@ -10,7 +10,8 @@ export type Health = 'healthy' | 'hot' | 'saturated' | 'failing' | 'down';
 export type BreakerState = 'closed' | 'open' | 'halfOpen';
 
 export interface NodeBadge {
-  ratePerSecond: number;
+  /** Requests per second in the last window of simulated time; null until one has closed. */
+  ratePerSecond: number | null;
   p99Ms: number;
   utilization: number;
   queueLength: number;
@@ -27,7 +28,8 @@ export interface NodeBadge {
 }
 
 export interface EdgeBadge {
-  ratePerSecond: number;
+  /** As a node's: null until the first window has closed. */
+  ratePerSecond: number | null;
   failing: boolean;
   breaker: BreakerState | null;
   cut: boolean;
@@ -56,8 +58,9 @@ export function healthOf(
   return 'healthy';
 }
 
-/** A number as precise as the screen shows it (three significant digits). */
-function shown(x: number): number {
+/** A number as precise as the screen shows it (three significant digits); null stays null. */
+function shown(x: number | null): number | null {
+  if (x === null) return null;
   if (x === 0 || !Number.isFinite(x)) return 0;
   const scale = 10 ** (2 - Math.floor(Math.log10(Math.abs(x))));
   return Math.round(x * scale) / scale;
@@ -115,9 +118,9 @@ export function liveFigures(
     const old = before?.nodes.get(node.id);
     // Every node's rate, a client's included (the requests it sends), is its last window's: a
     // client and the balancer behind it show the same requests, not two different intervals.
-    const rate = finite(lastWindow?.nodeRate[i]);
+    // Before the first window closes there is no rate to show, rather than a false 0.
     const badge: NodeBadge = {
-      ratePerSecond: Math.max(0, rate),
+      ratePerSecond: lastWindow ? Math.max(0, finite(lastWindow.nodeRate[i])) : null,
       p99Ms: finite(node.latencyMs.p99),
       utilization,
       queueLength: finite(node.queueLength),
@@ -135,7 +138,7 @@ export function liveFigures(
   snap.edges.forEach((edge, i) => {
     const recentFailed = edge.failed - (prevEdges.get(edge.id)?.failed ?? 0);
     const badge: EdgeBadge = {
-      ratePerSecond: finite(lastWindow?.edgeRate[i]),
+      ratePerSecond: lastWindow ? finite(lastWindow.edgeRate[i]) : null,
       failing: recentFailed > 0 || finite(lastWindow?.edgeErrors[i]) > 0,
       breaker: edge.breaker ?? null,
       cut: edge.cut === true,

@@ -179,7 +179,7 @@ function EdgeFigures({ id }: { id: string }) {
     <dl className="inspector-figures" aria-label="Live figures">
       <div>
         <dt>Requests</dt>
-        <dd>{formatRate(badge?.ratePerSecond ?? 0)}</dd>
+        <dd>{formatRate(badge?.ratePerSecond ?? null)}</dd>
       </div>
       <div className={figures.failed > 0 ? 'is-bad' : undefined}>
         <dt>Failed</dt>
