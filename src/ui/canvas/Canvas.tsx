@@ -28,6 +28,7 @@ import { addAt } from '../actions';
 import { SimEdge } from './SimEdge';
 import { SimNode } from './SimNode';
 import { CanvasToolbar } from './CanvasToolbar';
+import { NEW_NODE_SIZE } from './placement';
 import './canvas.css';
 
 const nodeTypes = { sim: SimNode };
@@ -188,7 +189,7 @@ export function Canvas() {
     if (!focusRequest) return;
     const node = useDesign.getState().design.nodes.find((n) => n.id === focusRequest.id);
     if (!node) return;
-    const size = measured.get(node.id) ?? { width: 200, height: 64 };
+    const size = measured.get(node.id) ?? NEW_NODE_SIZE;
     void flow.setCenter(node.position.x + size.width / 2, node.position.y + size.height / 2, {
       zoom: Math.max(flow.getZoom(), 1),
       duration: 300,
