@@ -44,3 +44,22 @@ test('a design with a queue charts its backlog over time', async ({ page }) => {
   await expect(page.getByRole('figure', { name: 'Throughput (req/s)' })).toBeVisible();
   await expect(page.getByRole('figure', { name: 'Queue backlog (messages)' })).toHaveCount(0);
 });
+
+test('the header keeps every control on screen from a small laptop up, and the charts stay four a row', async ({ page }) => {
+  await fresh(page);
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.locator('.chart').first()).toBeVisible();
+  for (const width of [1024, 1280, 1366, 1440]) {
+    await page.setViewportSize({ width, height: 720 });
+    const header = page.locator('.app-header');
+    // Nothing spills past the right edge: Share, the last control, is wholly inside the window.
+    await expect.poll(() => header.evaluate((h) => h.scrollWidth - h.clientWidth)).toBe(0);
+    const share = await page.getByRole('button', { name: /Share/ }).boundingBox();
+    expect(share!.x + share!.width).toBeLessThanOrEqual(width);
+    // Run keeps its name for assistive technology even when only its icon shows.
+    await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+    const charts = await page.locator('.charts').evaluate((c) => getComputedStyle(c).gridTemplateColumns.split(' ').length);
+    expect(charts).toBe(4);
+    if (width === 1024) await shot(page, '12-small-laptop');
+  }
+});

@@ -142,19 +142,19 @@ export function Header() {
           <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
             <path d="M7 4.5v15l12-7.5z" fill="currentColor" />
           </svg>
-          {status === 'paused' ? 'Resume' : 'Run'}
+          <span className="btn-text">{status === 'paused' ? 'Resume' : 'Run'}</span>
         </button>
-        <button type="button" className="btn" onClick={() => void pause()} disabled={status !== 'running'}>
+        <button type="button" className="btn" onClick={() => void pause()} disabled={status !== 'running'} title="Pause the simulation">
           <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">
             <path d="M7 5h3.5v14H7zM13.5 5H17v14h-3.5z" fill="currentColor" />
           </svg>
-          Pause
+          <span className="btn-text">Pause</span>
         </button>
         <button type="button" className="btn" onClick={() => void reset()} disabled={!hasRun} title="Stop and clear the figures">
           <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2.2" aria-hidden="true">
             <path d="M4 12a8 8 0 1 0 2.4-5.7M4 4v5h5" />
           </svg>
-          Reset
+          <span className="btn-text">Reset</span>
         </button>
       </div>
       <RunLengthMenu />
