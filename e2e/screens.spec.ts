@@ -45,7 +45,7 @@ test('a design with a queue charts its backlog over time', async ({ page }) => {
   await expect(page.getByRole('figure', { name: 'Queue backlog (messages)' })).toHaveCount(0);
 });
 
-test('the header keeps every control on screen from a small laptop up, and the charts stay four a row', async ({ page }) => {
+test('the header and the summary keep every control and figure on screen from a small laptop up, and the charts stay four a row', async ({ page }) => {
   await fresh(page);
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.locator('.chart').first()).toBeVisible();
@@ -58,6 +58,8 @@ test('the header keeps every control on screen from a small laptop up, and the c
     expect(share!.x + share!.width).toBeLessThanOrEqual(width);
     // Run keeps its name for assistive technology even when only its icon shows.
     await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+    // The summary's figures all show, Cost (the last) included, without scrolling.
+    await expect.poll(() => page.locator('.summary-figures-wrap').evaluate((w) => w.scrollWidth - w.clientWidth)).toBe(0);
     const charts = await page.locator('.charts').evaluate((c) => getComputedStyle(c).gridTemplateColumns.split(' ').length);
     expect(charts).toBe(4);
     if (width === 1024) await shot(page, '12-small-laptop');
