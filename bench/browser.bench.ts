@@ -1,10 +1,11 @@
 /**
  * `npm run bench:browser`: the engine against the bare heap loop in Chromium, where the
- * playground runs it — in a Web Worker, bundled and minified as the app ships — printed beside
- * nothing else, never asserted. The same pairs as `npm run bench` (bench/pairs.ts).
+ * playground runs it: in a Web Worker, bundled and minified as the app ships. Printed, never
+ * asserted; the same pairs as `npm run bench` (bench/pairs.ts).
  *
  *   npm run bench:browser       (CHROMIUM_PATH overrides /usr/bin/chromium)
  */
+import { existsSync } from 'node:fs';
 import { chromium } from '@playwright/test';
 import { build, type Rollup } from 'vite';
 import type { PairedFigures } from './pairs';
@@ -24,9 +25,14 @@ async function workerSource(): Promise<string> {
   return chunk.code;
 }
 
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+if (!existsSync(executablePath)) {
+  console.log(`No Chromium at ${executablePath} (bash scripts/ensure-chromium.sh installs Debian's); nothing measured.`);
+  process.exit(0);
+}
 const code = await workerSource();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  executablePath,
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
