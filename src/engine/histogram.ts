@@ -68,8 +68,11 @@ export class Histogram {
     this.recordIn(bucketOf(valueMs), valueMs);
   }
 
-  /** Records a value whose bucket the caller already knows (one value into several histograms). */
-  recordIn(bucket: number, valueMs: number): void {
+  /**
+   * record's body, given the bucket. Only record calls it, but merged into record it changes
+   * what V8 inlines on the request path: M/M/4 then costs ~4 % more instructions per event.
+   */
+  private recordIn(bucket: number, valueMs: number): void {
     this.counts[bucket]++;
     this.count++;
     this.sum += valueMs;
