@@ -47,6 +47,48 @@ describe('histogram', () => {
     expect(h.quantile(0.99)).toBe(0);
   });
 
+  it('reads several quantiles in one walk, each as close to its exact sample (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.001, max: 1e8, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }),
+        (values, unsorted) => {
+          const qs = [...unsorted].sort((a, b) => a - b);
+          const h = new Histogram();
+          values.forEach((v) => h.record(v));
+          const sorted = Float64Array.from(values).sort();
+          h.quantiles(qs).forEach((value, i) => {
+            const exact = exactQuantile(sorted, qs[i]);
+            expect(Math.abs(value - exact) / exact).toBeLessThan(1 / 256 + 1e-12);
+          });
+        },
+      ),
+    );
+    expect(new Histogram().quantiles([0.5, 0.99])).toEqual([0, 0]);
+  });
+
+  it('moves its counts into several histograms at once, as adding them one by one does, and is left empty', () => {
+    const rng = new RandomStream(9, 'move');
+    const filled = (n: number) => {
+      const h = new Histogram();
+      for (let i = 0; i < n; i++) h.record(10 ** (rng.next() * 6 - 2));
+      return h;
+    };
+    const source = filled(5_000);
+    const [a, b] = [filled(300), filled(0)];
+    const [a2, b2] = [new Histogram(), new Histogram()];
+    for (const [copy, original] of [[a2, a], [b2, b]]) copy.addCounts(original);
+    a2.addCounts(source);
+    b2.addCounts(source);
+    source.moveCountsTo([a, b]);
+    for (const [moved, added] of [[a, a2], [b, b2]]) {
+      expect([moved.count, moved.min, moved.max]).toEqual([added.count, added.min, added.max]);
+      expect(Array.from(moved.counts)).toEqual(Array.from(added.counts));
+    }
+    expect([source.count, source.sum, source.quantile(0.5)]).toEqual([0, 0, 0]);
+    expect(source.counts.every((c) => c === 0)).toBe(true);
+  });
+
   it('adds counts and resets', () => {
     const a = new Histogram();
     const b = new Histogram();

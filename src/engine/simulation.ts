@@ -567,10 +567,7 @@ export class Simulation {
     for (let i = 0; i < clients.length; i++) {
       const pending = this.pendingLatency[clients[i]];
       if (pending.count === 0) continue;
-      this.stats[clients[i]].latency.addCounts(pending);
-      this.e2e.latency.addCounts(pending);
-      this.windowLatency.addCounts(pending);
-      pending.reset();
+      pending.moveCountsTo([this.stats[clients[i]].latency, this.e2e.latency, this.windowLatency]);
     }
   }
 
@@ -950,14 +947,15 @@ export class Simulation {
       this.arrivalsAtWindow[n] = this.stats[n].arrivals;
     }
     const completed = this.windowLatency.count;
+    const [p50, p95, p99] = this.windowLatency.quantiles([0.5, 0.95, 0.99]);
     const settled = completed + this.windowFailed;
     this.series.add({
       tS: this.now / 1000,
       throughput: completed / seconds,
       errorRate: settled > 0 ? this.windowFailed / settled : 0,
-      p50: this.windowLatency.quantile(0.5),
-      p95: this.windowLatency.quantile(0.95),
-      p99: this.windowLatency.quantile(0.99),
+      p50,
+      p95,
+      p99,
       utilization,
       queue,
       nodeRate,
