@@ -27,6 +27,29 @@ test('a runnable example runs and its numbers move', async ({ page }) => {
   await shot(page, '03-paused-inspector');
 });
 
+test('the charts keep in step: none runs ahead of the one before it, and paused they all end at the same time', async ({ page }) => {
+  await fresh(page);
+  await page.getByRole('radio', { name: /×10/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^(\d\d+\.\d s|\d+ min)/);
+  // Each chart's last x-axis label is its latest window, in seconds ("42s", "12:05", "1:02:03").
+  const ends = () =>
+    page.locator('.chart').evaluateAll((charts) =>
+      charts.map((c) => {
+        const label = [...c.querySelectorAll('.recharts-xAxis-tick-labels text')].at(-1)?.textContent ?? '';
+        return label.endsWith('s') ? Number(label.slice(0, -1)) : label.split(':').reduce((t, part) => t * 60 + Number(part), 0);
+      }),
+    );
+  for (let i = 0; i < 30; i++) {
+    const t = await ends();
+    expect(t).toHaveLength(4);
+    for (let k = 1; k < 4; k++) expect(t[k], `charts end at ${t.join(', ')} s`).toBeLessThanOrEqual(t[k - 1]);
+    await page.waitForTimeout(100);
+  }
+  await page.getByRole('button', { name: 'Pause' }).click();
+  await expect.poll(async () => new Set(await ends()).size).toBe(1);
+});
+
 test('a design with a queue charts its backlog over time', async ({ page }) => {
   await fresh(page);
   await openExample(page, 'Write-heavy ingest behind a queue');

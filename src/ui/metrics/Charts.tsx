@@ -5,10 +5,10 @@
  * per redraw on the main thread: every Line measures its path with getTotalLength() (a forced
  * style and layout flush) even with animation off, and the axes measure every tick label in
  * the DOM. So lines are drawn as plain polylines (no path measuring), ticks are chosen here
- * (no label measuring), points are capped, and a redraw is a transition React can interrupt
- * for a pan or a drag.
+ * (no label measuring), points are capped, and new data is drawn one chart per frame (see
+ * useRollout), never while a pan or a drag is under way.
  */
-import { memo, startTransition, useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { WindowPoint } from '../../engine';
 import type { Design, NodeKind } from '../../model';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -18,6 +18,7 @@ import { useRun } from '../../store/run';
 import { gestureActive } from '../../store/runner';
 import { injectedLive } from '../faults/timeline';
 import { formatMs, formatPercent, formatRate, formatTick } from '../format';
+import { begin, releaseNext, rollingOut, settled, shownBy } from './rollout';
 
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)', 'var(--series-6)', 'var(--series-7)', 'var(--series-8)'];
 const MAX_UTIL_LINES = 8;
@@ -75,33 +76,44 @@ function xTicks(data: readonly Record<string, number>[]): number[] {
 }
 
 /**
- * The charts take new data one after another, STAGGER_MS apart: recharts finishes a redraw in
- * synchronous store updates React cannot interrupt, and five charts in one task made it a long
- * task (60–90 ms with a 50-node design); one chart per task stays short.
+ * New data reaches the charts one chart at a time, in order, each when the main thread is next
+ * idle after the one before was drawn. recharts finishes a redraw in synchronous store updates
+ * React cannot interrupt, and five charts in one task made it a long task (60–90 ms with a
+ * 50-node design); one chart per idle moment stays short. (Not as a transition: urgent
+ * updates — every snapshot is one — restart a transition's render, and on a busy machine a
+ * chart could wait a second or more.) The charts stay in step: they all show the same data
+ * but for the moments of a rollout (rollout.ts). Spaced 80 ms apart, as they once were, they
+ * disagreed about the time for half of every redraw at ×10; now a rollout takes ~70 ms.
  */
-const STAGGER_MS = 80;
-
-function useStaggered<T>(value: T, slot: number): T {
-  const [shown, setShown] = useState(value);
+function useRollout<T>(latest: T, charts: number): (slot: number) => T {
+  const [rollout, setRollout] = useState(() => settled(latest, charts));
   useEffect(() => {
-    if (shown === value) return;
-    let timer: ReturnType<typeof setTimeout>;
-    const show = () => {
-      // A pan or drag that began since the data came waits for no chart.
-      if (gestureActive()) timer = setTimeout(show, STAGGER_MS);
-      else startTransition(() => setShown(value));
-    };
-    timer = setTimeout(show, slot * STAGGER_MS);
-    return () => clearTimeout(timer);
-  }, [value, slot, shown]);
-  return shown;
+    if (!rollingOut(rollout, charts)) {
+      setRollout(begin(rollout, latest, charts));
+      return;
+    }
+    let cancel = whenIdle(function release() {
+      // A pan or drag that began mid-rollout has the frames; the rest of the charts wait.
+      if (gestureActive()) cancel = whenIdle(release);
+      else setRollout(releaseNext);
+    });
+    return () => cancel();
+  }, [rollout, latest, charts]);
+  return (slot) => shownBy(rollout, slot);
 }
 
-const Chart = memo(function Chart({ data, slot, ...rest }: ChartProps & { slot: number }) {
-  return <ChartView data={useStaggered(data, slot)} {...rest} />;
-});
+/** Calls `fn` when the main thread is idle (within 60 ms whatever happens); returns a cancel. */
+function whenIdle(fn: () => void): () => void {
+  // Safari has long had no requestIdleCallback: a short timeout stands in.
+  if (typeof requestIdleCallback !== 'function') {
+    const timer = setTimeout(fn, 50);
+    return () => clearTimeout(timer);
+  }
+  const handle = requestIdleCallback(fn, { timeout: 60 });
+  return () => cancelIdleCallback(handle);
+}
 
-const ChartView = memo(function ChartView({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers }: ChartProps) {
+const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers }: ChartProps) {
   const ticks = useMemo(() => xTicks(data), [data]);
   return (
     <figure className="chart" aria-label={title}>
@@ -180,8 +192,8 @@ const REDRAW_EVERY_MS = 500;
 const MAX_POINTS = 120;
 
 /**
- * The series, redrawn at most twice a second, thinned to what a chart can show, and rendered
- * as a transition so that input (a pan, a drag) is never queued behind a redraw.
+ * The series, taken at most twice a second and thinned to what a chart can show. Taking it
+ * costs one cheap render here; the charts draw it through useRollout.
  */
 function useChartSeries(): WindowPoint[] {
   const [series, setSeries] = useState(() => useRun.getState().series);
@@ -195,7 +207,7 @@ function useChartSeries(): WindowPoint[] {
       }
       timer = null;
       // Redraw on the next frame after the timer (hidden tabs get no frames, so no redraws).
-      requestAnimationFrame(() => startTransition(() => setSeries(useRun.getState().series)));
+      requestAnimationFrame(() => setSeries(useRun.getState().series));
     };
     const unsubscribe = useRun.subscribe((state, prev) => {
       if (state.series === prev.series || timer) return;
@@ -320,24 +332,24 @@ export default function Charts() {
   const backlogLines = useMemo(() => chartLines(queueNodes, 'b'), [queueNodes]);
 
   const utilLines = useMemo(() => chartLines(utilNodes, 'u'), [utilNodes]);
+  const shown = useRollout(data, backlogLines.length > 0 ? 5 : 4);
 
   return (
     <div className={backlogLines.length > 0 ? 'charts charts-with-queues' : 'charts'}>
-      <Chart slot={0} title="Throughput (req/s)" data={data} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
-      <Chart slot={1} title="Error rate (%)" data={data} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
+      <Chart title="Throughput (req/s)" data={shown(0)} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
+      <Chart title="Error rate (%)" data={shown(1)} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
       <Chart
-        slot={2}
         title="Latency (ms)"
-        data={data}
+        data={shown(2)}
         lines={LATENCY_LINES}
         format={formatMs}
         tickFormat={compact}
         legend
         markers={markers}
       />
-      <Chart slot={3} title="Utilisation (%)" data={data} lines={utilLines} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
+      <Chart title="Utilisation (%)" data={shown(3)} lines={utilLines} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
       {backlogLines.length > 0 && (
-        <Chart slot={4} title="Queue backlog (messages)" data={data} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
+        <Chart title="Queue backlog (messages)" data={shown(4)} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
       )}
     </div>
   );
