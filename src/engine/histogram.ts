@@ -135,7 +135,7 @@ export class Histogram {
 
   /**
    * Adds this histogram's counts into each of `targets`, as addCounts does, and empties it:
-   * one walk of the buckets instead of one per target and another to clear them.
+   * one walk of the buckets instead of one per target (reset then clears them as one fill).
    */
   moveCountsTo(targets: readonly Histogram[]): void {
     if (this.count === 0) return;
@@ -145,17 +145,13 @@ export class Histogram {
       const n = counts[i];
       if (n === 0) continue;
       for (let t = 0; t < targets.length; t++) targets[t].counts[i] += n;
-      counts[i] = 0;
     }
     for (const target of targets) {
       target.count += this.count;
       if (this.min < target.min) target.min = this.min;
       if (this.max > target.max) target.max = this.max;
     }
-    this.count = 0;
-    this.sum = 0;
-    this.min = Infinity;
-    this.max = 0;
+    this.reset();
   }
 
   reset(): void {

@@ -131,6 +131,7 @@ export function endToEnd(sim: Simulation): EndToEndFigures {
 
 export function nodeFigures(sim: Simulation, n: number): NodeFigures {
   const stats = sim.stats[n];
+  const [p50, p99] = stats.latency.quantiles([0.5, 0.99]);
   const station = sim.stations[n];
   const areas = sim.nodeAreas(n);
   const behaviour = sim.behaviours[n];
@@ -146,11 +147,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     rejected: stats.rejected,
     utilization: areas.capacity > 0 ? round(areas.busy / areas.capacity) : 0,
     meanQueueLength: elapsed > 0 ? round(areas.queue / elapsed) : 0,
-    latencyMs: {
-      mean: round(stats.latency.mean),
-      p50: round(stats.latency.quantile(0.5)),
-      p99: round(stats.latency.quantile(0.99)),
-    },
+    latencyMs: { mean: round(stats.latency.mean), p50: round(p50), p99: round(p99) },
     hitRatio: hitRatio === null ? null : round(hitRatio),
     backlog: behaviour.backlog(),
     consumerLagMs: lag === null ? null : round(lag),

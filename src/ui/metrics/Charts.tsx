@@ -5,8 +5,8 @@
  * per redraw on the main thread: every Line measures its path with getTotalLength() (a forced
  * style and layout flush) even with animation off, and the axes measure every tick label in
  * the DOM. So lines are drawn as plain polylines (no path measuring), ticks are chosen here
- * (no label measuring), points are capped, and new data is drawn one chart per frame (see
- * useRollout), never while a pan or a drag is under way.
+ * (no label measuring), points are capped, and new data is drawn one chart at a time when
+ * the main thread is idle (see useRollout), never while a pan or a drag is under way.
  */
 import { memo, useEffect, useMemo, useState } from 'react';
 import type { WindowPoint } from '../../engine';
