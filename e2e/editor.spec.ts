@@ -145,6 +145,11 @@ test('the default design runs from the first visit', async ({ page }) => {
   await expect(page.locator('.chart')).toHaveCount(4);
   await expect(page.locator('[data-testid="node-live"]')).toHaveCount(7);
   await expect(nodes(page)).toHaveCount(7);
+  // Utilisation only where a node does work of its own: the bare balancer passes calls on.
+  const utilLegend = page.getByRole('figure', { name: 'Utilisation (%)' }).locator('.recharts-legend-item-text');
+  await expect(utilLegend).toHaveText(['App 1', 'App 2', 'App 3', 'Cache', 'Database']);
+  await expect(page.locator('.react-flow__node[data-id="app-1"]').getByRole('meter', { name: 'Utilisation' })).toBeVisible();
+  await expect(page.locator('.react-flow__node[data-id="lb"]').getByRole('meter')).toHaveCount(0);
   await shot(page, '08-default-running');
 });
 

@@ -79,6 +79,12 @@ export interface NodeLive extends NodeFigures {
   /** Calls in service and waiting right now. */
   busy: number;
   queueLength: number;
+  /**
+   * The node does work of its own (a service time). Clients, bare balancers, shard routers,
+   * queues and token-bucket limiters pass calls straight on: their utilisation is always 0,
+   * which says nothing, so the UI leaves it out.
+   */
+  ownWork: boolean;
 }
 
 export interface EdgeLive extends EdgeFigures {
@@ -214,6 +220,7 @@ export function snapshot(sim: Simulation, cursor: number): Snapshot {
       ...nodeFigures(sim, n),
       busy: sim.stations[n].busy,
       queueLength: sim.stations[n].queueLength,
+      ownWork: !sim.stations[n].passThrough,
     })),
     edges: sim.edgeIds.map((id, e) => ({ id, ...edgeFigures(sim, e), inFlight: sim.edgeInFlight[e] })),
     windows: sim.series.since(cursor),

@@ -14,6 +14,8 @@ export interface NodeBadge {
   ratePerSecond: number | null;
   p99Ms: number;
   utilization: number;
+  /** Whether utilisation means anything here: false where the node passes calls straight on. */
+  ownWork: boolean;
   queueLength: number;
   hitRatio: number | null;
   health: Health;
@@ -72,6 +74,7 @@ function sameNodeBadge(a: NodeBadge, b: NodeBadge): boolean {
     shown(a.ratePerSecond) === shown(b.ratePerSecond) &&
     shown(a.p99Ms) === shown(b.p99Ms) &&
     Math.round(a.utilization * 1000) === Math.round(b.utilization * 1000) &&
+    a.ownWork === b.ownWork &&
     a.queueLength === b.queueLength &&
     (a.hitRatio === null) === (b.hitRatio === null) &&
     Math.round((a.hitRatio ?? 0) * 1000) === Math.round((b.hitRatio ?? 0) * 1000) &&
@@ -123,6 +126,7 @@ export function liveFigures(
       ratePerSecond: lastWindow ? Math.max(0, finite(lastWindow.nodeRate[i])) : null,
       p99Ms: finite(node.latencyMs.p99),
       utilization,
+      ownWork: node.ownWork,
       queueLength: finite(node.queueLength),
       hitRatio: node.hitRatio === null ? null : finite(node.hitRatio),
       health: node.kind === 'client' ? 'healthy' : healthOf(node.state, utilization, recentFailed, recentCompleted, recentDrops),

@@ -61,7 +61,6 @@ function summary(node: DesignNode): string {
 function LiveBadges({ id, kind }: { id: string; kind: DesignNode['kind'] }) {
   const badge = useRun((s) => s.live?.nodes.get(id));
   if (!badge) return null;
-  const showUtil = kind !== 'client';
   return (
     <div className="node-live" data-testid="node-live">
       <StateChips badge={badge} />
@@ -69,7 +68,7 @@ function LiveBadges({ id, kind }: { id: string; kind: DesignNode['kind'] }) {
         <span title="Requests per second arriving here">{formatRate(badge.ratePerSecond)}</span>
         {kind !== 'client' && <span title="99th percentile latency at this node">p99 {formatMs(badge.p99Ms)}</span>}
       </div>
-      {showUtil && (
+      {badge.ownWork && (
         <div
           className="util-bar"
           role="meter"

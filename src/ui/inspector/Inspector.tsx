@@ -99,10 +99,12 @@ function NodeFigures({ id }: { id: string }) {
         <dt>Arrivals</dt>
         <dd>{formatRate(badge.ratePerSecond)}</dd>
       </div>
-      <div>
-        <dt>Utilisation</dt>
-        <dd>{formatPercent(badge.utilization)}</dd>
-      </div>
+      {badge.ownWork && (
+        <div>
+          <dt>Utilisation</dt>
+          <dd>{formatPercent(badge.utilization)}</dd>
+        </div>
+      )}
       <div>
         <dt>p50 / p99</dt>
         <dd>

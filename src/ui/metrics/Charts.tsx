@@ -280,13 +280,13 @@ interface ChartNode {
   label?: string;
 }
 
-/** The running nodes of the kinds a chart shows, at most MAX_UTIL_LINES of them. */
-function chartNodes(nodeIds: string[], shows: (kind: NodeKind) => boolean): ChartNode[] {
+/** The running nodes a chart shows, at most MAX_UTIL_LINES of them. */
+function chartNodes(nodeIds: string[], shows: (kind: NodeKind, index: number) => boolean): ChartNode[] {
   const byId = new Map(useDesign.getState().design.nodes.map((n) => [n.id, n]));
   const out: ChartNode[] = [];
   nodeIds.forEach((id, index) => {
     const node = byId.get(id);
-    if (node && shows(node.kind) && out.length < MAX_UTIL_LINES) out.push({ id, index, label: node.label });
+    if (node && shows(node.kind, index) && out.length < MAX_UTIL_LINES) out.push({ id, index, label: node.label });
   });
   return out;
 }
@@ -302,10 +302,14 @@ export default function Charts() {
   // redraw four charts each time.
   const names = useDesign((s) => namesKey(s.design));
   const markers = useFaultMarkers();
+  // Which running nodes do work of their own ('1' or '0' each, a string so that snapshots
+  // that change nothing here redraw nothing): only their utilisation means anything, and a
+  // bare balancer's flat 0 % would take the place of a server's line.
+  const working = useRun((s) => s.snapshot?.nodes.map((n) => (n.ownWork ? '1' : '0')).join('') ?? '');
 
   // `names` stands for the node names and kinds read from the store inside.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const utilNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind !== 'client'), [nodeIds, names]);
+  const utilNodes = useMemo(() => chartNodes(nodeIds, (_, index) => working[index] === '1'), [nodeIds, names, working]);
   // Queues get a chart of their backlog: a producer faster than its consumers shows as a
   // line that climbs at the difference of the rates.
   // eslint-disable-next-line react-hooks/exhaustive-deps
