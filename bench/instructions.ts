@@ -19,29 +19,19 @@
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { EventQueue } from '../src/engine/eventQueue';
-import { RandomStream } from '../src/engine/random';
 import { Simulation } from '../src/engine/simulation';
-import { singleStation } from '../src/engine/testSupport';
+import { hold, holdQueue, mm4 } from './pairs';
 
 const HERE = fileURLToPath(import.meta.url);
 
 /** Child: run one model of the given size and print how many events it processed. */
 function child(model: string, size: number): void {
   if (model === 'heap') {
-    const queue = new EventQueue();
-    const rng = new RandomStream(1, 'bench');
-    for (let i = 0; i < 8; i++) queue.push(rng.exponential(1), i);
-    let sink = 0;
-    for (let i = 0; i < size; i++) {
-      const payload = queue.pop();
-      sink += payload;
-      queue.push(queue.poppedTime + rng.exponential(1), payload);
-    }
-    console.log(sink === -1 ? 0 : size);
+    const { queue, rng } = holdQueue(8);
+    console.log(hold(queue, rng, size) === -1 ? 0 : size);
     return;
   }
-  const sim = new Simulation(singleStation(3200, { workers: 4, serviceTimeMs: 1 }), { warmupMs: 0 });
+  const sim = new Simulation(mm4(), { warmupMs: 0 });
   sim.runUntil(size * 1000);
   console.log(sim.events);
 }
