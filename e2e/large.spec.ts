@@ -11,6 +11,11 @@ test('a 50-node design runs at Max speed with live charts and no page errors', a
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
   const design = generatedDesign(50);
+  // The last server is slow: a bottleneck at the end of the design, which the utilisation
+  // chart must show although it has room for only 8 of the servers.
+  const servers = design.nodes.filter((n) => (n as { kind: string }).kind === 'server') as { id: string; params: object }[];
+  const slow = servers[servers.length - 1];
+  slow.params = { workers: 1, serviceTimeMs: 60 };
   await page.addInitScript(`localStorage.setItem('archsim.design', ${JSON.stringify(JSON.stringify(design))});`);
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
@@ -24,6 +29,9 @@ test('a 50-node design runs at Max speed with live charts and no page errors', a
   await expect(page.locator('.chart')).toHaveCount(4);
   await expect(page.getByRole('alert')).toHaveCount(0);
   expect(Number(await page.getByTestId('summary-completed').getAttribute('data-value'))).toBeGreaterThan(0);
+  const utilisation = page.getByRole('figure', { name: `Utilisation (%) · busiest 8 of ${servers.length}` });
+  await expect(utilisation.locator('.recharts-legend-item-text')).toHaveCount(8);
+  await expect(utilisation.locator('.recharts-legend-item-text', { hasText: slow.id })).toHaveCount(1);
   await shot(page, 'large-design-running');
   await page.getByRole('button', { name: 'Pause' }).click();
   expect(errors).toEqual([]);

@@ -18,10 +18,13 @@ import { useRun } from '../../store/run';
 import { gestureActive } from '../../store/runner';
 import { injectedLive } from '../faults/timeline';
 import { formatMs, formatPercent, formatRate, formatTick } from '../format';
+import { busiest } from './busiest';
+import { timeTicks } from './ticks';
 import { begin, releaseNext, rollingOut, settled, shownBy } from './rollout';
 
 const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)', 'var(--series-6)', 'var(--series-7)', 'var(--series-8)'];
-const MAX_UTIL_LINES = 8;
+/** Lines a per-node chart draws at most (one per colour). */
+const MAX_NODE_LINES = 8;
 
 interface ChartProps {
   title: string;
@@ -63,16 +66,9 @@ function LineShape(props: { points?: readonly { x?: number | null; y?: number | 
   return d ? <path className="recharts-line-curve" d={d} fill="none" stroke={props.stroke} strokeWidth={props.strokeWidth} strokeLinejoin="round" /> : null;
 }
 
-/** Evenly spaced x ticks taken from the data, so recharts need not measure labels to thin them. */
+/** Round x ticks chosen here, so recharts need not measure labels to thin them. */
 function xTicks(data: readonly Record<string, number>[]): number[] {
-  if (data.length === 0) return [];
-  const n = Math.min(MAX_X_TICKS, data.length);
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = data[Math.round((i * (data.length - 1)) / Math.max(1, n - 1))].t;
-    if (out[out.length - 1] !== t) out.push(t);
-  }
-  return out;
+  return data.length === 0 ? [] : timeTicks(data[0].t, data[data.length - 1].t, MAX_X_TICKS);
 }
 
 /**
@@ -115,12 +111,16 @@ function whenIdle(fn: () => void): () => void {
 
 const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers }: ChartProps) {
   const ticks = useMemo(() => xTicks(data), [data]);
+  // The last tick's label is centred on the right edge: leave room for half of it (an hour's
+  // "1:40:43" was cut to "1:40:4").
+  const right = ticks.length > 0 ? Math.max(14, Math.ceil(formatTick(ticks[ticks.length - 1]).length * 3)) : 14;
+  const margin = useMemo(() => ({ top: 4, right, bottom: 0, left: 0 }), [right]);
   return (
     <figure className="chart" aria-label={title}>
       <figcaption>{title}</figcaption>
       <div className="chart-body">
         <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
-          <LineChart data={data} margin={{ top: 4, right: 14, bottom: 0, left: 0 }}>
+          <LineChart data={data} margin={margin}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />
             <XAxis
               dataKey="t"
@@ -280,13 +280,13 @@ interface ChartNode {
   label?: string;
 }
 
-/** The running nodes a chart shows, at most MAX_UTIL_LINES of them. */
+/** The running nodes a chart is about, in design order. */
 function chartNodes(nodeIds: string[], shows: (kind: NodeKind, index: number) => boolean): ChartNode[] {
   const byId = new Map(useDesign.getState().design.nodes.map((n) => [n.id, n]));
   const out: ChartNode[] = [];
   nodeIds.forEach((id, index) => {
     const node = byId.get(id);
-    if (node && shows(node.kind, index) && out.length < MAX_UTIL_LINES) out.push({ id, index, label: node.label });
+    if (node && shows(node.kind, index)) out.push({ id, index, label: node.label });
   });
   return out;
 }
@@ -309,11 +309,18 @@ export default function Charts() {
 
   // `names` stands for the node names and kinds read from the store inside.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const utilNodes = useMemo(() => chartNodes(nodeIds, (_, index) => working[index] === '1'), [nodeIds, names, working]);
+  const workingNodes = useMemo(() => chartNodes(nodeIds, (_, index) => working[index] === '1'), [nodeIds, names, working]);
+  // More than the chart has room for: the busiest lately (a string, so the lines are rebuilt
+  // only when the choice changes).
+  const chosen = busiest(workingNodes.map((n) => n.index), series, MAX_NODE_LINES).join(',');
+  const utilNodes = useMemo(() => {
+    const indices = new Set(chosen.split(',').map(Number));
+    return workingNodes.filter((n) => indices.has(n.index));
+  }, [workingNodes, chosen]);
   // Queues get a chart of their backlog: a producer faster than its consumers shows as a
   // line that climbs at the difference of the rates.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const queueNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind === 'queue'), [nodeIds, names]);
+  const queueNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind === 'queue').slice(0, MAX_NODE_LINES), [nodeIds, names]);
 
   const data = useMemo(
     () =>
@@ -335,25 +342,35 @@ export default function Charts() {
 
   const backlogLines = useMemo(() => chartLines(queueNodes, 'b'), [queueNodes]);
 
-  const utilLines = useMemo(() => chartLines(utilNodes, 'u'), [utilNodes]);
-  const shown = useRollout(data, backlogLines.length > 0 ? 5 : 4);
+  // The utilisation chart's lines and title travel with the rows they are drawn from: the
+  // busiest nodes change with the data, and a line must not wait for its numbers.
+  const frame = useMemo(
+    () => ({
+      rows: data,
+      utilLines: chartLines(utilNodes, 'u'),
+      utilTitle: workingNodes.length > utilNodes.length ? `Utilisation (%) · busiest ${utilNodes.length} of ${workingNodes.length}` : 'Utilisation (%)',
+    }),
+    [data, utilNodes, workingNodes],
+  );
+  const shown = useRollout(frame, backlogLines.length > 0 ? 5 : 4);
+  const util = shown(3);
 
   return (
     <div className={backlogLines.length > 0 ? 'charts charts-with-queues' : 'charts'}>
-      <Chart title="Throughput (req/s)" data={shown(0)} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
-      <Chart title="Error rate (%)" data={shown(1)} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
+      <Chart title="Throughput (req/s)" data={shown(0).rows} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
+      <Chart title="Error rate (%)" data={shown(1).rows} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
       <Chart
         title="Latency (ms)"
-        data={shown(2)}
+        data={shown(2).rows}
         lines={LATENCY_LINES}
         format={formatMs}
         tickFormat={compact}
         legend
         markers={markers}
       />
-      <Chart title="Utilisation (%)" data={shown(3)} lines={utilLines} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
+      <Chart title={util.utilTitle} data={util.rows} lines={util.utilLines} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
       {backlogLines.length > 0 && (
-        <Chart title="Queue backlog (messages)" data={shown(4)} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
+        <Chart title="Queue backlog (messages)" data={shown(4).rows} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
       )}
     </div>
   );
