@@ -4,7 +4,8 @@
  */
 import type { NodeKind } from '../model/params';
 import { summarizeLatency, type LatencySummary, type WindowPoint } from './metrics';
-import { BREAKER_STATE_NAMES, type AppliedFault, type BreakerStateName, type Simulation } from './simulation';
+import { BREAKER_STATE_NAMES, type BreakerStateName } from './breakers';
+import type { AppliedFault, Simulation } from './simulation';
 
 export interface NodeFigures {
   kind: NodeKind;
@@ -178,13 +179,13 @@ export function costPerMonth(sim: Simulation): number {
 }
 
 export function edgeFigures(sim: Simulation, e: number): EdgeFigures {
-  const hasBreaker = sim.breakerThreshold[e] > 0;
+  const breakers = sim.breakers;
   return {
     sent: sim.edgeSent[e],
     failed: sim.edgeFailed[e],
-    breaker: hasBreaker ? BREAKER_STATE_NAMES[sim.breakerState[e]] : null,
-    breakerOpens: sim.breakerOpens[e],
-    breakerRejected: sim.breakerRejected[e],
+    breaker: breakers.has(e) ? BREAKER_STATE_NAMES[breakers.state[e]] : null,
+    breakerOpens: breakers.opens[e],
+    breakerRejected: breakers.rejected[e],
     cut: sim.edgeCut[e] === 1,
     addedLatencyMs: sim.edgeAddedLatency[e],
   };

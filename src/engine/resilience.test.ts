@@ -70,7 +70,7 @@ describe('circuit breaker', () => {
     );
     sketch.faults = [{ atS: 10, action: 'kill', target: 'api', durationS: 5 }];
     const sim = simulate(sketch, 30);
-    const log = sim.breakerLog;
+    const log = sim.breakers.log;
     // Opens within the first few failures after the kill (5 failures at 1000/s ≈ 5 ms).
     expect(log[0].state).toBe('open');
     expect(log[0].tMs).toBeGreaterThanOrEqual(10_000);
@@ -90,7 +90,7 @@ describe('circuit breaker', () => {
     // While open, calls failed fast: the down server saw only the first failures and the probes.
     const opens = log.filter((t) => t.state === 'open').length;
     expect(sim.stats[1].rejected).toBeLessThanOrEqual(5 + 2 * opens);
-    expect(sim.breakerRejected[0]).toBeGreaterThan(4000);
+    expect(sim.breakers.rejected[0]).toBeGreaterThan(4000);
   });
 
   it('stays closed while failures are fewer than the threshold within the window', () => {
@@ -99,7 +99,7 @@ describe('circuit breaker', () => {
       direct({ ratePerSecond: 1000 }, { workers: 100, serviceTimeMs: 1, errorRate: 0.001 }, { breakerFailures: 5, breakerWindowS: 0.1 }),
       30,
     );
-    expect(sim.breakerLog).toHaveLength(0);
+    expect(sim.breakers.log).toHaveLength(0);
   });
 });
 

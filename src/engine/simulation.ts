@@ -8,6 +8,7 @@ import type { Design, FaultAction, ScheduledFault } from '../model/types';
 import type { NodeKind, Params } from '../model/params';
 import type { Behaviour } from './behaviour';
 import { ARRIVAL_PARAMS, type ClientBehaviour } from './behaviours/client';
+import { Breakers, type BreakerStateName } from './breakers';
 import { LoadBalancerBehaviour } from './behaviours/loadBalancer';
 import { Dist, sampleService } from './distributions';
 import { EventQueue } from './eventQueue';
@@ -41,16 +42,10 @@ export const FROM_CLIENT = -1;
 /** A detached call's parent: nobody waits for it (a queued message, a replica applying a write). */
 export const DETACHED = -2;
 
-/** Call flag: let through a half-open breaker as a probe. */
-const PROBE = 1;
+// Call flags. The first, PROBE (breakers.ts), is admit()'s answer for a call let through a
+// half-open breaker, stored as it comes.
 /** Call flag: its node was killed while the call was inside it; the call fails. */
 const KILLED = 2;
-
-export const BREAKER_CLOSED = 0;
-export const BREAKER_OPEN = 1;
-export const BREAKER_HALF_OPEN = 2;
-export type BreakerStateName = 'closed' | 'open' | 'halfOpen';
-export const BREAKER_STATE_NAMES: readonly BreakerStateName[] = ['closed', 'open', 'halfOpen'];
 
 /** A fault as applied, for timelines and chart markers. */
 export interface AppliedFault {
@@ -59,12 +54,6 @@ export interface AppliedFault {
   target: string;
   /** True when this entry is a timed fault ending (its durationS elapsed). */
   ended?: boolean;
-}
-
-export interface BreakerTransition {
-  tMs: number;
-  edge: string;
-  state: BreakerStateName;
 }
 
 const WHEN_ALWAYS = 0;
@@ -113,22 +102,8 @@ export class Simulation {
   /** 1 where sending needs a closer look (cut, or a circuit breaker): keeps the common path to one test. */
   private readonly edgeGuard: Uint8Array;
 
-  // Circuit breakers, per edge (threshold 0 = none).
-  readonly breakerThreshold: Int32Array;
-  private readonly breakerWindowMs: Float64Array;
-  private readonly breakerOpenMs: Float64Array;
-  private readonly breakerProbes: Int32Array;
-  readonly breakerState: Uint8Array;
-  private readonly breakerSince: Float64Array;
-  private readonly breakerProbing: Int32Array;
-  private readonly breakerProbeOk: Int32Array;
-  private readonly breakerFailures: Float64Array[];
-  private readonly breakerFailHead: Int32Array;
-  private readonly breakerFailCount: Int32Array;
-  /** Times each breaker opened, and calls it failed fast, since measurement began. */
-  readonly breakerOpens: Float64Array;
-  readonly breakerRejected: Float64Array;
-  readonly breakerLog: BreakerTransition[] = [];
+  /** Circuit breakers, per edge. */
+  readonly breakers: Breakers;
 
   /** Each node's own station, by node index. */
   readonly stations: Station[];
@@ -209,19 +184,7 @@ export class Simulation {
     this.edgeWhen = new Uint8Array(edgeCount);
     this.edgeCut = new Uint8Array(edgeCount);
     this.edgeGuard = new Uint8Array(edgeCount);
-    this.breakerThreshold = new Int32Array(edgeCount);
-    this.breakerWindowMs = new Float64Array(edgeCount);
-    this.breakerOpenMs = new Float64Array(edgeCount);
-    this.breakerProbes = new Int32Array(edgeCount);
-    this.breakerState = new Uint8Array(edgeCount);
-    this.breakerSince = new Float64Array(edgeCount);
-    this.breakerProbing = new Int32Array(edgeCount);
-    this.breakerProbeOk = new Int32Array(edgeCount);
-    this.breakerFailures = design.edges.map(() => new Float64Array(0));
-    this.breakerFailHead = new Int32Array(edgeCount);
-    this.breakerFailCount = new Int32Array(edgeCount);
-    this.breakerOpens = new Float64Array(edgeCount);
-    this.breakerRejected = new Float64Array(edgeCount);
+    this.breakers = new Breakers(this.edgeIds);
     design.edges.forEach((e, i) => this.applyEdgeParams(i, e.params));
     this.outgoing = design.nodes.map((_, n) =>
       Int32Array.from(design.edges.flatMap((_, i) => (this.edgeSource[i] === n ? [i] : []))),
@@ -389,8 +352,7 @@ export class Simulation {
       this.stats[n].reset();
       this.behaviours[n].resetFigures();
     }
-    this.breakerOpens.fill(0);
-    this.breakerRejected.fill(0);
+    this.breakers.resetFigures();
   }
 
   /** Stops new arrivals and runs until every request has settled and every call returned. */
@@ -650,31 +612,14 @@ export class Simulation {
 
   /**
    * Whether a guarded edge lets a call through now: −1 refuse, 0 pass, PROBE pass as a
-   * half-open probe. A cut edge refuses (and counts as a failure for its breaker).
+   * half-open probe. A cut edge refuses, and the refusal counts as a failure for its breaker.
    */
   private admit(edge: number): number {
     if (this.edgeCut[edge] === 1) {
-      if (this.breakerThreshold[edge] > 0) this.breakerRecord(edge, false, 0);
+      if (this.breakers.has(edge)) this.breakers.record(edge, false, 0, this.now, this.measuring);
       return -1;
     }
-    if (this.breakerThreshold[edge] === 0) return 0;
-    const state = this.breakerState[edge];
-    if (state === BREAKER_CLOSED) return 0;
-    if (state === BREAKER_OPEN) {
-      if (this.now < this.breakerSince[edge] + this.breakerOpenMs[edge]) {
-        if (this.measuring) this.breakerRejected[edge]++;
-        return -1;
-      }
-      this.setBreaker(edge, BREAKER_HALF_OPEN);
-      this.breakerProbing[edge] = 0;
-      this.breakerProbeOk[edge] = 0;
-    }
-    if (this.breakerProbing[edge] + this.breakerProbeOk[edge] < this.breakerProbes[edge]) {
-      this.breakerProbing[edge]++;
-      return PROBE;
-    }
-    if (this.measuring) this.breakerRejected[edge]++;
-    return -1;
+    return this.breakers.admit(edge, this.now, this.measuring);
   }
 
   /** A call over a guarded edge was refused: its sender sees a failure at once. */
@@ -686,46 +631,6 @@ export class Simulation {
       const r = this.requests;
       if (r.settled[request] === 0 && attempt === r.attempt[request]) this.attemptFailed(request);
     }
-  }
-
-  /** A response came back over an edge with a breaker. */
-  private breakerRecord(edge: number, ok: boolean, flags: number): void {
-    const state = this.breakerState[edge];
-    if ((flags & PROBE) !== 0) {
-      if (state !== BREAKER_HALF_OPEN) return;
-      this.breakerProbing[edge]--;
-      if (!ok) this.openBreaker(edge);
-      else if (++this.breakerProbeOk[edge] >= this.breakerProbes[edge]) {
-        this.setBreaker(edge, BREAKER_CLOSED);
-        this.breakerFailCount[edge] = 0;
-      }
-      return;
-    }
-    if (ok || state !== BREAKER_CLOSED) return;
-    // The last `threshold` failure times, in a ring: open when they all fall within the window.
-    const ring = this.breakerFailures[edge];
-    const threshold = ring.length;
-    const head = this.breakerFailHead[edge];
-    ring[head] = this.now;
-    const next = head + 1 === threshold ? 0 : head + 1;
-    this.breakerFailHead[edge] = next;
-    if (this.breakerFailCount[edge] < threshold) this.breakerFailCount[edge]++;
-    // With a full ring, `next` holds the oldest of the last `threshold` failures.
-    if (this.breakerFailCount[edge] === threshold && this.now - ring[next] <= this.breakerWindowMs[edge]) {
-      this.openBreaker(edge);
-    }
-  }
-
-  private openBreaker(edge: number): void {
-    this.setBreaker(edge, BREAKER_OPEN);
-    this.breakerSince[edge] = this.now;
-    if (this.measuring) this.breakerOpens[edge]++;
-  }
-
-  private setBreaker(edge: number, state: number): void {
-    this.breakerState[edge] = state;
-    this.breakerLog.push({ tMs: this.now, edge: this.edgeIds[edge], state: BREAKER_STATE_NAMES[state] });
-    if (this.breakerLog.length > 10_000) this.breakerLog.splice(0, 5_000);
   }
 
   private deliver(call: number): void {
@@ -878,7 +783,7 @@ export class Simulation {
   /** A failed call, or any call over a guarded edge, came back: count it, and tell the breaker. */
   private edgeOutcome(edge: number, ok: boolean, flags: number): void {
     if (!ok) this.edgeFailed[edge]++;
-    if (this.breakerThreshold[edge] > 0) this.breakerRecord(edge, ok, flags);
+    if (this.breakers.has(edge)) this.breakers.record(edge, ok, flags, this.now, this.measuring);
   }
 
   /** Whether `edge` carries this kind of request (its `when`). */
@@ -1071,24 +976,12 @@ export class Simulation {
 
   /** Whether a call sent down `edge` now would get through (not cut, breaker not refusing). */
   edgeOpen(edge: number): boolean {
-    if (this.edgeCut[edge] === 1) return false;
-    if (this.breakerThreshold[edge] === 0) return true;
-    const state = this.breakerState[edge];
-    if (state === BREAKER_CLOSED) return true;
-    if (state === BREAKER_OPEN && this.now < this.breakerSince[edge] + this.breakerOpenMs[edge]) return false;
-    return state === BREAKER_OPEN || this.breakerProbing[edge] + this.breakerProbeOk[edge] < this.breakerProbes[edge];
+    return this.edgeCut[edge] === 0 && this.breakers.wouldAdmit(edge, this.now);
   }
 
   /** Node `n`'s worst outgoing breaker: open, half-open, closed, or null when it has none. */
   breakerOf(n: number): BreakerStateName | null {
-    let worst = -1;
-    for (const e of this.outgoing[n]) {
-      if (this.breakerThreshold[e] === 0) continue;
-      const state = this.breakerState[e];
-      const rank = state === BREAKER_OPEN ? 2 : state === BREAKER_HALF_OPEN ? 1 : 0;
-      if (rank > worst) worst = rank;
-    }
-    return worst < 0 ? null : worst === 2 ? 'open' : worst === 1 ? 'halfOpen' : 'closed';
+    return this.breakers.worstOf(this.outgoing[n]);
   }
 
   // ---- Live changes ---------------------------------------------------------------------
@@ -1139,22 +1032,12 @@ export class Simulation {
     this.edgeLatency[e] = this.edgeBaseLatency[e] + this.edgeAddedLatency[e];
     this.edgeWeight[e] = params.weight as number;
     this.edgeWhen[e] = params.when === 'reads' ? WHEN_READS : params.when === 'writes' ? WHEN_WRITES : WHEN_ALWAYS;
-    const threshold = (params.breakerFailures as number | undefined) ?? 0;
-    if (threshold !== this.breakerThreshold[e]) {
-      this.breakerThreshold[e] = threshold;
-      this.breakerFailures[e] = new Float64Array(threshold);
-      this.breakerFailHead[e] = 0;
-      this.breakerFailCount[e] = 0;
-      this.breakerState[e] = BREAKER_CLOSED;
-    }
-    this.breakerWindowMs[e] = ((params.breakerWindowS as number | undefined) ?? 10) * 1000;
-    this.breakerOpenMs[e] = ((params.breakerOpenS as number | undefined) ?? 5) * 1000;
-    this.breakerProbes[e] = (params.breakerProbes as number | undefined) ?? 1;
+    this.breakers.configure(e, params);
     this.updateGuard(e);
   }
 
   private updateGuard(e: number): void {
-    this.edgeGuard[e] = this.edgeCut[e] === 1 || this.breakerThreshold[e] > 0 ? 1 : 0;
+    this.edgeGuard[e] = this.edgeCut[e] === 1 || this.breakers.has(e) ? 1 : 0;
   }
 }
 
