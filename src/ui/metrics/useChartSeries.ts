@@ -1,0 +1,43 @@
+/** The run's series for the charts: taken at most twice a second, thinned to what a chart can show. */
+import { useEffect, useMemo, useState } from 'react';
+import type { WindowPoint } from '../../engine';
+import { useRun } from '../../store/run';
+import { gestureActive } from '../../store/runner';
+
+const REDRAW_EVERY_MS = 500;
+/** About one point per 3 px of a chart's width; more only costs time. */
+const MAX_POINTS = 120;
+
+/**
+ * The series, taken at most twice a second and thinned to what a chart can show. Taking it
+ * costs one cheap render here; the charts draw it through useRollout.
+ */
+export function useChartSeries(): WindowPoint[] {
+  const [series, setSeries] = useState(() => useRun.getState().series);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const redraw = () => {
+      // Mid-gesture the frames belong to the canvas: the charts catch up once it is at rest.
+      if (gestureActive()) {
+        timer = setTimeout(redraw, REDRAW_EVERY_MS);
+        return;
+      }
+      timer = null;
+      // Redraw on the next frame after the timer (hidden tabs get no frames, so no redraws).
+      requestAnimationFrame(() => setSeries(useRun.getState().series));
+    };
+    const unsubscribe = useRun.subscribe((state, prev) => {
+      if (state.series === prev.series || timer) return;
+      timer = setTimeout(redraw, REDRAW_EVERY_MS);
+    });
+    return () => {
+      unsubscribe();
+      if (timer) clearTimeout(timer);
+    };
+  }, []);
+  return useMemo(() => {
+    if (series.length <= MAX_POINTS) return series;
+    const step = series.length / MAX_POINTS;
+    return Array.from({ length: MAX_POINTS }, (_, i) => series[Math.min(series.length - 1, Math.ceil((i + 1) * step) - 1)]);
+  }, [series]);
+}
