@@ -18,6 +18,9 @@ describe('formatting', () => {
   it('adds units', () => {
     expect(formatRate(812.4)).toBe('812 req/s');
     expect(formatMs(3.14159)).toBe('3.14 ms');
+    expect(formatMs(0)).toBe('0 ms');
+    expect(formatMs(0.004)).toBe('<0.01 ms');
+    expect(formatMs(0.005)).toBe('0.01 ms');
     expect(formatMs(12_345)).toBe('12.3 s');
     expect(formatPercent(0.5)).toBe('50 %');
     expect(formatPercent(0.0123)).toBe('1.2 %');

@@ -21,7 +21,9 @@ export function formatMs(x: unknown): string {
   if (x >= 10_000) return `${(x / 1000).toFixed(1)} s`;
   if (x >= 100) return `${Math.round(x).toLocaleString('en')} ms`;
   if (x >= 10) return `${x.toFixed(1)} ms`;
-  return `${x.toFixed(2)} ms`;
+  // Exactly 0 (a queue acknowledges at once) says so, rather than "0.00 ms"; a trace is not 0.
+  if (x === 0) return '0 ms';
+  return x > 0 && x < 0.005 ? '<0.01 ms' : `${x.toFixed(2)} ms`;
 }
 
 /** A fraction 0…1 as a percentage. */
