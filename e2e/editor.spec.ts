@@ -151,6 +151,14 @@ test('the default design runs from the first visit', async ({ page }) => {
   await expect(page.locator('.react-flow__node[data-id="app-1"]').getByRole('meter', { name: 'Utilisation' })).toBeVisible();
   await expect(page.locator('.react-flow__node[data-id="lb"]').getByRole('meter')).toHaveCount(0);
   await shot(page, '08-default-running');
+  const figures = page.getByLabel('Live figures');
+  await page.locator('.react-flow__node[data-id="app-1"]').click();
+  await expect(figures.getByText('Utilisation')).toBeVisible();
+  await expect(figures.getByText('Queue now')).toBeVisible();
+  await page.locator('.react-flow__node[data-id="lb"]').click();
+  await expect(figures.getByText('Arrivals')).toBeVisible();
+  await expect(figures.getByText('Utilisation')).toHaveCount(0);
+  await expect(figures.getByText('Queue now')).toHaveCount(0);
 });
 
 const LB_NOTE = 'Each target in turn, one after another.';

@@ -99,6 +99,7 @@ function NodeFigures({ id }: { id: string }) {
         <dt>Arrivals</dt>
         <dd>{formatRate(badge.ratePerSecond)}</dd>
       </div>
+      {/* A node that passes calls straight on has neither: both would always read 0. */}
       {badge.ownWork && (
         <div>
           <dt>Utilisation</dt>
@@ -111,10 +112,12 @@ function NodeFigures({ id }: { id: string }) {
           {formatMs(figures.latencyMs.p50)} / {formatMs(figures.latencyMs.p99)}
         </dd>
       </div>
-      <div>
-        <dt>Queue now</dt>
-        <dd>{formatCount(figures.queueLength)}</dd>
-      </div>
+      {badge.ownWork && (
+        <div>
+          <dt>Queue now</dt>
+          <dd>{formatCount(figures.queueLength)}</dd>
+        </div>
+      )}
       <div>
         <dt>Completed</dt>
         <dd>{formatCount(figures.completed)}</dd>
