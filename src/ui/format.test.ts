@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime, formatTick, plural, formatRunLength } from './format';
+import { formatCost, formatCount, formatMs, formatOption, formatPercent, formatRate, formatSimTime, formatTick, plural, formatRunLength } from './format';
 
 describe('formatting', () => {
   it('never shows NaN or Infinity', () => {
@@ -39,5 +39,15 @@ describe('formatting', () => {
     expect(formatRunLength({ durationS: 60, warmupS: 5 })).toBe('60 s + 5 s warm-up');
     expect(formatRunLength({ durationS: 1200, warmupS: 0 })).toBe('20 min');
     expect(formatRunLength({ durationS: 90, warmupS: 0.5 })).toBe('90 s + 0.5 s warm-up');
+  });
+
+  it('names options in words, acronyms in capitals', () => {
+    expect(formatOption('leastConnections')).toBe('Least Connections');
+    expect(formatOption('ipHash')).toBe('IP Hash');
+    expect(formatOption('urlHash')).toBe('URL Hash');
+    expect(formatOption('peakEwma')).toBe('Peak EWMA');
+    expect(formatOption('lru')).toBe('LRU');
+    expect(formatOption('fifo')).toBe('FIFO');
+    expect(formatOption('perPartition')).toBe('Per Partition');
   });
 });

@@ -80,3 +80,16 @@ const formatSeconds = (s: number) => (s >= 120 && s % 60 === 0 ? `${s / 60} min`
 export function formatRunLength(run: { durationS: number; warmupS: number }): string {
   return `${formatSeconds(run.durationS)}${run.warmupS > 0 ? ` + ${formatSeconds(run.warmupS)} warm-up` : ''}`;
 }
+
+/** Words written in capitals wherever they appear in an option's name. */
+const ACRONYMS: Record<string, string> = { Ip: 'IP', Url: 'URL', Ewma: 'EWMA', Lru: 'LRU', Lfu: 'LFU', Fifo: 'FIFO' };
+
+/** A param's option as a label: 'leastConnections' → 'Least Connections', 'ipHash' → 'IP Hash', 'lru' → 'LRU'. */
+export function formatOption(option: string): string {
+  return option
+    .replace(/([A-Z])/g, ' $1')
+    .replace(/^./, (c) => c.toUpperCase())
+    .split(' ')
+    .map((word) => ACRONYMS[word] ?? word)
+    .join(' ');
+}

@@ -5,6 +5,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { checkParam, LB_ALGORITHM_NOTES, type LbAlgorithm, type ParamSpec, type ParamValue } from '../../model';
+import { formatOption } from '../format';
 
 interface Props {
   spec: ParamSpec;
@@ -13,9 +14,6 @@ interface Props {
   /** Shown under an enum's select for the chosen option (LB algorithms). */
   optionNotes?: boolean;
 }
-
-const optionLabel = (option: string) =>
-  option.replace(/([A-Z])/g, ' $1').replace(/^./, (c) => c.toUpperCase()).replace('Ip ', 'IP ').replace('Url ', 'URL ').replace('Ewma', 'EWMA');
 
 function rangeText(spec: ParamSpec): string {
   if (spec.type !== 'number') return '';
@@ -53,14 +51,14 @@ export function ParamField({ spec, value, onCommit, optionNotes }: Props) {
         <select id={id} value={String(value)} aria-describedby={helpId} onChange={(e) => onCommit(e.target.value)}>
           {spec.options.map((o) => (
             <option key={o} value={o}>
-              {optionLabel(o)}
+              {formatOption(o)}
             </option>
           ))}
         </select>
         <p className="field-help" id={helpId}>
           {optionNotes && LB_ALGORITHM_NOTES[value as LbAlgorithm] ? (
             <>
-              <strong>{optionLabel(String(value))}:</strong> {LB_ALGORITHM_NOTES[value as LbAlgorithm]}
+              <strong>{formatOption(String(value))}:</strong> {LB_ALGORITHM_NOTES[value as LbAlgorithm]}
             </>
           ) : (
             spec.help
