@@ -49,5 +49,6 @@ describe('formatting', () => {
     expect(formatOption('lru')).toBe('LRU');
     expect(formatOption('fifo')).toBe('FIFO');
     expect(formatOption('perPartition')).toBe('Per Partition');
+    expect(formatOption('powerOfTwoChoices')).toBe('Power of Two Choices');
   });
 });

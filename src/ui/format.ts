@@ -84,12 +84,15 @@ export function formatRunLength(run: { durationS: number; warmupS: number }): st
 /** Words written in capitals wherever they appear in an option's name. */
 const ACRONYMS: Record<string, string> = { Ip: 'IP', Url: 'URL', Ewma: 'EWMA', Lru: 'LRU', Lfu: 'LFU', Fifo: 'FIFO' };
 
+/** Short words that stay in lower case inside a title. */
+const MINOR_WORDS = new Set(['Of', 'To', 'And', 'Or']);
+
 /** A param's option as a label: 'leastConnections' → 'Least Connections', 'ipHash' → 'IP Hash', 'lru' → 'LRU'. */
 export function formatOption(option: string): string {
   return option
     .replace(/([A-Z])/g, ' $1')
     .replace(/^./, (c) => c.toUpperCase())
     .split(' ')
-    .map((word) => ACRONYMS[word] ?? word)
+    .map((word, i) => ACRONYMS[word] ?? (i > 0 && MINOR_WORDS.has(word) ? word.toLowerCase() : word))
     .join(' ');
 }
