@@ -60,6 +60,9 @@ test('a design with a queue charts its backlog over time', async ({ page }) => {
   await expect(backlog).toContainText('Queue');
   await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^(\d\d+\.\d s|\d+ min)/);
   await expect(backlog.locator('.recharts-line')).toHaveCount(1);
+  // Legends follow the design (left to right on the canvas), not the alphabet.
+  const utilisation = page.getByRole('figure', { name: 'Utilisation (%)' });
+  await expect(utilisation.locator('.recharts-legend-item-text')).toHaveText(['Ingest API', 'Worker 1', 'Worker 2', 'Database']);
   await shot(page, '11-queue-backlog');
   // A design without queues keeps four charts.
   await openExample(page, 'Load balancing: one slow server');

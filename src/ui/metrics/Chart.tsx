@@ -63,6 +63,11 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
   // "1:40:43" was cut to "1:40:4").
   const right = ticks.length > 0 ? Math.max(14, Math.ceil(formatTick(ticks[ticks.length - 1]).length * 3)) : 14;
   const margin = useMemo(() => ({ top: 4, right, bottom: 0, left: 0 }), [right]);
+  // The legend lists the lines in the order given (the design's, for nodes), not alphabetically.
+  const legendOrder = useMemo(() => {
+    const order = new Map(lines.map((l, i) => [l.key, i]));
+    return (item: { dataKey?: unknown }) => order.get(String(item.dataKey)) ?? lines.length;
+  }, [lines]);
   return (
     <figure className="chart" aria-label={title}>
       <figcaption>{title}</figcaption>
@@ -95,7 +100,7 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
               contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
               labelStyle={{ color: 'var(--text)' }}
             />
-            {legend && <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} />}
+            {legend && <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder} />}
             {markers?.map((m, i) => (
               <ReferenceLine
                 key={`${m.tS}:${i}`}
