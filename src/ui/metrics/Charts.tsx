@@ -3,7 +3,7 @@
  * throughput, error rate, latency, utilisation and, with queues, backlog. New data is drawn
  * one chart at a time when the main thread is idle (useRollout), never mid-gesture.
  */
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { NodeKind } from '../../model';
 import { useDesign } from '../../store';
 import { useRun } from '../../store/run';
@@ -69,13 +69,17 @@ export default function Charts() {
   // `names` stands for the node names and kinds read from the store inside.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const workingNodes = useMemo(() => chartNodes(nodeIds, (_, index) => working[index] === '1'), [nodeIds, names, working]);
-  // More than the chart has room for: the busiest lately (a string, so the lines are rebuilt
-  // only when the choice changes).
-  const chosen = busiest(workingNodes.map((n) => n.index), series, MAX_NODE_LINES).join(',');
+  // More than the chart has room for: the busiest lately, keeping the ones on screen unless
+  // another is clearly busier (busiest is idempotent, so a repeated render chooses the same).
+  const onScreen = useRef<number[]>([]);
+  const chosen = busiest(workingNodes.map((n) => n.index), series, MAX_NODE_LINES, onScreen.current);
+  onScreen.current = chosen;
+  // A string, so the lines are rebuilt only when the choice changes.
+  const chosenKey = chosen.join(',');
   const utilNodes = useMemo(() => {
-    const indices = new Set(chosen.split(',').map(Number));
+    const indices = new Set(chosenKey.split(',').map(Number));
     return workingNodes.filter((n) => indices.has(n.index));
-  }, [workingNodes, chosen]);
+  }, [workingNodes, chosenKey]);
   // Queues get a chart of their backlog: a producer faster than its consumers shows as a
   // line that climbs at the difference of the rates.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -102,15 +106,12 @@ export default function Charts() {
   const backlogLines = useMemo(() => chartLines(queueNodes, 'b'), [queueNodes]);
 
   // The utilisation chart's lines and title travel with the rows they are drawn from: the
-  // busiest nodes change with the data, and a line must not wait for its numbers.
-  const frame = useMemo(
-    () => ({
-      rows: data,
-      utilLines: chartLines(utilNodes, 'u'),
-      utilTitle: workingNodes.length > utilNodes.length ? `Utilisation (%) · busiest ${utilNodes.length} of ${workingNodes.length}` : 'Utilisation (%)',
-    }),
-    [data, utilNodes, workingNodes],
-  );
+  // busiest nodes change with the data, and a line must not wait for its numbers. (The lines
+  // keep their identity while the choice holds: new Line props cost recharts a re-registration.)
+  const utilLines = useMemo(() => chartLines(utilNodes, 'u'), [utilNodes]);
+  const utilTitle =
+    workingNodes.length > utilNodes.length ? `Utilisation (%) · busiest ${utilNodes.length} of ${workingNodes.length}` : 'Utilisation (%)';
+  const frame = useMemo(() => ({ rows: data, utilLines, utilTitle }), [data, utilLines, utilTitle]);
   const shown = useRollout(frame, backlogLines.length > 0 ? 5 : 4);
   const util = shown(3);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WindowPoint } from '../../engine';
-import { busiest } from './busiest';
+import { busiest, SWAP_MARGIN } from './busiest';
 
 const windowOf = (utilization: number[]): WindowPoint => ({
   tS: 1, throughput: 0, errorRate: 0, p50: 0, p95: 0, p99: 0, utilization, queue: [], nodeRate: [], edgeRate: [], edgeErrors: [],
@@ -21,11 +21,23 @@ describe('the busiest nodes for the utilisation chart', () => {
     const early = Array.from({ length: 50 }, () => windowOf([0.9, 0.1]));
     const late = Array.from({ length: 30 }, () => windowOf([0.2, 0.95]));
     expect(busiest([0, 1], [...early, ...late], 1)).toEqual([1]);
-    expect(busiest([0, 1], [...early, ...late], 1, 80)).toEqual([0]);
+    expect(busiest([0, 1], [...early, ...late], 1, [], 80)).toEqual([0]);
   });
 
   it('only ever picks candidates, breaks ties by design order, and counts NaN as idle', () => {
     const series = [windowOf([0.99, 0.5, Number.NaN, 0.5, 0.5])];
     expect(busiest([1, 2, 3, 4], series, 2)).toEqual([1, 3]);
+  });
+
+  it('keeps the nodes on screen among alike ones, and lets in one clearly busier', () => {
+    const alike = [windowOf([0.5, 0.52, 0.51, 0.53])];
+    // Without a choice on screen: the two busiest. With one: it stays, as nothing is busier by the margin.
+    expect(busiest([0, 1, 2, 3], alike, 2)).toEqual([1, 3]);
+    expect(busiest([0, 1, 2, 3], alike, 2, [0, 2])).toEqual([0, 2]);
+    const hot = [windowOf([0.5, 0.51 + SWAP_MARGIN + 0.01, 0.51, 0.9])];
+    // Node 3 beats both kept ones by far and replaces the least busy (0); node 1 then beats 2 by just over the margin.
+    expect(busiest([0, 1, 2, 3], hot, 2, [0, 2])).toEqual([1, 3]);
+    // A node that is no longer a candidate (it stopped doing work) gives up its place.
+    expect(busiest([0, 1, 3], alike, 2, [0, 2])).toEqual([0, 3]);
   });
 });

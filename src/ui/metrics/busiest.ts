@@ -5,24 +5,49 @@
 import type { WindowPoint } from '../../engine';
 
 /**
- * The `most` candidates (node indices) with the highest mean utilisation over the last
- * `recent` windows, in design order so that the lines keep their order while the ranking
- * holds. Ties go to the node first in the design; a missing or non-finite figure counts as 0.
+ * How much busier (mean utilisation, 0…1) a node must be than the least busy one drawn to take
+ * its place. Without it, among many alike servers the choice flipped with every redraw: the
+ * legend's names changed twice a second, and each change cost recharts a fresh set of lines.
  */
-export function busiest(candidates: readonly number[], series: readonly WindowPoint[], most: number, recent = 30): number[] {
+export const SWAP_MARGIN = 0.05;
+
+/**
+ * The `most` candidates (node indices) with the highest mean utilisation over the last
+ * `recent` windows, in design order so that the lines keep their order. `current` is the
+ * choice on screen: its nodes stay unless another is busier by SWAP_MARGIN. Ties go to the
+ * node first in the design; a missing or non-finite figure counts as 0.
+ */
+export function busiest(
+  candidates: readonly number[],
+  series: readonly WindowPoint[],
+  most: number,
+  current: readonly number[] = [],
+  recent = 30,
+): number[] {
   if (candidates.length <= most) return [...candidates];
   const from = Math.max(0, series.length - recent);
-  const load = candidates.map((node) => {
+  const count = Math.max(1, series.length - from);
+  const mean = new Map<number, number>();
+  for (const node of candidates) {
     let sum = 0;
     for (let i = from; i < series.length; i++) {
       const u = series[i].utilization[node];
       if (Number.isFinite(u)) sum += u;
     }
-    return { node, sum };
-  });
-  load.sort((a, b) => b.sum - a.sum || a.node - b.node);
-  return load
-    .slice(0, most)
-    .map((l) => l.node)
-    .sort((a, b) => a - b);
+    mean.set(node, sum / count);
+  }
+  const byLoad = (a: number, b: number) => mean.get(b)! - mean.get(a)! || a - b;
+  const ranked = [...candidates].sort(byLoad);
+  // Keep what is on screen (while still a candidate), fill up from the top, then let a node
+  // in only where it beats the least busy kept one by the margin.
+  const chosen = current.filter((n) => mean.has(n)).slice(0, most);
+  for (const n of ranked) if (chosen.length < most && !chosen.includes(n)) chosen.push(n);
+  for (const n of ranked) {
+    if (chosen.includes(n)) continue;
+    chosen.sort(byLoad);
+    const weakest = chosen[chosen.length - 1];
+    if (mean.get(n)! > mean.get(weakest)! + SWAP_MARGIN) chosen[chosen.length - 1] = n;
+    else break;
+  }
+  return chosen.sort((a, b) => a - b);
 }
