@@ -1,5 +1,7 @@
 /** The runner's human-readable output: the end-to-end figures, then one row per node. */
 import type { NodeFigures, RunSummary } from '../engine';
+import { stationConfig } from '../engine/kinds';
+import { doesOwnWork } from '../engine/station';
 import type { Design } from '../model';
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x)} ms`;
@@ -26,21 +28,26 @@ export function formatTable(design: Design, s: RunSummary): string {
     { title: 'stale', show: (n: NodeFigures) => n.staleReads, format: count },
   ].filter((extra) => nodes.some(([, n]) => extra.show(n) !== null));
   const header = ['node', 'kind', 'arrivals', 'completed', 'failed', 'util', 'queue', 'mean', 'p99', ...extras.map((e) => e.title)];
-  const rows = nodes.map(([id, n]) => [
-    design.nodes.find((node) => node.id === id)?.label ?? id,
-    n.kind,
-    count(n.arrivals),
-    count(n.completed),
-    count(n.failed),
-    pct(n.utilization),
-    n.meanQueueLength.toFixed(2),
-    ms(n.latencyMs.mean),
-    ms(n.latencyMs.p99),
-    ...extras.map((e) => {
-      const value = e.show(n);
-      return value === null ? '' : e.format(value);
-    }),
-  ]);
+  const rows = nodes.map(([id, n]) => {
+    const node = design.nodes.find((d) => d.id === id);
+    // A node that passes calls straight on (a client, a bare balancer) has no utilisation or queue to show.
+    const works = node !== undefined && doesOwnWork(stationConfig(node.kind, node.params));
+    return [
+      node?.label ?? id,
+      n.kind,
+      count(n.arrivals),
+      count(n.completed),
+      count(n.failed),
+      works ? pct(n.utilization) : '',
+      works ? n.meanQueueLength.toFixed(2) : '',
+      ms(n.latencyMs.mean),
+      ms(n.latencyMs.p99),
+      ...extras.map((e) => {
+        const value = e.show(n);
+        return value === null ? '' : e.format(value);
+      }),
+    ];
+  });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const render = (cells: string[]) =>
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();

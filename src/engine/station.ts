@@ -17,6 +17,11 @@ export interface StationConfig {
   queueCapacity: number;
 }
 
+/** Whether a station does work of its own; one that does not passes calls straight through. */
+export function doesOwnWork(config: StationConfig): boolean {
+  return config.readMeanMs !== 0 || config.writeMeanMs !== 0;
+}
+
 export class Station {
   workers = 1;
   readMeanMs = 0;
@@ -53,7 +58,7 @@ export class Station {
     this.dist = distCode(config.distribution);
     this.sigma = lognormalSigma(config.cv);
     this.queueCapacity = config.queueCapacity;
-    this.passThrough = config.readMeanMs === 0 && config.writeMeanMs === 0;
+    this.passThrough = !doesOwnWork(config);
   }
 
   /** Brings the time integrals up to `now`; call before any change of busy or queue. */

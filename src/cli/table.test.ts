@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { runDesign } from '../engine/run';
+import { designOf } from '../engine/testSupport';
+import { formatTable } from './table';
+
+const rowOf = (table: string, name: string) => table.split('\n').find((line) => line.startsWith(`${name} `))!;
+
+describe('the readable table', () => {
+  it('leaves utilisation and queue blank for nodes that pass calls straight on', () => {
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 500 } },
+        { id: 'bare', kind: 'loadBalancer' },
+        { id: 'busy', kind: 'loadBalancer', params: { serviceTimeMs: 0.5 } },
+        { id: 'app', kind: 'server', params: { workers: 2, serviceTimeMs: 2 } },
+      ],
+      [
+        { from: 'users', to: 'bare' },
+        { from: 'bare', to: 'busy' },
+        { from: 'busy', to: 'app' },
+      ],
+    );
+    const table = formatTable(design, runDesign(design, { durationS: 5, warmupS: 1 }));
+    // Columns: node, kind, arrivals, completed, failed, util, queue, mean, p99.
+    const cells = (name: string) => rowOf(table, name).trim().split(/\s{2,}/);
+    expect(cells('users')).toHaveLength(7);
+    expect(cells('bare')).toHaveLength(7);
+    expect(cells('busy')).toHaveLength(9);
+    expect(cells('busy')[5]).toMatch(/^\d+\.\d %$/);
+    expect(cells('app')[5]).toMatch(/^(4\d|5\d)\.\d %$/); // ρ = 500 × 2 ms / 2 workers = 50 %
+  });
+});
