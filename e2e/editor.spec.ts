@@ -139,9 +139,15 @@ test('build a design by drag and keyboard, wire it, edit, undo, delete, run', as
 
 test('the default design runs from the first visit', async ({ page }) => {
   await fresh(page);
+  // Nothing has been measured yet: no latency or error rate, rather than a 0.
+  await expect(page.getByTestId('summary-p99')).toHaveText('—');
+  await expect(page.getByTestId('summary-error-rate')).toHaveText('—');
   await page.getByRole('button', { name: 'Run' }).click();
   const sent = page.getByTestId('summary-sent');
   await expect(sent).not.toHaveText('0');
+  // Figures come with the first completed requests (a fixed-length run would wait out its warm-up).
+  await expect(page.getByTestId('summary-p99')).toHaveText(/^[\d.,]+ ms$/, { timeout: 20_000 });
+  await expect(page.getByTestId('summary-error-rate')).toHaveText('0 %');
   await expect(page.locator('.chart')).toHaveCount(4);
   await expect(page.locator('[data-testid="node-live"]')).toHaveCount(7);
   await expect(nodes(page)).toHaveCount(7);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Snapshot, WindowPoint } from '../engine';
-import { formatRate } from '../ui/format';
+import { formatMs, formatRate } from '../ui/format';
 import { liveFigures } from './live';
 
 const latency = { mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, p999: 1, max: 1 };
@@ -59,6 +59,13 @@ describe('live figures', () => {
     const idle = liveFigures(snap(1000, 0), null, windowWith(0), early);
     expect(idle.nodes.get('app')?.ratePerSecond).toBe(0);
     expect(idle.nodes.get('app')).not.toBe(early.nodes.get('app'));
+  });
+
+  it('shows no p99, rather than 0 ms, until the node has completed a call', () => {
+    const none = liveFigures(snap(400, 0), null, null);
+    expect(none.nodes.get('app')?.p99Ms).toBeNull();
+    expect(formatMs(none.nodes.get('app')?.p99Ms)).toBe('— ms');
+    expect(liveFigures(snap(1400, 10), snap(400, 0), null, none).nodes.get('app')?.p99Ms).toBe(12.34);
   });
 
   it('takes down and slowed from the engine, not from failures', () => {

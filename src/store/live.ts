@@ -12,7 +12,8 @@ export type BreakerState = 'closed' | 'open' | 'halfOpen';
 export interface NodeBadge {
   /** Requests per second in the last window of simulated time; null until one has closed. */
   ratePerSecond: number | null;
-  p99Ms: number;
+  /** The node's p99 latency; null until it has completed a measured call. */
+  p99Ms: number | null;
   utilization: number;
   /** Whether utilisation means anything here: false where the node passes calls straight on. */
   ownWork: boolean;
@@ -124,7 +125,7 @@ export function liveFigures(
     // Before the first window closes there is no rate to show, rather than a false 0.
     const badge: NodeBadge = {
       ratePerSecond: lastWindow ? Math.max(0, finite(lastWindow.nodeRate[i])) : null,
-      p99Ms: finite(node.latencyMs.p99),
+      p99Ms: node.completed > 0 ? finite(node.latencyMs.p99) : null,
       utilization,
       ownWork: node.ownWork,
       queueLength: finite(node.queueLength),

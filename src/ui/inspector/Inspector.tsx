@@ -108,9 +108,7 @@ function NodeFigures({ id }: { id: string }) {
       )}
       <div>
         <dt>p50 / p99</dt>
-        <dd>
-          {formatMs(figures.latencyMs.p50)} / {formatMs(figures.latencyMs.p99)}
-        </dd>
+        <dd>{figures.completed > 0 ? `${formatMs(figures.latencyMs.p50)} / ${formatMs(figures.latencyMs.p99)}` : '—'}</dd>
       </div>
       {badge.ownWork && (
         <div>

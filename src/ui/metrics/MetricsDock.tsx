@@ -3,6 +3,7 @@
  * demand) and the design's scheduled faults.
  */
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
+import type { Snapshot } from '../../engine';
 import { useDesign } from '../../store';
 import { designCost } from '../../store/cost';
 import { useRun } from '../../store/run';
@@ -24,6 +25,10 @@ const STATUS_TEXT: Record<string, string> = {
 
 type Item = { label: string; value: string; exact?: number; tone?: string; title?: string };
 
+const NONE = '—';
+/** A percentile of the requests completed so far; none before the first. */
+const latency = (e: Snapshot['endToEnd'] | undefined, p: 'p50' | 'p95' | 'p99') => (e && e.completed > 0 ? formatMs(e.latencyMs[p]) : NONE);
+
 function Summary() {
   const snap = useRun((s) => s.snapshot);
   const status = useRun((s) => s.status);
@@ -40,10 +45,11 @@ function Summary() {
     { label: 'Sent', value: formatCount(e?.sent ?? 0), exact: e?.sent },
     { label: 'Completed', value: formatCount(e?.completed ?? 0), exact: e?.completed },
     { label: 'Failed', value: formatCount(e?.failed ?? 0), exact: e?.failed, tone: bad },
-    { label: 'Error rate', value: formatPercent(settled > 0 ? (e?.failed ?? 0) / settled : 0), tone: bad },
-    { label: 'p50', value: formatMs(e?.latencyMs.p50 ?? 0), exact: e?.latencyMs.p50 },
-    { label: 'p95', value: formatMs(e?.latencyMs.p95 ?? 0), exact: e?.latencyMs.p95 },
-    { label: 'p99', value: formatMs(e?.latencyMs.p99 ?? 0), exact: e?.latencyMs.p99 },
+    // Until a measured request has settled there is no error rate or latency to show, not a 0.
+    { label: 'Error rate', value: settled > 0 ? formatPercent((e?.failed ?? 0) / settled) : NONE, tone: bad },
+    { label: 'p50', value: latency(e, 'p50'), exact: e?.latencyMs.p50 },
+    { label: 'p95', value: latency(e, 'p95'), exact: e?.latencyMs.p95 },
+    { label: 'p99', value: latency(e, 'p99'), exact: e?.latencyMs.p99 },
     { label: 'Cost', value: formatCost(cost), exact: cost, title: 'Monthly cost of every instance in the design, at list prices (edit per node)' },
   ];
   return (
