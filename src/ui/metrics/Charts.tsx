@@ -3,7 +3,7 @@
  * throughput, error rate, latency, utilisation and, with queues, backlog. New data is drawn
  * one chart at a time when the main thread is idle (useRollout), never mid-gesture.
  */
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { NodeKind } from '../../model';
 import { useDesign } from '../../store';
 import { useRun } from '../../store/run';
@@ -70,12 +70,15 @@ export default function Charts() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const workingNodes = useMemo(() => chartNodes(nodeIds, (_, index) => working[index] === '1'), [nodeIds, names, working]);
   // More than the chart has room for: the busiest lately, keeping the ones on screen unless
-  // another is clearly busier (busiest is idempotent, so a repeated render chooses the same).
-  const onScreen = useRef<number[]>([]);
-  const chosen = busiest(workingNodes.map((n) => n.index), series, MAX_NODE_LINES, onScreen.current);
-  onScreen.current = chosen;
+  // another is clearly busier. The choice on screen is state: a change costs one more render,
+  // and choosing again from it gives it back (busiest keeps a choice nobody beats).
+  const [onScreen, setOnScreen] = useState<number[]>([]);
+  const chosen = useMemo(() => busiest(workingNodes.map((n) => n.index), series, MAX_NODE_LINES, onScreen), [workingNodes, series, onScreen]);
   // A string, so the lines are rebuilt only when the choice changes.
   const chosenKey = chosen.join(',');
+  useEffect(() => {
+    if (chosenKey !== onScreen.join(',')) setOnScreen(chosen);
+  }, [chosenKey, chosen, onScreen]);
   const utilNodes = useMemo(() => {
     const indices = new Set(chosenKey.split(',').map(Number));
     return workingNodes.filter((n) => indices.has(n.index));

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WindowPoint } from '../../engine';
 import { busiest, SWAP_MARGIN } from './busiest';
@@ -39,5 +40,22 @@ describe('the busiest nodes for the utilisation chart', () => {
     expect(busiest([0, 1, 2, 3], hot, 2, [0, 2])).toEqual([1, 3]);
     // A node that is no longer a candidate (it stopped doing work) gives up its place.
     expect(busiest([0, 1, 3], alike, 2, [0, 2])).toEqual([0, 3]);
+  });
+
+  it('gives back the choice it made when asked again, so the chart settles after one change (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 12, maxLength: 12 }), { minLength: 1, maxLength: 40 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 11 }), { maxLength: 12 }),
+        fc.integer({ min: 1, max: 8 }),
+        (rows, onScreen, most) => {
+          const series = rows.map(windowOf);
+          const candidates = Array.from({ length: 12 }, (_, i) => i);
+          const chosen = busiest(candidates, series, most, onScreen);
+          expect(chosen).toHaveLength(most);
+          expect(busiest(candidates, series, most, chosen)).toEqual(chosen);
+        },
+      ),
+    );
   });
 });
