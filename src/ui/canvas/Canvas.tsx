@@ -28,13 +28,13 @@ import { addAt } from '../actions';
 import { SimEdge } from './SimEdge';
 import { SimNode } from './SimNode';
 import { CanvasToolbar } from './CanvasToolbar';
-import { NEW_NODE_SIZE } from './placement';
+import { GRID, NEW_NODE_SIZE, snapToGrid } from './placement';
 import './canvas.css';
 
 const nodeTypes = { sim: SimNode };
 const edgeTypes = { sim: SimEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
-const SNAP: [number, number] = [20, 20];
+const SNAP: [number, number] = [GRID, GRID];
 /**
  * Fit tightly (room for the toolbar above) but never past 100 %: a three-node design should
  * not open at 2×, and the examples should open with their text readable.
@@ -151,7 +151,7 @@ export function Canvas() {
       if (!(NODE_KINDS as readonly string[]).includes(kind)) return;
       event.preventDefault();
       const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-      addAt(kind, { x: Math.round((at.x - 100) / 20) * 20, y: Math.round((at.y - 30) / 20) * 20 });
+      addAt(kind, { x: snapToGrid(at.x - 100), y: snapToGrid(at.y - 30) });
     },
     [flow],
   );

@@ -2,7 +2,7 @@
 import dagre from '@dagrejs/dagre';
 import type { Design } from '../../model';
 import type { Size } from '../../store/convert';
-import { NEW_NODE_SIZE } from './placement';
+import { NEW_NODE_SIZE, snapToGrid } from './placement';
 
 export function tidyPositions(design: Design, measured: ReadonlyMap<string, Size>): Map<string, { x: number; y: number }> {
   const g = new dagre.graphlib.Graph();
@@ -18,11 +18,8 @@ export function tidyPositions(design: Design, measured: ReadonlyMap<string, Size
   for (const node of design.nodes) {
     const laid = g.node(node.id);
     const size = measured.get(node.id) ?? NEW_NODE_SIZE;
-    // dagre gives centres; React Flow positions are top-left corners. Snap to the 20 px grid.
-    positions.set(node.id, {
-      x: Math.round((laid.x - size.width / 2) / 20) * 20,
-      y: Math.round((laid.y - size.height / 2) / 20) * 20,
-    });
+    // dagre gives centres; React Flow positions are top-left corners, on the grid.
+    positions.set(node.id, { x: snapToGrid(laid.x - size.width / 2), y: snapToGrid(laid.y - size.height / 2) });
   }
   return positions;
 }

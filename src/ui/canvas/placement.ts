@@ -17,9 +17,10 @@ export const NEW_NODE_SIZE = { width: 200, height: 64 };
 const COLUMN_GAP = 100;
 /** Space kept clear around every node. */
 const MARGIN = 20;
-const GRID = 20;
+/** The canvas's grid: nodes dragged, dropped, added or tidied land on it. */
+export const GRID = 20;
 
-const snap = (v: number) => Math.round(v / GRID) * GRID;
+export const snapToGrid = (v: number) => Math.round(v / GRID) * GRID;
 
 function overlaps(a: Box, b: Box): boolean {
   return a.x < b.x + b.width + MARGIN && b.x < a.x + a.width + MARGIN && a.y < b.y + b.height + MARGIN && b.y < a.y + a.height + MARGIN;
@@ -32,9 +33,9 @@ function overlaps(a: Box, b: Box): boolean {
 export function placeNewNode(taken: readonly Box[], anchor: Box | null, centre: { x: number; y: number }): { x: number; y: number } {
   const { width, height } = NEW_NODE_SIZE;
   const box: Box = anchor
-    ? { x: snap(anchor.x + anchor.width + COLUMN_GAP), y: snap(anchor.y), width, height }
-    : { x: snap(centre.x - width / 2), y: snap(centre.y - height / 2), width, height };
+    ? { x: snapToGrid(anchor.x + anchor.width + COLUMN_GAP), y: snapToGrid(anchor.y), width, height }
+    : { x: snapToGrid(centre.x - width / 2), y: snapToGrid(centre.y - height / 2), width, height };
   // Bounded: a canvas holds a few thousand nodes at most, and each step clears at least one row.
-  for (let step = 0; step < 10_000 && taken.some((t) => overlaps(box, t)); step++) box.y += snap(height + MARGIN + GRID);
+  for (let step = 0; step < 10_000 && taken.some((t) => overlaps(box, t)); step++) box.y += snapToGrid(height + MARGIN + GRID);
   return { x: box.x, y: box.y };
 }
