@@ -128,6 +128,11 @@ export class Histogram {
     const theirs = other.counts;
     const high = other.high;
     for (let i = other.low; i <= high; i++) mine[i] += theirs[i];
+    this.addExtremes(other);
+  }
+
+  /** The count, min and max that go with adding `other`'s buckets (its sum is the caller's; see above). */
+  private addExtremes(other: Histogram): void {
     this.count += other.count;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
@@ -146,11 +151,7 @@ export class Histogram {
       if (n === 0) continue;
       for (let t = 0; t < targets.length; t++) targets[t].counts[i] += n;
     }
-    for (const target of targets) {
-      target.count += this.count;
-      if (this.min < target.min) target.min = this.min;
-      if (this.max > target.max) target.max = this.max;
-    }
+    for (const target of targets) target.addExtremes(this);
     this.reset();
   }
 
