@@ -1,5 +1,5 @@
 /**
- * New data reaches a row of charts one chart at a time, in order (see Charts' useRollout).
+ * New data reaches a row of charts one chart at a time, in order (the hook is useRollout.ts).
  * Charts below `released` show `next`, the rest `previous`; data that arrives mid-rollout
  * waits for it to finish, so no chart ever runs ahead of the one before it.
  */
