@@ -3,9 +3,14 @@
  * Large designs are where snapshots are thinned hardest, so this is where an off-by-one in
  * the thinning once blanked the whole page.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { generatedDesign } from './generatedDesign';
 import { shot } from './helpers';
+
+async function zoomOf(page: Page): Promise<number> {
+  const style = (await page.locator('.react-flow__viewport').getAttribute('style')) ?? '';
+  return Number(/scale\(([\d.]+)\)/.exec(style)?.[1] ?? NaN);
+}
 
 test('a 50-node design runs at Max speed with live charts and no page errors', async ({ page }) => {
   const errors: string[] = [];
@@ -20,6 +25,10 @@ test('a 50-node design runs at Max speed with live charts and no page errors', a
   await page.goto('/');
   await expect(page.locator('.react-flow__node').first()).toBeVisible();
   await expect(page.getByLabel('Design name')).toHaveValue('Generated 50 nodes');
+  // Too tall to read whole (it would fit at ~0.15): it opens readable, at its top, where its
+  // first client is on screen.
+  await expect.poll(() => zoomOf(page)).toBeCloseTo(0.45, 5);
+  await expect(page.locator('.react-flow__node[data-id="c0"]')).toBeInViewport();
 
   await page.getByRole('radio', { name: 'Max' }).click();
   await page.getByRole('button', { name: 'Run' }).click();

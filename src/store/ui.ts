@@ -28,6 +28,8 @@ export interface UiState {
   problemsOpen: boolean;
   /** Node to bring into view (a problem was clicked). */
   focusRequest: { id: string; seq: number } | null;
+  /** Bumped to put the design in its opening view (a design from a link or a file). */
+  viewRequest: number;
   dockTab: DockTab;
   runLength: RunLength;
   faultDraft: FaultDraft | null;
@@ -37,6 +39,7 @@ export interface UiState {
   dismiss: (id: number) => void;
   setProblemsOpen: (open: boolean) => void;
   focusNode: (id: string) => void;
+  showOpeningView: () => void;
   setDockTab: (tab: DockTab) => void;
   setRunLength: (length: RunLength) => void;
   /** Opens the Faults tab with a new fault aimed at `target`. */
@@ -52,6 +55,7 @@ export const useUi = create<UiState>()((set) => ({
   notices: [],
   problemsOpen: false,
   focusRequest: null,
+  viewRequest: 0,
   dockTab: 'charts',
   runLength: 'forever',
   faultDraft: null,
@@ -70,6 +74,7 @@ export const useUi = create<UiState>()((set) => ({
       selectedEdges: EMPTY,
       focusRequest: { id, seq: (s.focusRequest?.seq ?? 0) + 1 },
     })),
+  showOpeningView: () => set((s) => ({ viewRequest: s.viewRequest + 1 })),
   setDockTab: (dockTab) => set({ dockTab }),
   setRunLength: (runLength) => set({ runLength }),
   draftFault: (target, action) =>

@@ -10,10 +10,10 @@ import {
   MiniMap,
   ReactFlow,
   useReactFlow,
+  useStoreApi,
   ViewportPortal,
   type Connection,
   type EdgeChange,
-  type FitViewOptions,
   type FinalConnectionState,
   type NodeChange,
 } from '@xyflow/react';
@@ -29,17 +29,13 @@ import { SimEdge } from './SimEdge';
 import { SimNode } from './SimNode';
 import { CanvasToolbar } from './CanvasToolbar';
 import { GRID, NEW_NODE_SIZE, snapToGrid } from './placement';
+import { openingViewport, whenMeasured } from './view';
 import './canvas.css';
 
 const nodeTypes = { sim: SimNode };
 const edgeTypes = { sim: SimEdge };
 const defaultEdgeOptions = { markerEnd: { type: MarkerType.ArrowClosed, width: 16, height: 16 } };
 const SNAP: [number, number] = [GRID, GRID];
-/**
- * Fit tightly (room for the toolbar above) but never past 100 %: a three-node design should
- * not open at 2×, and the examples should open with their text readable.
- */
-const FIT: FitViewOptions = { padding: { top: '64px', right: '28px', bottom: '28px', left: '28px' }, maxZoom: 1 };
 /** Small designs are on screen whole; the minimap would only cover part of them. */
 const MINIMAP_FROM_NODES = 13;
 const MINIMAP_SIZE = { width: 168, height: 112 };
@@ -60,6 +56,8 @@ export function Canvas() {
   const selectedEdges = useUi((s) => s.selectedEdges);
   const focusRequest = useUi((s) => s.focusRequest);
   const flow = useReactFlow<SimFlowNode, SimFlowEdge>();
+  const flowStore = useStoreApi<SimFlowNode, SimFlowEdge>();
+  const viewRequest = useUi((s) => s.viewRequest);
   const [measured, setMeasured] = useState<ReadonlyMap<string, Size>>(() => new Map());
   const mapNodes = useMemo(createFlowNodeMapper, []);
   const mapEdges = useMemo(createFlowEdgeMapper, []);
@@ -156,6 +154,17 @@ export function Canvas() {
     [flow],
   );
 
+  /** Puts the design in view as it opens (see view.ts); resolves when the view has settled. */
+  const showOpening = useCallback(
+    async (duration = 0) => {
+      const ids = useDesign.getState().design.nodes.map((n) => n.id);
+      if (ids.length === 0) return;
+      const { width, height } = flowStore.getState();
+      await flow.setViewport(openingViewport(flow.getNodesBounds(ids), width, height), { duration });
+    },
+    [flow, flowStore],
+  );
+
   // Busy from the click until the view has settled on the new layout (the layout code loads on
   // first use, then the view animates): the button says so, and a second press meanwhile does nothing.
   const [tidying, setTidying] = useState(false);
@@ -168,22 +177,26 @@ export function Canvas() {
       const { tidyPositions } = await import('./layout');
       useDesign.getState().setPositions(tidyPositions(current, measured));
       await new Promise((resolve) => requestAnimationFrame(resolve));
-      await flow.fitView({ ...FIT, duration: 300 });
+      await showOpening(300);
     } finally {
       setTidying(false);
     }
-  }, [flow, measured, tidying]);
+  }, [measured, showOpening, tidying]);
 
-  // Opening another design shows all of it, as the first visit does.
+  // The first visit, another design opened (example, import, link, undo of one) or a request
+  // (ui.showOpeningView): the design's opening view, as soon as React Flow has measured its
+  // nodes, in the same task, so no frame shows them elsewhere first.
   const shown = useRef(design);
+  const [openings, setOpenings] = useState(0);
   useEffect(() => {
     const prev = shown.current;
     shown.current = design;
-    if (!isReplacement(prev, design)) return;
-    // Wait a frame so React Flow has measured the new nodes.
-    const id = requestAnimationFrame(() => requestAnimationFrame(() => void flow.fitView(FIT)));
-    return () => cancelAnimationFrame(id);
-  }, [design, flow]);
+    if (isReplacement(prev, design)) setOpenings((n) => n + 1);
+  }, [design]);
+  useEffect(() => {
+    const ids = useDesign.getState().design.nodes.map((n) => n.id);
+    return whenMeasured(flowStore, ids, () => void showOpening());
+  }, [openings, viewRequest, flowStore, showOpening]);
 
   useEffect(() => {
     if (!focusRequest) return;
@@ -221,8 +234,6 @@ export function Canvas() {
         multiSelectionKeyCode={['Meta', 'Control', 'Shift']}
         snapToGrid
         snapGrid={SNAP}
-        fitView
-        fitViewOptions={FIT}
         minZoom={0.1}
         maxZoom={2}
         colorMode="system"

@@ -27,7 +27,7 @@ export function FileMenu() {
   // Read when the menu opens: the slot is in storage, shared with other tabs.
   const kept = open ? keptDesign() : null;
   if (kept) {
-    items.push({ label: 'Restore previous design', hint: `${quoted(kept.name)}, kept when a link opened over it`, run: () => restoreKeptDesign(flow) });
+    items.push({ label: 'Restore previous design', hint: `${quoted(kept.name)}, kept when a link opened over it`, run: restoreKeptDesign });
   }
 
   useEffect(() => {
@@ -121,7 +121,7 @@ export function FileMenu() {
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void importFile(file, flow);
+          if (file) void importFile(file);
         }}
       />
     </div>

@@ -4,7 +4,6 @@
  * for a .json file. Also opens a design link pasted into an open tab (hashchange).
  */
 import { useEffect, useRef, useState } from 'react';
-import { useReactFlow } from '@xyflow/react';
 import { useDesign } from '../../store';
 import { designFromLink, dismissAlert, hideKeptBanner, usePersistence } from '../../store/autosave';
 import { importFile } from './fileActions';
@@ -21,7 +20,6 @@ function timeAgo(savedAt: number | null): string {
 
 function KeptBanner() {
   const kept = usePersistence((s) => s.kept);
-  const flow = useReactFlow();
   if (!kept) return null;
   return (
     <div className="kept-banner" role="region" aria-label="Previous design">
@@ -33,11 +31,7 @@ function KeptBanner() {
         </p>
       </div>
       <div className="kept-banner-actions">
-        <button
-          type="button"
-          className="btn btn-primary"
-          onClick={() => restoreKeptDesign(flow)}
-        >
+        <button type="button" className="btn btn-primary" onClick={restoreKeptDesign}>
           Restore
         </button>
         <button type="button" className="btn btn-ghost" onClick={hideKeptBanner} title="Hide this; your previous design stays saved (File → Restore previous design) until another link replaces it">
@@ -134,21 +128,19 @@ function useFileDrop(onFile: (file: File) => void): boolean {
 
 /** A design link pasted into the address bar of an open tab. */
 function useLinkNavigation() {
-  const flow = useReactFlow();
   useEffect(() => {
     const onHashChange = () => {
       const design = designFromLink(location.hash, useDesign.getState().design);
-      if (design) void showDesign(design, flow, `Opened ${quoted(design.name)} from the link. Undo (Ctrl+Z) brings your previous design back.`);
+      if (design) void showDesign(design, `Opened ${quoted(design.name)} from the link. Undo (Ctrl+Z) brings your previous design back.`);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);
-  }, [flow]);
+  }, []);
 }
 
 export function ShareLayer() {
-  const flow = useReactFlow();
   useLinkNavigation();
-  const dragging = useFileDrop((file) => void importFile(file, flow));
+  const dragging = useFileDrop((file) => void importFile(file));
   return (
     <>
       <div className="share-layer">

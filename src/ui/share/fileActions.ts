@@ -11,14 +11,14 @@ import { useUi } from '../../store/ui';
 import { download } from './download';
 import { quoted, showDesign } from './showDesign';
 
-type Flow = Pick<ReactFlowInstance, 'fitView' | 'getNodes' | 'getNodesBounds'>;
+type Flow = Pick<ReactFlowInstance, 'getNodes' | 'getNodesBounds'>;
 
 export function exportJson(): void {
   const design = useDesign.getState().design;
   download(new Blob([designToJson(design)], { type: 'application/json' }), fileNameFor(design, 'json'));
 }
 
-export async function importFile(file: File, flow: Flow | null): Promise<boolean> {
+export async function importFile(file: File): Promise<boolean> {
   const result = await readDesignFile(file);
   if (!result.ok) {
     raiseAlert('file', `${quoted(file.name)} could not be imported`, result.problems, 'Your design is unchanged.');
@@ -28,7 +28,7 @@ export async function importFile(file: File, flow: Flow | null): Promise<boolean
   const adjusted = result.warnings.length;
   const note =
     adjusted === 0 ? '' : ` ${adjusted === 1 ? 'One thing was' : `${adjusted} things were`} adjusted: ${result.warnings[0]}`;
-  await showDesign(result.design, flow, `Imported ${quoted(result.design.name)}. Undo (Ctrl+Z) brings your previous design back.${note}`);
+  await showDesign(result.design, `Imported ${quoted(result.design.name)}. Undo (Ctrl+Z) brings your previous design back.${note}`);
   return true;
 }
 

@@ -1,32 +1,26 @@
 /**
  * Puts a design from outside (a link, a file, the kept design) on screen as one undoable step:
  * stops a running simulation (its figures belong to the old design), clears the selection and
- * fits the view once the new nodes are measured.
+ * asks the canvas for the design's opening view.
  */
-import type { ReactFlowInstance } from '@xyflow/react';
 import type { Design } from '../../model';
 import { useDesign } from '../../store';
 import { takeKeptDesign } from '../../store/autosave';
 import { reset } from '../../store/runner';
 import { useUi } from '../../store/ui';
 
-export async function showDesign(design: Design, flow: Pick<ReactFlowInstance, 'fitView'> | null, message?: string): Promise<void> {
+export async function showDesign(design: Design, message?: string): Promise<void> {
   await reset();
   useUi.getState().clearSelection();
   useDesign.getState().replaceDesign(design);
   if (message) useUi.getState().notify('info', message);
-  if (flow) {
-    // Two frames: React renders the nodes, then React Flow measures them.
-    requestAnimationFrame(() =>
-      requestAnimationFrame(() => void flow.fitView({ padding: 0.15, maxZoom: 1.1, duration: 200 })),
-    );
-  }
+  useUi.getState().showOpeningView();
 }
 
 /** Brings back the design a link opened over (the banner's Restore, File → Restore previous design). */
-export function restoreKeptDesign(flow: Pick<ReactFlowInstance, 'fitView'> | null): void {
+export function restoreKeptDesign(): void {
   const design = takeKeptDesign();
-  if (design) void showDesign(design, flow, `Restored ${quoted(design.name)}. Undo (Ctrl+Z) goes back to the link's design.`);
+  if (design) void showDesign(design, `Restored ${quoted(design.name)}. Undo (Ctrl+Z) goes back to the link's design.`);
 }
 
 /** “name” in curly quotes, cut short so a long name does not flood a message. */
