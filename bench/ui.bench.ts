@@ -133,12 +133,20 @@ async function measureIn(browser: Browser, url: string, size: number) {
 
   // Watching: no input, the figures and charts updating as the run goes on.
   const watch = await frameStats(page, cdp, () => page.waitForTimeout(5000));
+  // A pan starts on bare canvas: pressed on a node, the same gesture would drag the node.
   const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const start = (await page.evaluate(`(() => {
+    for (let y = ${pane.y + 60}; y < ${pane.y + pane.height - 120}; y += 20)
+      for (let x = ${pane.x + 220}; x < ${pane.x + pane.width - 220}; x += 20)
+        if (document.elementFromPoint(x, y)?.classList.contains('react-flow__pane')) return { x, y };
+    return null;
+  })()`)) as { x: number; y: number } | null;
+  if (!start) await debug('no bare canvas to start a pan on');
   const pan = await frameStats(page, cdp, async () => {
     for (let i = 0; i < 4; i++) {
-      await page.mouse.move(pane.x + pane.width / 2, pane.y + 80);
+      await page.mouse.move(start!.x, start!.y);
       await page.mouse.down();
-      await page.mouse.move(pane.x + pane.width / 2 + (i % 2 ? 200 : -200), pane.y + 160, { steps: 30 });
+      await page.mouse.move(start!.x + (i % 2 ? 200 : -200), start!.y + 80, { steps: 30 });
       await page.mouse.up();
     }
   });
