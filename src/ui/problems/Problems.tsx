@@ -1,7 +1,7 @@
 /** Problems that stop the design from running; clicking one selects (and shows) its node. */
 import { useMemo } from 'react';
 import { useDesign } from '../../store';
-import { runProblems } from '../../store/runner';
+import { problemsOf } from '../../store/runner';
 import { useUi } from '../../store/ui';
 
 export function Problems() {
@@ -10,7 +10,7 @@ export function Problems() {
   const setOpen = useUi((s) => s.setProblemsOpen);
   const focusNode = useUi((s) => s.focusNode);
   const select = useUi((s) => s.select);
-  const problems = useMemo(() => runProblems(design).problems, [design]);
+  const problems = useMemo(() => problemsOf(design), [design]);
   if (problems.length === 0) return null;
   const title = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   return (
