@@ -27,7 +27,7 @@ test('a 50-node design runs at Max speed with live charts and no page errors', a
   await expect(page.getByLabel('Design name')).toHaveValue('Generated 50 nodes');
   // Too tall to read whole (it would fit at ~0.15): it opens readable, at its top, where its
   // first client is on screen.
-  await expect.poll(() => zoomOf(page)).toBeCloseTo(0.45, 5);
+  await expect.poll(() => zoomOf(page)).toBeCloseTo(0.5, 5);
   await expect(page.locator('.react-flow__node[data-id="c0"]')).toBeInViewport();
 
   await page.getByRole('radio', { name: 'Max' }).click();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { MAX_OPENING_ZOOM, openingViewport, READABLE_ZOOM, VIEW_PADDING, whenMeasured } from './view';
+import { MAX_OPENING_ZOOM, MIN_FIT_ZOOM, openingViewport, READABLE_ZOOM, VIEW_PADDING, whenMeasured } from './view';
 
 /** Where a point of the design lands on screen. */
 const onScreen = (v: { x: number; y: number; zoom: number }, x: number, y: number) => ({ x: v.x + x * v.zoom, y: v.y + y * v.zoom });
@@ -34,7 +34,14 @@ describe('the view a design opens at', () => {
     expect(onScreen(v, -300, 200)).toEqual({ x: 28, y: 64 });
   });
 
-  it('keeps the zoom between readable and 100 %, and shows all of whatever fits at it', () => {
+  it('still fits a design whole where its names are small but its shape reads', () => {
+    // 944 / 2800 = 0.337.
+    const v = openingViewport({ x: 0, y: 0, width: 2800, height: 400 }, 1000, 800);
+    expect(v.zoom).toBeCloseTo(944 / 2800, 10);
+    expect(onScreen(v, 2800, 0).x).toBeCloseTo(1000 - 28, 10);
+  });
+
+  it('keeps the zoom between the smallest fit and 100 %, and shows all of whatever fits at it', () => {
     fc.assert(
       fc.property(
         fc.record({
@@ -47,8 +54,11 @@ describe('the view a design opens at', () => {
         fc.integer({ min: 300, max: 2000 }),
         (bounds, width, height) => {
           const v = openingViewport(bounds, width, height);
-          expect(v.zoom).toBeGreaterThanOrEqual(READABLE_ZOOM);
+          expect(v.zoom).toBeGreaterThanOrEqual(MIN_FIT_ZOOM);
           expect(v.zoom).toBeLessThanOrEqual(MAX_OPENING_ZOOM);
+          // Either the whole design at the zoom that fits it, or the readable zoom.
+          const fits = bounds.width * v.zoom <= width - 56 + 1e-6 && bounds.height * v.zoom <= height - 92 + 1e-6;
+          expect(fits || v.zoom === READABLE_ZOOM).toBe(true);
           const start = onScreen(v, bounds.x, bounds.y);
           const end = onScreen(v, bounds.x + bounds.width, bounds.y + bounds.height);
           // Along each axis: whole within the padding when it fits, else starting at the padding.

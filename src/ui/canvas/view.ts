@@ -11,15 +11,18 @@ export const VIEW_PADDING = { top: 64, right: 28, bottom: 28, left: 28 };
 /** Never past 100 %: a three-node design should not open at 2×. */
 export const MAX_OPENING_ZOOM = 1;
 /**
- * Below this a node's name (14 px) is under ~6 px on screen. The default design opens at 0.5
- * on a 1280 × 720 laptop, so it still opens whole there.
+ * Fitting the whole design is worth it down to this zoom: names are small, but the shape of
+ * the design reads (the default design fits at 0.39 on a 1024 × 720 laptop).
  */
-export const READABLE_ZOOM = 0.45;
+export const MIN_FIT_ZOOM = 0.3;
+/** Where fitting would go below MIN_FIT_ZOOM, the zoom to open at instead: names can be read. */
+export const READABLE_ZOOM = 0.5;
 
 /**
  * Where the view goes for a design whose nodes span `bounds`, on a canvas of `width` ×
- * `height` pixels. Along each axis that fits at the chosen zoom the design is centred; along
- * one that does not, its start is shown — the left, where requests enter, and the top.
+ * `height` pixels: fitted whole, or at READABLE_ZOOM when that would make it too small. Along
+ * each axis that fits at the chosen zoom the design is centred; along one that does not, its
+ * start is shown — the left, where requests enter, and the top.
  */
 export function openingViewport(bounds: Box, width: number, height: number): Viewport {
   const room = {
@@ -27,7 +30,7 @@ export function openingViewport(bounds: Box, width: number, height: number): Vie
     height: Math.max(1, height - VIEW_PADDING.top - VIEW_PADDING.bottom),
   };
   const fit = Math.min(room.width / Math.max(1, bounds.width), room.height / Math.max(1, bounds.height));
-  const zoom = Math.min(MAX_OPENING_ZOOM, Math.max(READABLE_ZOOM, fit));
+  const zoom = fit < MIN_FIT_ZOOM ? READABLE_ZOOM : Math.min(MAX_OPENING_ZOOM, fit);
   const along = (start: number, size: number, roomSize: number, padBefore: number) => {
     const shown = size * zoom;
     const offset = shown <= roomSize ? (roomSize - shown) / 2 : 0;
