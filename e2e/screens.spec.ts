@@ -91,3 +91,24 @@ test('the header and the summary keep every control and figure on screen from a 
     if (width === 1024) await shot(page, '12-small-laptop');
   }
 });
+
+test('switching the balancer’s algorithm live marks the moment on the charts, and Reset clears it', async ({ page }) => {
+  await fresh(page);
+  await openExample(page, 'Load balancing: one slow server');
+  await page.getByRole('radio', { name: /×10/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^([5-9]\.\d s|\d\d+\.\d s)/);
+  await page.getByTestId('rf__node-lb').click();
+  await page.getByLabel('Algorithm').selectOption('leastConnections');
+  const throughput = page.getByRole('figure', { name: 'Throughput (req/s)' });
+  await expect(throughput.locator('.edit-reference')).toHaveCount(1);
+  await expect(throughput).toContainText('Algorithm: Least Connections · Load balancer');
+  // Every chart marks it (only the first labels it), and the latency falls after it.
+  await expect(page.getByRole('figure', { name: 'Latency (ms)' }).locator('.edit-reference')).toHaveCount(1);
+  await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^(\d\d+\.\d s|\d+ min)/);
+  await shot(page, '13-live-edit-marker');
+  await page.getByRole('button', { name: 'Reset' }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('summary-sent')).not.toHaveText('0');
+  await expect(throughput.locator('.edit-reference')).toHaveCount(0);
+});

@@ -2,6 +2,7 @@
 import { create } from 'zustand';
 import type { Snapshot, WindowPoint } from '../engine';
 import type { Speed } from '../worker/protocol';
+import type { LiveEdit } from './edits';
 import { liveFigures, type LiveFigures } from './live';
 
 /** `finished`: a fixed-length run reached warm-up + duration; its figures are final. */
@@ -25,6 +26,8 @@ export interface RunState {
   faultsStale: boolean;
   /** Why the last run could not start or stopped (role="alert"). */
   error: string | null;
+  /** Params changed while this run went on, for the charts' markers. */
+  edits: LiveEdit[];
 }
 
 export const initialRun: RunState = {
@@ -38,6 +41,7 @@ export const initialRun: RunState = {
   stale: false,
   faultsStale: false,
   error: null,
+  edits: [],
 };
 
 export const useRun = create<RunState>()(() => ({ ...initialRun }));

@@ -9,6 +9,7 @@ import { UNLIMITED, type RunLimits, type Speed } from '../worker/protocol';
 import { targetName } from './faults';
 import { useDesign } from './index';
 import type { Snapshot } from '../engine';
+import { changedParams, withEdits, type ParamChange } from './edits';
 import { ingest, initialRun, useRun, type RunState } from './run';
 import { useUi } from './ui';
 
@@ -250,20 +251,30 @@ function syncLiveEdits(design: Design) {
   if (stale !== useRun.getState().stale) useRun.setState({ stale });
   const faultsStale = design.faults !== loaded.faults && JSON.stringify(design.faults) !== JSON.stringify(loaded.faults);
   if (faultsStale !== useRun.getState().faultsStale) useRun.setState({ faultsStale });
+  const run = loaded;
   for (const node of design.nodes) {
-    const sent = loaded.nodeParams.get(node.id);
+    const sent = run.nodeParams.get(node.id);
     if (sent && sent !== node.params) {
-      loaded.nodeParams.set(node.id, node.params);
-      void host.setNodeParams(node.id, node.params);
+      run.nodeParams.set(node.id, node.params);
+      const changes = changedParams(sent, node.params);
+      void host.setNodeParams(node.id, node.params).then((ms) => noteEdits(run, node.id, changes, ms));
     }
   }
   for (const edge of design.edges) {
-    const sent = loaded.edgeParams.get(edge.id);
+    const sent = run.edgeParams.get(edge.id);
     if (sent && sent !== edge.params) {
-      loaded.edgeParams.set(edge.id, edge.params);
-      void host.setEdgeParams(edge.id, edge.params);
+      run.edgeParams.set(edge.id, edge.params);
+      const changes = changedParams(sent, edge.params);
+      void host.setEdgeParams(edge.id, edge.params).then((ms) => noteEdits(run, edge.id, changes, ms));
     }
   }
+}
+
+/** Keeps the changes for the charts, at the simulated time the worker applied them (same run only). */
+function noteEdits(run: typeof loaded, target: string, changes: ParamChange[], atMs: number | null) {
+  if (run !== loaded || atMs === null || changes.length === 0) return;
+  const edits = changes.map((change) => ({ tS: atMs / 1000, target, ...change }));
+  useRun.setState((state) => ({ edits: withEdits(state.edits, edits) }));
 }
 
 useDesign.subscribe((state, prev) => {

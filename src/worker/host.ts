@@ -88,12 +88,13 @@ export class SimulationHost {
     await this.api?.pause();
   }
 
-  async setNodeParams(id: string, params: Params): Promise<void> {
-    await this.api?.setNodeParams(id, params);
+  /** The simulated time (ms) the params applied at; null when nothing is running. */
+  async setNodeParams(id: string, params: Params): Promise<number | null> {
+    return (await this.api?.setNodeParams(id, params)) ?? null;
   }
 
-  async setEdgeParams(id: string, params: Params): Promise<void> {
-    await this.api?.setEdgeParams(id, params);
+  async setEdgeParams(id: string, params: Params): Promise<number | null> {
+    return (await this.api?.setEdgeParams(id, params)) ?? null;
   }
 
   /**

@@ -45,8 +45,10 @@ export interface SimulationApi {
   setSpeed(speed: Speed): void;
   /** Stops the clock; the latest figures follow as a snapshot event. */
   pause(): void;
-  setNodeParams(id: string, params: Params): void;
-  setEdgeParams(id: string, params: Params): void;
+  /** Applies a node's params live; returns the simulated time (ms) they applied at, null when nothing is loaded. */
+  setNodeParams(id: string, params: Params): number | null;
+  /** As setNodeParams, for an edge. */
+  setEdgeParams(id: string, params: Params): number | null;
   /**
    * Applies a fault now, at the simulated time the run has reached; rejects for an unknown
    * target. False when the action does nothing to that target (flushing a server). While

@@ -161,10 +161,14 @@ const api: SimulationApi = {
     post('snapshot');
   },
   setNodeParams(id: string, params: Params) {
-    sim?.setNodeParams(id, params);
+    if (!sim) return null;
+    sim.setNodeParams(id, params);
+    return sim.now;
   },
   setEdgeParams(id: string, params: Params) {
-    sim?.setEdgeParams(id, params);
+    if (!sim) return null;
+    sim.setEdgeParams(id, params);
+    return sim.now;
   },
   injectFault(fault: ScheduledFault) {
     if (!sim) throw new Error('Nothing is running.');

@@ -30,10 +30,11 @@ export interface ChartProps {
 export interface Marker {
   tS: number;
   text: string;
-  tone: 'bad' | 'warn' | 'good';
+  /** Faults: bad, warn or good; `edit`: a param the person changed while it ran. */
+  tone: 'bad' | 'warn' | 'good' | 'edit';
 }
 
-const MARKER_COLORS = { bad: 'var(--danger)', warn: 'var(--hot)', good: 'var(--ok)' } as const;
+const MARKER_COLORS = { bad: 'var(--danger)', warn: 'var(--hot)', good: 'var(--ok)', edit: 'var(--muted)' } as const;
 
 const MAX_X_TICKS = 6;
 
@@ -50,6 +51,17 @@ function polyline(points: readonly { x?: number | null; y?: number | null }[]): 
 function LineShape(props: { points?: readonly { x?: number | null; y?: number | null }[]; stroke?: string; strokeWidth?: number | string }) {
   const d = polyline(props.points ?? []);
   return d ? <path className="recharts-line-curve" d={d} fill="none" stroke={props.stroke} strokeWidth={props.strokeWidth} strokeLinejoin="round" /> : null;
+}
+
+/**
+ * Where a marker's label goes: on the side of its line with more room, so one near the latest
+ * time (just injected, just changed) is not cut off at the chart's right edge.
+ */
+function labelSide(tS: number, data: readonly Record<string, number>[]): 'insideTopLeft' | 'insideTopRight' {
+  if (data.length < 2) return 'insideTopLeft';
+  const first = data[0].t;
+  const last = data[data.length - 1].t;
+  return (tS - first) / (last - first) > 0.5 ? 'insideTopRight' : 'insideTopLeft';
 }
 
 /** Round x ticks chosen here, so recharts need not measure labels to thin them. */
@@ -109,8 +121,8 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
                 strokeDasharray="4 3"
                 strokeWidth={1.4}
                 ifOverflow="discard"
-                className="fault-reference"
-                label={labelMarkers ? { value: m.text, position: 'insideTopLeft', fontSize: 10, fill: MARKER_COLORS[m.tone] } : undefined}
+                className={m.tone === 'edit' ? 'edit-reference' : 'fault-reference'}
+                label={labelMarkers ? { value: m.text, position: labelSide(m.tS, data), fontSize: 10, fill: MARKER_COLORS[m.tone] } : undefined}
               />
             ))}
             {lines.map((l) => (

@@ -1,7 +1,8 @@
 /**
  * The live charts, split into their own chunk (recharts) so the first load stays small:
  * throughput, error rate, latency, utilisation and, with queues, backlog. New data is drawn
- * one chart at a time when the main thread is idle (useRollout), never mid-gesture.
+ * one chart at a time when the main thread is idle (useRollout), never mid-gesture. Faults and
+ * params changed live are marked at the simulated moment they applied.
  */
 import { useEffect, useMemo, useState } from 'react';
 import type { NodeKind } from '../../model';
@@ -11,6 +12,7 @@ import { formatMs, formatPercent, formatRate } from '../format';
 import { busiest } from './busiest';
 import { Chart } from './Chart';
 import { namesKey, useFaultMarkers } from './faultMarkers';
+import { useEditMarkers } from './editMarkers';
 import { useChartSeries } from './useChartSeries';
 import { useRollout } from './useRollout';
 
@@ -60,7 +62,9 @@ export default function Charts() {
   // Names and kinds, not the nodes array: a drag moves nodes on every frame and must not
   // redraw four charts each time.
   const names = useDesign((s) => namesKey(s.design));
-  const markers = useFaultMarkers();
+  const faultMarkers = useFaultMarkers();
+  const editMarkers = useEditMarkers();
+  const markers = useMemo(() => [...faultMarkers, ...editMarkers], [faultMarkers, editMarkers]);
   // Which running nodes do work of their own ('1' or '0' each, a string so that snapshots
   // that change nothing here redraw nothing): only their utilisation means anything, and a
   // bare balancer's flat 0 % would take the place of a server's line.
