@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatCount, formatMs, formatOption, formatPercent, formatRate, formatSimTime, formatTick, plural, formatRunLength } from './format';
+import { formatCost, formatCount, formatMs, formatOption, formatPercent, formatRate, formatSimTime, formatTick, plural, formatRunLength, fitText } from './format';
 
 describe('formatting', () => {
   it('never shows NaN or Infinity', () => {
@@ -50,5 +50,15 @@ describe('formatting', () => {
     expect(formatOption('fifo')).toBe('FIFO');
     expect(formatOption('perPartition')).toBe('Per Partition');
     expect(formatOption('powerOfTwoChoices')).toBe('Power of Two Choices');
+  });
+});
+
+describe('fitting a label', () => {
+  it('keeps text that fits, and cuts the rest to the room with an ellipsis', () => {
+    expect(fitText('Slow ×6 · App 2', 15)).toBe('Slow ×6 · App 2');
+    expect(fitText('Algorithm: Least Connections · Load balancer', 20)).toBe('Algorithm: Least Co…');
+    expect(fitText('Algorithm: Least Connections', 12)).toBe('Algorithm:…');
+    expect(Array.from(fitText('Algorithm: Least Connections · Load balancer', 20))).toHaveLength(20);
+    expect(fitText('Kill · App', 1)).toBe('');
   });
 });

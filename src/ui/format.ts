@@ -96,3 +96,10 @@ export function formatOption(option: string): string {
     .map((word, i) => ACRONYMS[word] ?? (i > 0 && MINOR_WORDS.has(word) ? word.toLowerCase() : word))
     .join(' ');
 }
+
+/** `text` cut to at most `maxChars` characters, ending in an ellipsis when it was cut. */
+export function fitText(text: string, maxChars: number): string {
+  const chars = Array.from(text);
+  if (chars.length <= maxChars) return text;
+  return maxChars < 2 ? '' : `${chars.slice(0, maxChars - 1).join('').trimEnd()}…`;
+}

@@ -8,8 +8,8 @@
  * (no label measuring); the caller caps the points and draws one chart at a time.
  */
 import { memo, useMemo } from 'react';
-import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatTick } from '../format';
+import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, XAxis, YAxis } from 'recharts';
+import { fitText, formatTick } from '../format';
 import { timeTicks } from './ticks';
 
 export interface ChartProps {
@@ -53,15 +53,27 @@ function LineShape(props: { points?: readonly { x?: number | null; y?: number | 
   return d ? <path className="recharts-line-curve" d={d} fill="none" stroke={props.stroke} strokeWidth={props.strokeWidth} strokeLinejoin="round" /> : null;
 }
 
+/** Average width of a character of a 10 px label, a little generous: text must not run off the chart. */
+const LABEL_CHAR_PX = 5.8;
+
 /**
- * Where a marker's label goes: on the side of its line with more room, so one near the latest
- * time (just injected, just changed) is not cut off at the chart's right edge.
+ * A marker's label, beside the top of its line on the side with more room and cut to fit the
+ * plot (the whole text is its tooltip): a marker near the latest time, just injected or just
+ * changed, would otherwise run off the chart's right edge. recharts passes the line's viewBox.
  */
-function labelSide(tS: number, data: readonly Record<string, number>[]): 'insideTopLeft' | 'insideTopRight' {
-  if (data.length < 2) return 'insideTopLeft';
-  const first = data[0].t;
-  const last = data[data.length - 1].t;
-  return (tS - first) / (last - first) > 0.5 ? 'insideTopRight' : 'insideTopLeft';
+function MarkerLabel({ viewBox, text, fill }: { viewBox?: { x?: number; y?: number }; text: string; fill: string }) {
+  const plot = usePlotArea();
+  if (!plot || viewBox?.x === undefined || viewBox.y === undefined) return null;
+  const x = viewBox.x;
+  const right = plot.x + plot.width - x - 6;
+  const left = x - plot.x - 6;
+  const toRight = right >= left;
+  return (
+    <text x={toRight ? x + 4 : x - 4} y={viewBox.y + 11} textAnchor={toRight ? 'start' : 'end'} fontSize={10} fill={fill} className="marker-label">
+      <title>{text}</title>
+      {fitText(text, Math.floor(Math.max(right, left) / LABEL_CHAR_PX))}
+    </text>
+  );
 }
 
 /** Round x ticks chosen here, so recharts need not measure labels to thin them. */
@@ -122,7 +134,7 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
                 strokeWidth={1.4}
                 ifOverflow="discard"
                 className={m.tone === 'edit' ? 'edit-reference' : 'fault-reference'}
-                label={labelMarkers ? { value: m.text, position: labelSide(m.tS, data), fontSize: 10, fill: MARKER_COLORS[m.tone] } : undefined}
+                label={labelMarkers ? { content: <MarkerLabel text={m.text} fill={MARKER_COLORS[m.tone]} /> } : undefined}
               />
             ))}
             {lines.map((l) => (
