@@ -98,6 +98,13 @@ test('switching the balancer’s algorithm live marks the moment on the charts, 
   await page.getByRole('radio', { name: /×10/ }).click();
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^([5-9]\.\d s|\d\d+\.\d s)/);
+  // The slow server's badge: its p99 in the last second, which the switch must bring down.
+  const slowP99 = async () => {
+    const text = (await page.getByTestId('rf__node-slow').getByTitle(/99th percentile/).textContent()) ?? '';
+    return Number(/p99 ([\d.,]+) ms/.exec(text)?.[1].replace(/,/g, '') ?? NaN);
+  };
+  const before = await slowP99();
+  expect(before).toBeGreaterThan(300);
   await page.getByTestId('rf__node-lb').click();
   await page.getByLabel('Algorithm').selectOption('leastConnections');
   const throughput = page.getByRole('figure', { name: 'Throughput (req/s)' });
@@ -106,6 +113,7 @@ test('switching the balancer’s algorithm live marks the moment on the charts, 
   // Every chart marks it (only the first labels it), and the latency falls after it.
   await expect(page.getByRole('figure', { name: 'Latency (ms)' }).locator('.edit-reference')).toHaveCount(1);
   await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^(\d\d+\.\d s|\d+ min)/);
+  await expect.poll(slowP99, { timeout: 20_000 }).toBeLessThan(before / 2);
   await shot(page, '13-live-edit-marker');
   await page.getByRole('button', { name: 'Reset' }).click();
   await page.getByRole('button', { name: 'Run' }).click();

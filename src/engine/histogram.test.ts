@@ -1,7 +1,7 @@
 /** The histogram against exact order statistics of sorted samples. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bucketOf, bucketOfBits, Histogram } from './histogram';
+import { bucketOf, bucketOfBits, Histogram, HistogramMark } from './histogram';
 import { RandomStream } from './random';
 
 function exactQuantile(sorted: Float64Array, q: number): number {
@@ -118,6 +118,67 @@ describe('histogram', () => {
         expect(bucketOf(v)).toBe(bucketOfBits(v));
       }),
       { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('quantiles since a mark (a window of a run)', () => {
+  it('are those of the samples recorded after the mark alone', () => {
+    const rng = new RandomStream(9, 'since');
+    const all = new Histogram();
+    const later = new Histogram();
+    const mark = new HistogramMark();
+    for (let i = 0; i < 5000; i++) all.record(1 + rng.next());
+    all.markInto(mark);
+    for (let i = 0; i < 3000; i++) {
+      const x = 5 + 20 * rng.next();
+      all.record(x);
+      later.record(x);
+    }
+    expect(all.quantilesSince(mark, [0.1, 0.5, 0.9])).toEqual(later.quantiles([0.1, 0.5, 0.9]));
+    // The next window starts where this one ends.
+    all.markInto(mark);
+    expect(all.quantilesSince(mark, [0.5])).toBeNull();
+    all.record(0.5);
+    expect(all.quantilesSince(mark, [0.5])![0]).toBeCloseTo(0.5, 2);
+  });
+
+  it('count from an empty histogram when the mark is cleared with it', () => {
+    const h = new Histogram();
+    const mark = new HistogramMark();
+    h.record(100);
+    h.markInto(mark);
+    h.reset();
+    mark.clear();
+    h.record(3);
+    expect(h.quantilesSince(mark, [0.99])![0]).toBeCloseTo(3, 1);
+  });
+});
+
+describe('quantiles since a mark, against quantiles of the same samples', () => {
+  it('find the same buckets for any samples and quantiles (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.0001, max: 1e5, noNaN: true }), { maxLength: 300 }),
+        fc.array(fc.double({ min: 0.0001, max: 1e5, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.uniqueArray(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 5 }),
+        (earlier, later, qs) => {
+          const all = new Histogram();
+          const alone = new Histogram();
+          const mark = new HistogramMark();
+          for (const x of earlier) all.record(x);
+          all.markInto(mark);
+          for (const x of later) {
+            all.record(x);
+            alone.record(x);
+          }
+          const sorted = [...qs].sort((a, b) => a - b);
+          const since = all.quantilesSince(mark, sorted)!;
+          const expected = alone.quantiles(sorted);
+          // The same buckets; only the clamp differs (to the whole run's min and max, not the window's).
+          expect(since.map(bucketOf)).toEqual(expected.map(bucketOf));
+        },
+      ),
     );
   });
 });

@@ -57,6 +57,18 @@ function middleOf(bucket: number): number {
   return float[0];
 }
 
+/** Where a histogram stood at some moment (markInto): what quantilesSince measures from. */
+export class HistogramMark {
+  readonly counts = new Float64Array(BUCKETS);
+  count = 0;
+
+  /** Back to an empty histogram's mark (after the histogram itself was reset). */
+  clear(): void {
+    this.counts.fill(0);
+    this.count = 0;
+  }
+}
+
 export class Histogram {
   readonly counts = new Float64Array(BUCKETS);
   count = 0;
@@ -116,6 +128,44 @@ export class Histogram {
     }
     for (; next < qs.length; next++) values[next] = this.max;
     return values;
+  }
+
+  /**
+   * Quantiles (ascending, as for quantiles) of the samples recorded since `mark` was taken —
+   * say, in the last window of a run — or null when there are none. The same buckets as
+   * quantiles() would find for those samples alone, reported the same way (bucket middles,
+   * within the histogram's minimum and maximum). It walks down from the top: a window's p99
+   * is found in its tail, without a walk through every bucket the whole run has used.
+   */
+  quantilesSince(mark: HistogramMark, qs: readonly number[]): number[] | null {
+    const count = this.count - mark.count;
+    if (count <= 0) return null;
+    const values = qs.map(() => 0);
+    const counts = this.counts;
+    const before = mark.counts;
+    const low = this.low;
+    let next = qs.length - 1;
+    let rank = Math.max(1, Math.ceil(qs[next] * count));
+    // The window's samples in buckets up to and including i: bucket i holds ranks (atOrBelow − its count, atOrBelow].
+    let atOrBelow = count;
+    for (let i = this.high; i >= low && next >= 0; i--) {
+      const inBucket = counts[i] - before[i];
+      while (next >= 0 && atOrBelow - inBucket < rank) {
+        values[next] = Math.min(this.max, Math.max(this.min, middleOf(i)));
+        if (--next >= 0) rank = Math.max(1, Math.ceil(qs[next] * count));
+      }
+      atOrBelow -= inBucket;
+    }
+    return values;
+  }
+
+  /**
+   * Takes the mark quantilesSince measures from; only the buckets in use are copied, so a
+   * mark must be cleared whenever its histogram is reset.
+   */
+  markInto(mark: HistogramMark): void {
+    if (this.count > 0) mark.counts.set(this.counts.subarray(this.low, this.high + 1), this.low);
+    mark.count = this.count;
   }
 
   /**

@@ -100,3 +100,30 @@ describe('figures gathered between slices', () => {
     }
   });
 });
+
+describe('a node’s latency per window', () => {
+  it('is its calls’ latency in that window: with no edge latency, the end-to-end p99 to within a bucket', () => {
+    const sim = new Simulation(designOf([{ id: 'users', kind: 'client', params: { ratePerSecond: 700 } }, { id: 'app', kind: 'server', params: { workers: 1, serviceTimeMs: 1 } }], [{ from: 'users', to: 'app' }]), { warmupMs: 3000 });
+    sim.runUntil(40_000);
+    const windows = sim.series.since(0);
+    expect(windows).toHaveLength(40);
+    for (const w of windows) {
+      expect(Math.abs(w.nodeP99[1]! - w.p99) / w.p99).toBeLessThan(0.01);
+      // A client's latency is its requests' end to end, and counts measured requests only.
+      if (w.tS > 3) expect(Math.abs(w.nodeP99[0]! - w.p99) / w.p99).toBeLessThan(0.01);
+      else expect(w.nodeP99[0]).toBeNull();
+    }
+    // Windows differ (a queue at ρ = 0.7 comes and goes): each is its own, not the run's so far.
+    expect(new Set(windows.map((w) => w.nodeP99[1])).size).toBeGreaterThan(30);
+  });
+
+  it('is null for a window in which the node answered nothing', () => {
+    const sim = new Simulation(designOf([{ id: 'users', kind: 'client', params: { ratePerSecond: 0.3 } }, { id: 'app', kind: 'server', params: { serviceTimeMs: 1 } }], [{ from: 'users', to: 'app' }]));
+    sim.runUntil(60_000);
+    const windows = sim.series.since(0);
+    const idle = windows.filter((w) => w.throughput === 0);
+    expect(idle.length).toBeGreaterThan(20);
+    for (const w of idle) expect(w.nodeP99[1]).toBeNull();
+    for (const w of windows.filter((x) => x.throughput > 0)) expect(w.nodeP99[1]).toBeGreaterThan(0);
+  });
+});

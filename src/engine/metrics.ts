@@ -74,6 +74,8 @@ export interface WindowPoint {
   utilization: number[];
   queue: number[];
   nodeRate: number[];
+  /** 99th percentile latency of the calls each node answered successfully in the window; null where none. */
+  nodeP99: (number | null)[];
   /** Messages held at the end of the window (queues; 0 for other kinds). */
   backlog?: number[];
   /** Age of the oldest waiting message at the end of the window, ms (a queue's consumer lag; 0 otherwise). */

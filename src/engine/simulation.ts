@@ -12,7 +12,7 @@ import { Breakers, type BreakerStateName } from './breakers';
 import { LoadBalancerBehaviour } from './behaviours/loadBalancer';
 import { Dist, sampleService } from './distributions';
 import { EventQueue } from './eventQueue';
-import { Histogram } from './histogram';
+import { Histogram, HistogramMark } from './histogram';
 import { createBehaviour, stationConfig } from './kinds';
 import { EndToEndStats, NodeStats, TimeSeries } from './metrics';
 import { hashUniform, RandomStream } from './random';
@@ -33,6 +33,9 @@ const RETRY = 5; // id: request, its backoff over
 const TIMER = 6; // id: a registered timer (health checks, scheduled faults)
 const TYPE_BITS = 3;
 const TYPE_MASK = (1 << TYPE_BITS) - 1;
+
+/** The quantile node badges show per window. */
+const P99 = [0.99];
 
 /** Events per batch of the event loop (see runBatch). */
 const BATCH = 4096;
@@ -162,6 +165,8 @@ export class Simulation {
   private readonly windowQueue: Float64Array;
   /** Each node's arrivals when the current window opened: the window's count is the difference. */
   private readonly arrivalsAtWindow: Float64Array;
+  /** Each node's latency histogram when the current window opened: the window's p99 is measured from it. */
+  private readonly latencyAtWindow: HistogramMark[];
   private readonly clients: ClientBehaviour[] = [];
 
   constructor(design: Design, options: SimulationOptions = {}) {
@@ -212,6 +217,7 @@ export class Simulation {
     this.windowCapacity = new Float64Array(n);
     this.windowQueue = new Float64Array(n);
     this.arrivalsAtWindow = new Float64Array(n);
+    this.latencyAtWindow = design.nodes.map(() => new HistogramMark());
     this.behaviours = design.nodes.map((node, i) => createBehaviour(this, i, node, this.seed));
 
     design.nodes.forEach((node, i) => {
@@ -350,6 +356,7 @@ export class Simulation {
       // Arrivals restart from 0; keep the open window's count whole across the reset.
       this.arrivalsAtWindow[n] -= this.stats[n].arrivals;
       this.stats[n].reset();
+      this.latencyAtWindow[n].clear();
       this.behaviours[n].resetFigures();
     }
     this.breakers.resetFigures();
@@ -828,6 +835,17 @@ export class Simulation {
     return { busy, capacity, queue };
   }
 
+  /** Node `n`'s p99 over the window now closing (null if it answered nothing), and the mark for the next. */
+  private windowP99(n: number): number | null {
+    const latency = this.stats[n].latency;
+    const mark = this.latencyAtWindow[n];
+    const p99 = latency.quantilesSince(mark, P99);
+    // Nothing answered in the window: the mark still matches.
+    if (p99 === null) return null;
+    latency.markInto(mark);
+    return p99[0];
+  }
+
   private closeWindow(): void {
     this.foldLatency();
     const seconds = this.windowMs / 1000;
@@ -837,6 +855,7 @@ export class Simulation {
     const nodeRate: number[] = new Array(nodes);
     const backlog: number[] = new Array(nodes);
     const lagMs: number[] = new Array(nodes);
+    const nodeP99: (number | null)[] = new Array(nodes);
     for (let n = 0; n < nodes; n++) {
       const areas = this.nodeAreas(n);
       const capacity = areas.capacity - this.windowCapacity[n];
@@ -846,6 +865,7 @@ export class Simulation {
       nodeRate[n] = (this.stats[n].arrivals - this.arrivalsAtWindow[n]) / seconds;
       backlog[n] = this.behaviours[n].backlog() ?? 0;
       lagMs[n] = this.behaviours[n].lagMs() ?? 0;
+      nodeP99[n] = this.windowP99(n);
       this.windowBusy[n] = areas.busy;
       this.windowCapacity[n] = areas.capacity;
       this.windowQueue[n] = areas.queue;
@@ -864,6 +884,7 @@ export class Simulation {
       utilization,
       queue,
       nodeRate,
+      nodeP99,
       backlog,
       lagMs,
       edgeRate: Array.from(this.edgeSent, (sent, e) => (sent - this.edgeSentAtWindow[e]) / seconds),

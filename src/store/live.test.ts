@@ -22,7 +22,7 @@ function snap(timeMs: number, completed: number): Snapshot {
 
 const windowWith = (rate: number): WindowPoint => ({
   tS: 1, throughput: rate, errorRate: 0, p50: 1, p95: 1, p99: 1,
-  utilization: [0, 0.5], queue: [0, 0], nodeRate: [0, rate], edgeRate: [rate], edgeErrors: [0],
+  utilization: [0, 0.5], queue: [0, 0], nodeRate: [0, rate], nodeP99: [null, 4], edgeRate: [rate], edgeErrors: [0],
 });
 
 describe('live figures', () => {
@@ -61,11 +61,17 @@ describe('live figures', () => {
     expect(idle.nodes.get('app')).not.toBe(early.nodes.get('app'));
   });
 
-  it('shows no p99, rather than 0 ms, until the node has completed a call', () => {
+  it('shows no p99, rather than 0 ms, until a window closes, and none for a window without an answer', () => {
     const none = liveFigures(snap(400, 0), null, null);
     expect(none.nodes.get('app')?.p99Ms).toBeNull();
     expect(formatMs(none.nodes.get('app')?.p99Ms)).toBe('— ms');
-    expect(liveFigures(snap(1400, 10), snap(400, 0), null, none).nodes.get('app')?.p99Ms).toBe(12.34);
+    const after = liveFigures(snap(1400, 10), snap(400, 0), windowWith(100), none);
+    expect(after.nodes.get('app')?.p99Ms).toBe(4);
+    expect(after.nodes.get('users')?.p99Ms).toBeNull();
+  });
+
+  it('shows the p99 of the last window, not of the whole run (12.34 ms here), so a change shows at once', () => {
+    expect(liveFigures(snap(1400, 10), null, { ...windowWith(100), nodeP99: [null, 250] }).nodes.get('app')?.p99Ms).toBe(250);
   });
 
   it('takes down and slowed from the engine, not from failures', () => {

@@ -12,7 +12,10 @@ export type BreakerState = 'closed' | 'open' | 'halfOpen';
 export interface NodeBadge {
   /** Requests per second in the last window of simulated time; null until one has closed. */
   ratePerSecond: number | null;
-  /** The node's p99 latency; null until it has completed a measured call. */
+  /**
+   * The node's p99 latency in its last window, as recent as its rate (a change made live shows
+   * at once); null until a window closes, and for a window in which it answered nothing.
+   */
   p99Ms: number | null;
   utilization: number;
   /** Whether utilisation means anything here: false where the node passes calls straight on. */
@@ -45,6 +48,7 @@ export interface LiveFigures {
 }
 
 const finite = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+const nullableFinite = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
 
 /** Health from the engine's state and recent figures; never guesses "down" from failures. */
 export function healthOf(
@@ -125,7 +129,7 @@ export function liveFigures(
     // Before the first window closes there is no rate to show, rather than a false 0.
     const badge: NodeBadge = {
       ratePerSecond: lastWindow ? Math.max(0, finite(lastWindow.nodeRate[i])) : null,
-      p99Ms: node.completed > 0 ? finite(node.latencyMs.p99) : null,
+      p99Ms: nullableFinite(lastWindow?.nodeP99?.[i]),
       utilization,
       ownWork: node.ownWork,
       queueLength: finite(node.queueLength),

@@ -14,6 +14,7 @@ const point = (tS: number): WindowPoint => ({
   backlog: [0, tS * 10],
   queue: [1, 2],
   nodeRate: [10, 20],
+  nodeP99: [null, 4],
   edgeRate: [10],
   edgeErrors: [0],
 });

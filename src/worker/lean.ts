@@ -1,8 +1,8 @@
 /**
  * What a snapshot carries to the page, and no more. At full speed a post holds up to 30
- * windows, each with seven per-node or per-edge arrays; the page draws only utilisation and
+ * windows, each with eight per-node or per-edge arrays; the page draws only utilisation and
  * queue backlogs from old windows (the charts) and reads the other arrays from the newest
- * window alone (the badges' rates). Dropping them keeps a 200-node post small to clone and the kept series
+ * window alone (the badges' rates and p99s). Dropping them keeps a 200-node post small to clone and the kept series
  * small to hold. Built on the engine's public Snapshot; the engine itself is unchanged.
  */
 import type { Snapshot, WindowPoint } from '../engine';
@@ -22,6 +22,7 @@ function slim(w: WindowPoint): WindowPoint {
     backlog: w.backlog,
     queue: NONE,
     nodeRate: NONE,
+    nodeP99: NONE,
     edgeRate: NONE,
     edgeErrors: NONE,
   };

@@ -66,7 +66,7 @@ function LiveBadges({ id, kind }: { id: string; kind: DesignNode['kind'] }) {
       <StateChips badge={badge} />
       <div className="node-live-row">
         <span title="Requests per second arriving here">{formatRate(badge.ratePerSecond)}</span>
-        {kind !== 'client' && <span title="99th percentile latency at this node">p99 {formatMs(badge.p99Ms)}</span>}
+        {kind !== 'client' && <span title="99th percentile latency at this node in the last second of simulated time">p99 {formatMs(badge.p99Ms)}</span>}
       </div>
       {badge.ownWork && (
         <div

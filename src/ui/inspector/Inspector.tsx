@@ -107,7 +107,11 @@ function NodeFigures({ id }: { id: string }) {
         </div>
       )}
       <div>
-        <dt>p50 / p99</dt>
+        <dt title="99th percentile latency in the last second of simulated time">p99 lately</dt>
+        <dd>{badge.p99Ms === null ? '—' : formatMs(badge.p99Ms)}</dd>
+      </div>
+      <div>
+        <dt title="Over every call answered since the run began (after its warm-up)">p50 / p99 overall</dt>
         <dd>{figures.completed > 0 ? `${formatMs(figures.latencyMs.p50)} / ${formatMs(figures.latencyMs.p99)}` : '—'}</dd>
       </div>
       {badge.ownWork && (

@@ -4,7 +4,7 @@ import type { WindowPoint } from '../../engine';
 import { busiest, SWAP_MARGIN } from './busiest';
 
 const windowOf = (utilization: number[]): WindowPoint => ({
-  tS: 1, throughput: 0, errorRate: 0, p50: 0, p95: 0, p99: 0, utilization, queue: [], nodeRate: [], edgeRate: [], edgeErrors: [],
+  tS: 1, throughput: 0, errorRate: 0, p50: 0, p95: 0, p99: 0, utilization, queue: [], nodeRate: [], nodeP99: [], edgeRate: [], edgeErrors: [],
 });
 
 describe('the busiest nodes for the utilisation chart', () => {
