@@ -115,8 +115,20 @@ test('switching the balancer’s algorithm live marks the moment on the charts, 
   await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^(\d\d+\.\d s|\d+ min)/);
   await expect.poll(slowP99, { timeout: 20_000 }).toBeLessThan(before / 2);
   await shot(page, '13-live-edit-marker');
+  // A link cannot replay a run changed while it ran: Share says so.
+  const share = async () => {
+    await page.getByRole('button', { name: 'Share' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Share this design' });
+    await expect(dialog).toBeVisible();
+    return dialog;
+  };
+  const edited = /parameters changed while it ran/;
+  const dialog = await share();
+  await expect(dialog).toContainText(edited);
+  await dialog.getByRole('button', { name: 'Done' }).click();
   await page.getByRole('button', { name: 'Reset' }).click();
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('summary-sent')).not.toHaveText('0');
   await expect(throughput.locator('.edit-reference')).toHaveCount(0);
+  await expect(await share()).not.toContainText(edited);
 });

@@ -5,6 +5,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useDesign } from '../../store';
 import { putLinkInAddress } from '../../store/autosave';
+import { useRun } from '../../store/run';
 import { formatRunLength } from '../format';
 import { copyText } from './clipboard';
 import './share.css';
@@ -42,6 +43,8 @@ function ShareDialog({ link, runLabel, initialCopy, onClose }: { link: string; r
   };
 
   const length = link.length.toLocaleString('en');
+  // Params changed while the run on screen went on: the link starts from the design as it is now.
+  const editedLive = useRun((s) => s.edits.length > 0);
   return (
     <dialog
       ref={dialog}
@@ -86,6 +89,12 @@ function ShareDialog({ link, runLabel, initialCopy, onClose }: { link: string; r
             {copy === 'failed' && 'Could not copy automatically: the link is selected, press Ctrl+C (⌘C on a Mac).'}
           </span>
         </p>
+        {editedLive && (
+          <p className="share-warning">
+            The run on screen had parameters changed while it ran; the link carries the design as it is now, so its
+            run starts with the new values and its figures differ from the ones on screen.
+          </p>
+        )}
         {link.length > LONG_LINK && (
           <p className="share-warning">
             This is a long link; some chat apps cut long links short. If it arrives damaged, send the design as a file
