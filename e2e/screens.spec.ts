@@ -132,3 +132,21 @@ test('switching the balancer’s algorithm live marks the moment on the charts, 
   await expect(throughput.locator('.edit-reference')).toHaveCount(0);
   await expect(await share()).not.toContainText(edited);
 });
+
+test('the latency chart shows each node’s p99 on request', async ({ page }) => {
+  await fresh(page);
+  await page.getByRole('radio', { name: /×10/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^([3-9]\.\d s|\d\d+\.\d s)/);
+  const latency = page.getByRole('figure', { name: 'Latency (ms)' });
+  await expect(latency.locator('.recharts-legend-item-text')).toHaveText(['p50', 'p95', 'p99']);
+  await latency.getByRole('radio', { name: 'By node' }).click();
+  // Every node but the client, in design order: 6 of them, fewer than the 8 it has room for.
+  const byNode = page.getByRole('figure', { name: 'Latency p99 by node (ms)' });
+  await expect(byNode.locator('.recharts-legend-item-text')).toHaveText(['Load balancer', 'App 1', 'App 2', 'App 3', 'Cache', 'Database']);
+  await expect(byNode.locator('.recharts-line')).toHaveCount(6);
+  await expect(byNode.getByRole('radio', { name: 'By node' })).toHaveAttribute('aria-checked', 'true');
+  await shot(page, '14-latency-by-node');
+  await byNode.getByRole('radio', { name: 'End to end' }).click();
+  await expect(page.getByRole('figure', { name: 'Latency (ms)' }).locator('.recharts-legend-item-text')).toHaveText(['p50', 'p95', 'p99']);
+});

@@ -48,10 +48,11 @@ describe('lean snapshots', () => {
     );
   });
 
-  it('keeps utilisation and backlogs everywhere and the other arrays on the newest window only', () => {
+  it('keeps utilisation, p99s and backlogs everywhere and the other arrays on the newest window only', () => {
     const out = leanWindows([point(1), point(2), point(3)]);
     expect(out.map((w) => w.tS)).toEqual([1, 2, 3]);
     expect(out.every((w) => w.utilization.length === 2)).toBe(true);
+    expect(out.every((w) => w.nodeP99[1] === 4)).toBe(true);
     expect(out.map((w) => w.backlog)).toEqual([[0, 10], [0, 20], [0, 30]]);
     expect(out[0].nodeRate).toEqual([]);
     expect(out[1].edgeRate).toEqual([]);

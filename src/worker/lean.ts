@@ -1,15 +1,15 @@
 /**
  * What a snapshot carries to the page, and no more. At full speed a post holds up to 30
- * windows, each with eight per-node or per-edge arrays; the page draws only utilisation and
- * queue backlogs from old windows (the charts) and reads the other arrays from the newest
- * window alone (the badges' rates and p99s). Dropping them keeps a 200-node post small to clone and the kept series
+ * windows, each with eight per-node or per-edge arrays; the page draws only utilisation, p99s
+ * and queue backlogs from old windows (the charts) and reads the other arrays from the newest
+ * window alone (the badges' rates). Dropping them keeps a 200-node post small to clone and the kept series
  * small to hold. Built on the engine's public Snapshot; the engine itself is unchanged.
  */
 import type { Snapshot, WindowPoint } from '../engine';
 
 const NONE: number[] = [];
 
-/** A window that keeps its end-to-end figures and utilisation, without the other arrays. */
+/** A window that keeps its end-to-end figures and what the per-node charts draw, without the other arrays. */
 function slim(w: WindowPoint): WindowPoint {
   return {
     tS: w.tS,
@@ -19,10 +19,10 @@ function slim(w: WindowPoint): WindowPoint {
     p95: w.p95,
     p99: w.p99,
     utilization: w.utilization,
+    nodeP99: w.nodeP99,
     backlog: w.backlog,
     queue: NONE,
     nodeRate: NONE,
-    nodeP99: NONE,
     edgeRate: NONE,
     edgeErrors: NONE,
   };

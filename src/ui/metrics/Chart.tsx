@@ -7,7 +7,7 @@
  * the DOM. So lines are drawn as plain polylines (no path measuring) and ticks are chosen here
  * (no label measuring); the caller caps the points and draws one chart at a time.
  */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, type ReactNode } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, XAxis, YAxis } from 'recharts';
 import { fitText, formatTick } from '../format';
 import { timeTicks } from './ticks';
@@ -25,6 +25,8 @@ export interface ChartProps {
   /** Faults as vertical lines at their simulated time; `label` names them on the chart. */
   markers?: readonly Marker[];
   labelMarkers?: boolean;
+  /** A control beside the title (what the chart shows); keep its element stable, the chart is memoised. */
+  control?: ReactNode;
 }
 
 export interface Marker {
@@ -81,7 +83,7 @@ function xTicks(data: readonly Record<string, number>[]): number[] {
   return data.length === 0 ? [] : timeTicks(data[0].t, data[data.length - 1].t, MAX_X_TICKS);
 }
 
-export const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers }: ChartProps) {
+export const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers, control }: ChartProps) {
   const ticks = useMemo(() => xTicks(data), [data]);
   // The last tick's label is centred on the right edge: leave room for half of it (an hour's
   // "1:40:43" was cut to "1:40:4").
@@ -94,7 +96,10 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
   }, [lines]);
   return (
     <figure className="chart" aria-label={title}>
-      <figcaption>{title}</figcaption>
+      <figcaption>
+        <span>{title}</span>
+        {control}
+      </figcaption>
       <div className="chart-body">
         <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
           <LineChart data={data} margin={margin}>

@@ -9,7 +9,7 @@ import type { NodeKind } from '../../model';
 import { useDesign } from '../../store';
 import { useRun } from '../../store/run';
 import { formatMs, formatPercent, formatRate } from '../format';
-import { busiest } from './busiest';
+import { busiest, BY_P99 } from './busiest';
 import { Chart } from './Chart';
 import { namesKey, useFaultMarkers } from './faultMarkers';
 import { useEditMarkers } from './editMarkers';
@@ -39,6 +39,23 @@ interface ChartNode {
   /** Position in the running simulation's per-node arrays. */
   index: number;
   label?: string;
+}
+
+type LatencyView = 'endToEnd' | 'byNode';
+
+/** End to end (p50, p95, p99) or by node (each node's p99, the slowest lately). */
+function LatencyToggle({ view, onChange }: { view: LatencyView; onChange: (view: LatencyView) => void }) {
+  const option = (value: LatencyView, label: string, title: string) => (
+    <button type="button" role="radio" aria-checked={view === value} onClick={() => onChange(value)} title={title}>
+      {label}
+    </button>
+  );
+  return (
+    <span className="chart-toggle" role="radiogroup" aria-label="Latency of">
+      {option('endToEnd', 'End to end', 'p50, p95 and p99 of requests, from send to answer')}
+      {option('byNode', 'By node', 'Each node’s p99 (a node’s time includes what it calls); the slowest 8 lately')}
+    </span>
+  );
 }
 
 /** The running nodes a chart is about, in design order. */
@@ -87,6 +104,25 @@ export default function Charts() {
     const indices = new Set(chosenKey.split(',').map(Number));
     return workingNodes.filter((n) => indices.has(n.index));
   }, [workingNodes, chosenKey]);
+  // Latency by node: each node's p99 (clients' is the end-to-end one), the slowest lately.
+  const [latencyView, setLatencyView] = useState<LatencyView>('endToEnd');
+  const latencyControl = useMemo(() => <LatencyToggle view={latencyView} onChange={setLatencyView} />, [latencyView]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const servingNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind !== 'client'), [nodeIds, names]);
+  const [slowOnScreen, setSlowOnScreen] = useState<number[]>([]);
+  const slowest = useMemo(
+    () => (latencyView === 'byNode' ? busiest(servingNodes.map((n) => n.index), series, MAX_NODE_LINES, slowOnScreen, undefined, BY_P99) : []),
+    [latencyView, servingNodes, series, slowOnScreen],
+  );
+  const slowestKey = slowest.join(',');
+  useEffect(() => {
+    if (slowestKey !== slowOnScreen.join(',')) setSlowOnScreen(slowest);
+  }, [slowestKey, slowest, slowOnScreen]);
+  const slowNodes = useMemo(() => {
+    const indices = new Set(slowestKey.split(',').filter(Boolean).map(Number));
+    return servingNodes.filter((n) => indices.has(n.index));
+  }, [servingNodes, slowestKey]);
+
   // Queues get a chart of their backlog: a producer faster than its consumers shows as a
   // line that climbs at the difference of the rates.
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -104,10 +140,15 @@ export default function Charts() {
           p99: num(w.p99),
         };
         for (const u of utilNodes) row[`u${u.index}`] = num(w.utilization[u.index]);
+        // A window in which the node answered nothing has no p99: its line skips it.
+        for (const l of slowNodes) {
+          const p99 = w.nodeP99?.[l.index];
+          if (typeof p99 === 'number' && Number.isFinite(p99)) row[`l${l.index}`] = p99;
+        }
         for (const q of queueNodes) row[`b${q.index}`] = num(w.backlog?.[q.index] ?? 0);
         return row;
       }),
-    [series, utilNodes, queueNodes],
+    [series, utilNodes, slowNodes, queueNodes],
   );
 
   const backlogLines = useMemo(() => chartLines(queueNodes, 'b'), [queueNodes]);
@@ -118,22 +159,35 @@ export default function Charts() {
   const utilLines = useMemo(() => chartLines(utilNodes, 'u'), [utilNodes]);
   const utilTitle =
     workingNodes.length > utilNodes.length ? `Utilisation (%) · busiest ${utilNodes.length} of ${workingNodes.length}` : 'Utilisation (%)';
-  const frame = useMemo(() => ({ rows: data, utilLines, utilTitle }), [data, utilLines, utilTitle]);
+  const byNodeLines = useMemo(() => chartLines(slowNodes, 'l'), [slowNodes]);
+  const latencyLines = latencyView === 'byNode' ? byNodeLines : LATENCY_LINES;
+  const latencyTitle =
+    latencyView === 'endToEnd'
+      ? 'Latency (ms)'
+      : servingNodes.length > slowNodes.length
+        ? `Latency p99 by node (ms) · slowest ${slowNodes.length} of ${servingNodes.length}`
+        : 'Latency p99 by node (ms)';
+  const frame = useMemo(
+    () => ({ rows: data, utilLines, utilTitle, latencyLines, latencyTitle }),
+    [data, utilLines, utilTitle, latencyLines, latencyTitle],
+  );
   const shown = useRollout(frame, backlogLines.length > 0 ? 5 : 4);
   const util = shown(3);
+  const latency = shown(2);
 
   return (
     <div className={backlogLines.length > 0 ? 'charts charts-with-queues' : 'charts'}>
       <Chart title="Throughput (req/s)" data={shown(0).rows} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
       <Chart title="Error rate (%)" data={shown(1).rows} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
       <Chart
-        title="Latency (ms)"
-        data={shown(2).rows}
-        lines={LATENCY_LINES}
+        title={latency.latencyTitle}
+        data={latency.rows}
+        lines={latency.latencyLines}
         format={formatMs}
         tickFormat={compact}
         legend
         markers={markers}
+        control={latencyControl}
       />
       <Chart title={util.utilTitle} data={util.rows} lines={util.utilLines} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
       {backlogLines.length > 0 && (

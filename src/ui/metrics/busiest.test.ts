@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WindowPoint } from '../../engine';
-import { busiest, SWAP_MARGIN } from './busiest';
+import { busiest, BY_P99, SWAP_MARGIN } from './busiest';
 
 const windowOf = (utilization: number[]): WindowPoint => ({
   tS: 1, throughput: 0, errorRate: 0, p50: 0, p95: 0, p99: 0, utilization, queue: [], nodeRate: [], nodeP99: [], edgeRate: [], edgeErrors: [],
@@ -54,6 +54,32 @@ describe('the busiest nodes for the utilisation chart', () => {
           const chosen = busiest(candidates, series, most, onScreen);
           expect(chosen).toHaveLength(most);
           expect(busiest(candidates, series, most, chosen)).toEqual(chosen);
+        },
+      ),
+    );
+  });
+
+  it('by p99: the slowest lately, idle windows counting as 0, and a newcomer must be a tenth slower', () => {
+    const p99 = (values: (number | null)[]): WindowPoint => ({ ...windowOf([]), nodeP99: values });
+    const series = [p99([5, 200, null, 40]), p99([5, 180, 90, 44])];
+    // Means: 5, 190, 45, 42 → the two slowest are 1 and 2.
+    expect(busiest([0, 1, 2, 3], series, 2, [], 30, BY_P99)).toEqual([1, 2]);
+    // Kept: 3 (42) is within a tenth of 2 (45), so it stays; 0 is not slow enough to enter.
+    expect(busiest([0, 1, 2, 3], series, 2, [1, 3], 30, BY_P99)).toEqual([1, 3]);
+    expect(busiest([0, 1, 2, 3], [p99([5, 200, 60, 40])], 2, [1, 3], 30, BY_P99)).toEqual([1, 2]);
+  });
+
+  it('by p99, gives back its own choice too (property)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(fc.option(fc.double({ min: 0, max: 5000, noNaN: true })), { minLength: 10, maxLength: 10 }), { minLength: 1, maxLength: 30 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 9 }), { maxLength: 10 }),
+        fc.integer({ min: 1, max: 8 }),
+        (rows, onScreen, most) => {
+          const series = rows.map((values) => ({ ...windowOf([]), nodeP99: values }));
+          const candidates = Array.from({ length: 10 }, (_, i) => i);
+          const chosen = busiest(candidates, series, most, onScreen, 30, BY_P99);
+          expect(busiest(candidates, series, most, chosen, 30, BY_P99)).toEqual(chosen);
         },
       ),
     );
