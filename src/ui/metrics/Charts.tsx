@@ -4,21 +4,17 @@
  * one chart at a time when the main thread is idle (useRollout), never mid-gesture. Faults and
  * params changed live are marked at the simulated moment they applied.
  */
-import { useEffect, useMemo, useState } from 'react';
-import type { NodeKind } from '../../model';
+import { useMemo, useState } from 'react';
 import { useDesign } from '../../store';
 import { useRun } from '../../store/run';
 import { formatMs, formatPercent, formatRate } from '../format';
-import { busiest, BY_P99 } from './busiest';
+import { BY_P99, BY_UTILISATION } from './busiest';
 import { Chart } from './Chart';
+import { chartLines, chartNodes, MAX_NODE_LINES, useChosenNodes } from './chartNodes';
 import { namesKey, useFaultMarkers } from './faultMarkers';
 import { useEditMarkers } from './editMarkers';
 import { useChartSeries } from './useChartSeries';
 import { useRollout } from './useRollout';
-
-const PALETTE = ['var(--series-1)', 'var(--series-2)', 'var(--series-3)', 'var(--series-4)', 'var(--series-5)', 'var(--series-6)', 'var(--series-7)', 'var(--series-8)'];
-/** Lines a per-node chart draws at most (one per colour). */
-const MAX_NODE_LINES = 8;
 
 const num = (x: number) => (Number.isFinite(x) ? x : 0);
 const percentTick = (x: number) => `${Math.round(x * 100)}%`;
@@ -33,13 +29,6 @@ const LATENCY_LINES = [
   { key: 'p95', name: 'p95', color: 'var(--series-4)' },
   { key: 'p99', name: 'p99', color: 'var(--series-5)' },
 ];
-
-interface ChartNode {
-  id: string;
-  /** Position in the running simulation's per-node arrays. */
-  index: number;
-  label?: string;
-}
 
 type LatencyView = 'endToEnd' | 'byNode';
 
@@ -58,21 +47,6 @@ function LatencyToggle({ view, onChange }: { view: LatencyView; onChange: (view:
   );
 }
 
-/** The running nodes a chart is about, in design order. */
-function chartNodes(nodeIds: string[], shows: (kind: NodeKind, index: number) => boolean): ChartNode[] {
-  const byId = new Map(useDesign.getState().design.nodes.map((n) => [n.id, n]));
-  const out: ChartNode[] = [];
-  nodeIds.forEach((id, index) => {
-    const node = byId.get(id);
-    if (node && shows(node.kind, index)) out.push({ id, index, label: node.label });
-  });
-  return out;
-}
-
-/** One line per node, keyed `${prefix}${index}` in the chart rows. */
-const chartLines = (nodes: ChartNode[], prefix: string) =>
-  nodes.map((n, i) => ({ key: `${prefix}${n.index}`, name: n.label ?? n.id, color: PALETTE[i % PALETTE.length] }));
-
 export default function Charts() {
   const series = useChartSeries();
   const nodeIds = useRun((s) => s.nodeIds);
@@ -90,38 +64,14 @@ export default function Charts() {
   // `names` stands for the node names and kinds read from the store inside.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const workingNodes = useMemo(() => chartNodes(nodeIds, (_, index) => working[index] === '1'), [nodeIds, names, working]);
-  // More than the chart has room for: the busiest lately, keeping the ones on screen unless
-  // another is clearly busier. The choice on screen is state: a change costs one more render,
-  // and choosing again from it gives it back (busiest keeps a choice nobody beats).
-  const [onScreen, setOnScreen] = useState<number[]>([]);
-  const chosen = useMemo(() => busiest(workingNodes.map((n) => n.index), series, MAX_NODE_LINES, onScreen), [workingNodes, series, onScreen]);
-  // A string, so the lines are rebuilt only when the choice changes.
-  const chosenKey = chosen.join(',');
-  useEffect(() => {
-    if (chosenKey !== onScreen.join(',')) setOnScreen(chosen);
-  }, [chosenKey, chosen, onScreen]);
-  const utilNodes = useMemo(() => {
-    const indices = new Set(chosenKey.split(',').map(Number));
-    return workingNodes.filter((n) => indices.has(n.index));
-  }, [workingNodes, chosenKey]);
+  // More than the chart has room for: the busiest lately.
+  const utilNodes = useChosenNodes(workingNodes, series, BY_UTILISATION);
   // Latency by node: each node's p99 (clients' is the end-to-end one), the slowest lately.
   const [latencyView, setLatencyView] = useState<LatencyView>('endToEnd');
   const latencyControl = useMemo(() => <LatencyToggle view={latencyView} onChange={setLatencyView} />, [latencyView]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const servingNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind !== 'client'), [nodeIds, names]);
-  const [slowOnScreen, setSlowOnScreen] = useState<number[]>([]);
-  const slowest = useMemo(
-    () => (latencyView === 'byNode' ? busiest(servingNodes.map((n) => n.index), series, MAX_NODE_LINES, slowOnScreen, undefined, BY_P99) : []),
-    [latencyView, servingNodes, series, slowOnScreen],
-  );
-  const slowestKey = slowest.join(',');
-  useEffect(() => {
-    if (slowestKey !== slowOnScreen.join(',')) setSlowOnScreen(slowest);
-  }, [slowestKey, slowest, slowOnScreen]);
-  const slowNodes = useMemo(() => {
-    const indices = new Set(slowestKey.split(',').filter(Boolean).map(Number));
-    return servingNodes.filter((n) => indices.has(n.index));
-  }, [servingNodes, slowestKey]);
+  const slowNodes = useChosenNodes(servingNodes, series, BY_P99, latencyView === 'byNode');
 
   // Queues get a chart of their backlog: a producer faster than its consumers shows as a
   // line that climbs at the difference of the rates.
