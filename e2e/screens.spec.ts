@@ -142,7 +142,7 @@ test('the latency chart shows each node’s p99 on request', async ({ page }) =>
   await expect(latency.locator('.recharts-legend-item-text')).toHaveText(['p50', 'p95', 'p99']);
   await latency.getByRole('radio', { name: 'By node' }).click();
   // Every node but the client, in design order: 6 of them, fewer than the 8 it has room for.
-  const byNode = page.getByRole('figure', { name: 'Latency p99 by node (ms)' });
+  const byNode = page.getByRole('figure', { name: 'p99 by node (ms)' });
   await expect(byNode.locator('.recharts-legend-item-text')).toHaveText(['Load balancer', 'App 1', 'App 2', 'App 3', 'Cache', 'Database']);
   await expect(byNode.locator('.recharts-line')).toHaveCount(6);
   await expect(byNode.getByRole('radio', { name: 'By node' })).toHaveAttribute('aria-checked', 'true');

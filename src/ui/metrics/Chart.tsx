@@ -97,7 +97,7 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
   return (
     <figure className="chart" aria-label={title}>
       <figcaption>
-        <span>{title}</span>
+        <span title={title}>{title}</span>
         {control}
       </figcaption>
       <div className="chart-body">

@@ -115,8 +115,8 @@ export default function Charts() {
     latencyView === 'endToEnd'
       ? 'Latency (ms)'
       : servingNodes.length > slowNodes.length
-        ? `Latency p99 by node (ms) · slowest ${slowNodes.length} of ${servingNodes.length}`
-        : 'Latency p99 by node (ms)';
+        ? `p99 by node (ms) · slowest ${slowNodes.length} of ${servingNodes.length}`
+        : 'p99 by node (ms)';
   const frame = useMemo(
     () => ({ rows: data, utilLines, utilTitle, latencyLines, latencyTitle }),
     [data, utilLines, utilTitle, latencyLines, latencyTitle],
