@@ -12,15 +12,20 @@ export interface EdgeSketch {
   params?: Record<string, unknown>;
 }
 
+/** Any design input (an example's JSON, a sketch) through restore(), as a file or link would go; throws on problems. */
+export function restored(input: unknown): Design {
+  const result = restore(input);
+  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
+  return result.design;
+}
+
 export function designOf(nodes: NodeSketch[], edges: EdgeSketch[], seed = 1): Design {
-  const result = restore({
+  return restored({
     name: 'test',
     seed,
     nodes: nodes.map((n, i) => ({ ...n, position: { x: i * 200, y: 0 } })),
     edges: edges.map((e, i) => ({ id: `e${i + 1}`, source: e.from, target: e.to, params: e.params ?? {} })),
   });
-  if (!result.ok) throw new Error(result.problems.map((p) => p.message).join('\n'));
-  return result.design;
 }
 
 /** A client sending Poisson traffic at `rate` req/s straight to one server. */

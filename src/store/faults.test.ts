@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { restore, type Design } from '../model';
+import { restored } from '../engine/testSupport';
 import defaultDesign from '../../examples/default.json';
 import { designFromHash, encodeDesign } from '../share/link';
 import { createDesignStore } from './design';
 import { actionsFor, describeAction, faultProblem, targetOf } from './faults';
 
-function design(): Design {
-  const r = restore(defaultDesign);
-  if (!r.ok) throw new Error('example invalid');
-  return r.design;
-}
+const design = () => restored(defaultDesign);
 
 describe('which faults apply where', () => {
   it('offers each kind only the faults that do something to it', () => {

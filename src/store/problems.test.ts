@@ -1,14 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LIMITS, restore, type Design } from '../model';
+import { restored } from '../engine/testSupport';
+import { LIMITS } from '../model';
 import lbComparison from '../../examples/lb-comparison.json';
 import { createDesignStore } from './design';
 import { onlyMoved, problemsOf, runProblems } from './runner';
 
-function design(): Design {
-  const r = restore(lbComparison);
-  if (!r.ok) throw new Error('example invalid');
-  return r.design;
-}
+const design = () => restored(lbComparison);
 
 describe('the Problems panel while nodes are dragged', () => {
   it('keeps its problems while only positions change, and checks again after any other edit', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { restore, type Design } from '../model';
+import { restored } from '../engine/testSupport';
+import type { Design } from '../model';
 import lbComparison from '../../examples/lb-comparison.json';
 import { connectionProblem } from './connection';
 import { copySelection, createFlowEdgeMapper, createFlowNodeMapper, pasteClip } from './convert';
@@ -8,11 +9,7 @@ import { beginGesture, createDesignStore } from './design';
 import { ingest, initialRun, SERIES_CAP } from './run';
 import { healthOf } from './live';
 
-function design(): Design {
-  const r = restore(lbComparison);
-  if (!r.ok) throw new Error('example invalid');
-  return r.design;
-}
+const design = () => restored(lbComparison);
 
 describe('canvas ↔ model conversion', () => {
   it('derives one flow node per design node, keeping position, selection and the model', () => {
@@ -125,9 +122,8 @@ describe('run slice', () => {
 
 describe('names and labels typed in the editor', () => {
   const restoredText = (d: Design) => {
-    const r = restore(d);
-    if (!r.ok) throw new Error(r.problems[0].message);
-    return { name: r.design.name, label: r.design.nodes[0].label ?? '' };
+    const r = restored(d);
+    return { name: r.name, label: r.nodes[0].label ?? '' };
   };
 
   it('are cleaned as restore() cleans them, so a reload or a link shows what was typed', () => {

@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { restore } from '../../model';
+import { restored } from '../../engine/testSupport';
 import lbComparison from '../../../examples/lb-comparison.json';
 import { editText } from './editMarkers';
 
-const design = (() => {
-  const r = restore(lbComparison);
-  if (!r.ok) throw new Error('example invalid');
-  return r.design;
-})();
+const design = restored(lbComparison);
 
 describe('what a live edit marker says', () => {
   it('a choice by its new option, with the node’s name', () => {
