@@ -47,8 +47,9 @@ export interface LiveFigures {
   edges: Map<string, EdgeBadge>;
 }
 
-const finite = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : 0);
+/** The number, or null where there is none (missing, NaN, infinite). */
 const nullableFinite = (x: number | null | undefined) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+const finite = (x: number | null | undefined) => nullableFinite(x) ?? 0;
 
 /** Health from the engine's state and recent figures; never guesses "down" from failures. */
 export function healthOf(

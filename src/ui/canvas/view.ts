@@ -12,7 +12,7 @@ export const VIEW_PADDING = { top: 64, right: 28, bottom: 28, left: 28 };
 export const MAX_OPENING_ZOOM = 1;
 /**
  * Fitting the whole design is worth it down to this zoom: names are small, but the shape of
- * the design reads (the default design fits at 0.39 on a 1024 × 720 laptop).
+ * the design reads (the default design fits at 0.37 on a 1024 × 720 laptop).
  */
 export const MIN_FIT_ZOOM = 0.3;
 /** Where fitting would go below MIN_FIT_ZOOM, the zoom to open at instead: names can be read. */
