@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { restored } from '../engine/testSupport';
+import { checkDesign, errorRate } from './check';
+import { fixedParams, ruleBreaks } from './rules';
+import type { Requirement, Scenario } from './types';
+
+/** Users → one server; `server` params on top of the catalogue's. */
+function oneServer(client: Record<string, unknown>, server: Record<string, unknown> = {}) {
+  return restored({
+    name: 'one server',
+    nodes: [
+      { id: 'users', kind: 'client', label: 'Users', position: { x: 0, y: 0 }, params: client },
+      { id: 'app', kind: 'server', label: 'App', position: { x: 300, y: 0 }, params: server },
+    ],
+    edges: [{ id: 'e1', source: 'users', target: 'app', params: {} }],
+  });
+}
+
+function scenarioOf(start: ReturnType<typeof oneServer>, requirements: Requirement[], hardware?: Scenario['hardware']): Scenario {
+  return {
+    id: 'test',
+    title: 'Test',
+    summary: '',
+    brief: [],
+    start,
+    answer: start,
+    hardware,
+    check: { durationS: 60, warmupS: 5, seed: 1 },
+    requirements,
+    hints: [],
+  };
+}
+
+describe('the brief’s rules', () => {
+  it('fixes the catalogue’s instance, with the brief’s own hardware on top', () => {
+    expect(fixedParams('server')).toEqual({
+      workers: 4,
+      serviceTimeMs: 10,
+      serviceDistribution: 'exponential',
+      serviceTimeCv: 1,
+      errorRate: 0,
+      costPerMonth: 70.08,
+    });
+    expect(fixedParams('database', { database: { workers: 4 } }).workers).toBe(4);
+  });
+
+  it('names each fixed param the design changed, and leaves the design’s own choices alone', () => {
+    const start = oneServer({ ratePerSecond: 100 });
+    const changed = oneServer(
+      { ratePerSecond: 50, timeoutMs: 200, retries: 2 },
+      { workers: 16, costPerMonth: 0, queueCapacity: 10, callMode: 'blocking' },
+    );
+    const breaks = ruleBreaks(changed, start).map((b) => `${b.nodeId}.${b.key}: ${b.value} for ${b.fixed}`);
+    expect(breaks.sort()).toEqual(['app.costPerMonth: 0 for 70.08', 'app.workers: 16 for 4', 'users.ratePerSecond: 50 for 100']);
+  });
+});
+
+describe('checking a design', () => {
+  it('fails the rules when the traffic is changed, whatever the figures', () => {
+    const start = oneServer({ ratePerSecond: 100 });
+    const result = checkDesign(oneServer({ ratePerSecond: 10 }), scenarioOf(start, []));
+    expect(result.ok && result.passed).toBe(false);
+    expect(result.ok && result.results[0].measured).toBe('Users’s rate is 10, the brief’s 100');
+  });
+
+  it('fails the rules when the brief’s client is gone', () => {
+    const start = oneServer({ ratePerSecond: 100 });
+    const renamed = restored({
+      ...start,
+      nodes: start.nodes.map((n) => (n.id === 'users' ? { ...n, id: 'people' } : n)),
+      edges: [{ id: 'e1', source: 'people', target: 'app', params: {} }],
+    });
+    const result = checkDesign(renamed, scenarioOf(start, []));
+    expect(result.ok && result.results[0]).toMatchObject({ passed: false, measured: 'Users is missing: the brief’s traffic comes from it' });
+  });
+
+  it('measures p99 where every request takes exactly the service time', () => {
+    // Evenly spaced arrivals 100 ms apart, a constant 10 ms of work: no request ever waits.
+    const design = oneServer({ ratePerSecond: 10, arrivals: 'uniform' }, { serviceDistribution: 'constant' });
+    const hardware = { server: { serviceDistribution: 'constant' } };
+    const pass = checkDesign(design, scenarioOf(design, [{ kind: 'p99', maxMs: 10.2 }], hardware));
+    const fail = checkDesign(design, scenarioOf(design, [{ kind: 'p99', maxMs: 9.8 }], hardware));
+    expect(pass.ok && pass.passed).toBe(true);
+    expect(fail.ok && fail.results[1]).toMatchObject({ passed: false, label: 'p99 latency at most 9.8 ms' });
+  });
+
+  it('sums the instances’ list prices', () => {
+    const design = oneServer({ ratePerSecond: 10 });
+    const result = checkDesign(design, scenarioOf(design, [{ kind: 'cost', maxPerMonth: 70 }]));
+    expect(result.ok && result.results[1]).toEqual({ label: 'Costs at most $70 a month', passed: false, measured: '$70 a month' });
+    const enough = checkDesign(design, scenarioOf(design, [{ kind: 'cost', maxPerMonth: 70.08 }]));
+    expect(enough.ok && enough.passed).toBe(true);
+  });
+
+  it('loses each node of the kind in turn: the only server, lost halfway, fails the requests sent after', () => {
+    const design = oneServer({ ratePerSecond: 200 });
+    const loss: Requirement = { kind: 'survivesLoss', of: 'server', atS: 35, maxErrorRate: 0.01, maxP99Ms: 1000 };
+    const result = checkDesign(design, scenarioOf(design, [loss]));
+    if (!result.ok) throw new Error(result.problems.join());
+    // Measured from 5 s to 65 s; from 35 s every request is refused: half of them.
+    const measured = result.results[1].measured;
+    const failed = Number(/: ([\d.]+) % failed/.exec(measured)![1]) / 100;
+    expect(failed).toBeGreaterThan(0.49);
+    expect(failed).toBeLessThan(0.51);
+    expect(result.results[1]).toMatchObject({ passed: false, nodeId: 'app' });
+    expect(result.runs).toBe(2);
+  });
+
+  it('passes a loss requirement with nothing of that kind to lose', () => {
+    const design = oneServer({ ratePerSecond: 10 });
+    const loss: Requirement = { kind: 'survivesLoss', of: 'database', atS: 20, maxErrorRate: 0, maxP99Ms: 1 };
+    const result = checkDesign(design, scenarioOf(design, [loss]));
+    expect(result.ok && result.results[1]).toMatchObject({ passed: true, measured: 'no database to lose' });
+  });
+
+  it('refuses a design that cannot run, with the problems Run would report', () => {
+    const start = oneServer({ ratePerSecond: 10 });
+    const broken = { ...start, edges: [] };
+    expect(checkDesign(broken, scenarioOf(start, []))).toEqual({
+      ok: false,
+      problems: [expect.stringContaining('has no outgoing edge')],
+    });
+  });
+
+  it('counts an error rate over settled requests, and 1 when none settled', () => {
+    const summary = (completed: number, failed: number) =>
+      ({ endToEnd: { completed, failed } }) as Parameters<typeof errorRate>[0];
+    expect(errorRate(summary(990, 10))).toBe(0.01);
+    expect(errorRate(summary(0, 0))).toBe(1);
+  });
+});

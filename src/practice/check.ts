@@ -1,0 +1,139 @@
+/**
+ * Grades a design against a scenario: the brief's rules, then its requirements, measured by
+ * the engine in runs whose seed and length are the brief's. Pure and synchronous: the
+ * playground calls it in a worker, the CLI and the tests directly.
+ */
+import { checkGraph, KIND_LABELS, NODE_PARAM_SPECS, restore, type Design, type ParamValue } from '../model';
+import { runDesign, type RunSummary } from '../engine';
+import { clientMismatch, ruleBreaks } from './rules';
+import type { CheckResult, Requirement, RequirementResult, Scenario } from './types';
+
+/** Rule breaks named in the result; the rest are counted. */
+const NAMED_BREAKS = 3;
+
+export function checkDesign(input: Design, scenario: Scenario): CheckResult {
+  const restored = restore(input);
+  if (!restored.ok) return { ok: false, problems: restored.problems.map((p) => p.message) };
+  const graphProblems = checkGraph(restored.design);
+  if (graphProblems.length > 0) return { ok: false, problems: graphProblems.map((p) => p.message) };
+
+  const started = performance.now();
+  // The brief decides the seed, the length and the faults; the design's own are set aside.
+  const design: Design = { ...restored.design, faults: [], seed: scenario.check.seed };
+  const name = nameOf(design);
+  let runs = 0;
+  const run = (faulted: Design): RunSummary => {
+    runs++;
+    return runDesign(faulted, scenario.check);
+  };
+
+  const base = run(design);
+  const results = [rulesResult(design, scenario, name)];
+  for (const requirement of scenario.requirements) {
+    results.push(
+      requirement.kind === 'survivesLoss'
+        ? survivesLoss(design, requirement, name, run)
+        : measure(requirement, base),
+    );
+  }
+  return { ok: true, passed: results.every((r) => r.passed), results, runs, wallMs: performance.now() - started };
+}
+
+/** Failed requests among those settled; 1 when nothing settled (nothing was answered at all). */
+export function errorRate(summary: RunSummary): number {
+  const { completed, failed } = summary.endToEnd;
+  return completed + failed > 0 ? failed / (completed + failed) : 1;
+}
+
+function measure(requirement: Exclude<Requirement, { kind: 'survivesLoss' }>, summary: RunSummary): RequirementResult {
+  switch (requirement.kind) {
+    case 'p99': {
+      const p99 = summary.endToEnd.latencyMs.p99;
+      const answered = summary.endToEnd.completed > 0;
+      return {
+        label: `p99 latency at most ${ms(requirement.maxMs)}`,
+        passed: answered && p99 <= requirement.maxMs,
+        measured: answered ? `p99 ${ms(p99)}` : 'no request was answered',
+      };
+    }
+    case 'errorRate': {
+      const rate = errorRate(summary);
+      return {
+        label: `Errors at most ${percent(requirement.max)} of requests`,
+        passed: rate <= requirement.max,
+        measured: `${percent(rate)} failed`,
+      };
+    }
+    case 'cost':
+      return {
+        label: `Costs at most ${dollars(requirement.maxPerMonth)} a month`,
+        passed: summary.costPerMonth <= requirement.maxPerMonth,
+        measured: `${dollars(summary.costPerMonth)} a month`,
+      };
+  }
+}
+
+function survivesLoss(
+  design: Design,
+  requirement: Extract<Requirement, { kind: 'survivesLoss' }>,
+  name: (id: string) => string,
+  run: (design: Design) => RunSummary,
+): RequirementResult {
+  const kind = KIND_LABELS[requirement.of].toLowerCase();
+  const label = `Losing any one ${kind} at ${requirement.atS} s: errors at most ${percent(requirement.maxErrorRate)}, p99 at most ${ms(requirement.maxP99Ms)}`;
+  const targets = design.nodes.filter((n) => n.kind === requirement.of);
+  if (targets.length === 0) return { label, passed: true, measured: `no ${kind} to lose` };
+  let worst: { id: string; rate: number; p99: number; passed: boolean; badness: number } | null = null;
+  for (const node of targets) {
+    const summary = run({ ...design, faults: [{ atS: requirement.atS, action: 'kill', target: node.id }] });
+    const rate = errorRate(summary);
+    const p99 = summary.endToEnd.completed > 0 ? summary.endToEnd.latencyMs.p99 : Infinity;
+    const passed = rate <= requirement.maxErrorRate && p99 <= requirement.maxP99Ms;
+    // The worst run is the one furthest past either bound.
+    const badness = Math.max(rate / requirement.maxErrorRate, p99 / requirement.maxP99Ms);
+    if (worst === null || badness > worst.badness) worst = { id: node.id, rate, p99, passed, badness };
+  }
+  const w = worst!;
+  return {
+    label,
+    passed: targets.every(() => w.passed),
+    measured: `worst, losing ${name(w.id)}: ${percent(w.rate)} failed, ${Number.isFinite(w.p99) ? `p99 ${ms(w.p99)}` : 'no request answered'}`,
+    nodeId: w.id,
+  };
+}
+
+function rulesResult(design: Design, scenario: Scenario, name: (id: string) => string): RequirementResult {
+  const label = 'Keeps the brief’s traffic and hardware';
+  const { missing, extra } = clientMismatch(design, scenario.start);
+  const startName = nameOf(scenario.start);
+  if (missing.length > 0) {
+    return { label, passed: false, measured: `${startName(missing[0])} is missing: the brief’s traffic comes from it` };
+  }
+  if (extra.length > 0) {
+    return { label, passed: false, measured: `${name(extra[0])} is a client the brief does not have`, nodeId: extra[0] };
+  }
+  const breaks = ruleBreaks(design, scenario.start, scenario.hardware);
+  if (breaks.length === 0) return { label, passed: true, measured: 'as given' };
+  const named = breaks.slice(0, NAMED_BREAKS).map((b) => {
+    const kind = design.nodes.find((n) => n.id === b.nodeId)!.kind;
+    const spec = NODE_PARAM_SPECS[kind].find((s) => s.key === b.key)!;
+    return `${name(b.nodeId)}’s ${spec.label.toLowerCase()} is ${value(b.value)}, the brief’s ${value(b.fixed)}`;
+  });
+  const more = breaks.length - named.length;
+  return {
+    label,
+    passed: false,
+    measured: named.join('; ') + (more > 0 ? `; and ${more} more` : ''),
+    nodeId: breaks[0].nodeId,
+  };
+}
+
+function nameOf(design: Design): (id: string) => string {
+  const labels = new Map(design.nodes.map((n) => [n.id, n.label ?? n.id]));
+  return (id) => labels.get(id) ?? id;
+}
+
+const value = (v: ParamValue) => (v === null ? 'empty' : typeof v === 'number' ? v.toLocaleString('en-US') : v);
+const ms = (x: number) => `${x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 })} ms`;
+const percent = (x: number) => `${(x * 100).toLocaleString('en-US', { maximumFractionDigits: 2 })} %`;
+const dollars = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;

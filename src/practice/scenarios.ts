@@ -1,0 +1,181 @@
+/**
+ * The practice scenarios: system-design interview questions with numbers. Each gives the
+ * traffic and the hardware, asks for latency, errors and a budget (and some, surviving a
+ * failure), and is graded by simulation. Each has an answer that passes, proven in
+ * scenarios.test.ts, and a starting design that does not.
+ */
+import { restore, type Design, type Params } from '../model';
+import type { Scenario } from './types';
+
+type NodeRow = [id: string, kind: string, label: string, x: number, y: number, params?: Params];
+type EdgeRow = [source: string, target: string];
+
+/** A design written as rows, through restore() like any file. */
+function sketch(name: string, nodes: NodeRow[], edges: EdgeRow[]): Design {
+  const result = restore({
+    name,
+    seed: 1,
+    nodes: nodes.map(([id, kind, label, x, y, params]) => ({ id, kind, label, position: { x, y }, params: params ?? {} })),
+    edges: edges.map(([source, target], i) => ({ id: `e${i + 1}`, source, target, params: {} })),
+  });
+  if (!result.ok) throw new Error(`Practice design “${name}” is invalid: ${result.problems[0].message}`);
+  return result.design;
+}
+
+/** `count` rows of one kind in a column at x, centred on y = 160, 120 apart. */
+function column(prefix: string, kind: string, label: string, count: number, x: number, params?: Params): NodeRow[] {
+  const top = 160 - ((count - 1) * 120) / 2;
+  return Array.from({ length: count }, (_, i) => [`${prefix}-${i + 1}`, kind, `${label} ${i + 1}`, x, top + i * 120, params]);
+}
+
+const ids = (rows: NodeRow[]) => rows.map((row) => row[0]);
+const fanOut = (from: string, to: string[]): EdgeRow[] => to.map((id) => [from, id]);
+const fanIn = (from: string[], to: string): EdgeRow[] => from.map((id) => [id, to]);
+
+const CHECK = { durationS: 60, warmupS: 5, seed: 1 };
+
+// ---- Scale out --------------------------------------------------------------------------
+
+const scaleUsers: NodeRow = ['users', 'client', 'Users', 0, 160, { ratePerSecond: 1500 }];
+
+const scaleOut: Scenario = {
+  id: 'scale-out',
+  title: 'Scale out a web API',
+  summary: 'One server, four times the traffic it can take.',
+  brief: [
+    'Our API runs on one server. Traffic has grown to 1,500 requests a second, and the server — 4 workers, 10 ms of work per request — can serve about 400.',
+    'Keep the API fast for everyone: p99 under 100 ms, almost no errors, and no more than $450 a month.',
+  ],
+  start: sketch('Practice: scale out a web API', [scaleUsers, ['app', 'server', 'App', 300, 160]], [['users', 'app']]),
+  answer: (() => {
+    const apps = column('app', 'server', 'App', 5, 600);
+    return sketch(
+      'Practice: scale out a web API (an answer)',
+      [scaleUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160, { algorithm: 'leastConnections' }], ...apps],
+      [['users', 'lb'], ...fanOut('lb', ids(apps))],
+    );
+  })(),
+  check: CHECK,
+  requirements: [
+    { kind: 'p99', maxMs: 100 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'cost', maxPerMonth: 450 },
+  ],
+  hints: [
+    'At 1,500 requests a second, how many 400-a-second servers does it take just to keep up — and how busy would each be?',
+    'A server more than about 80 % busy queues requests: the p99 grows long before it falls over.',
+    'A load balancer in front of five servers keeps each about 75 % busy. Least connections evens out the queues better than round robin.',
+  ],
+};
+
+// ---- The database is the bottleneck ------------------------------------------------------
+
+const readUsers: NodeRow = [
+  'users',
+  'client',
+  'Users',
+  0,
+  160,
+  { ratePerSecond: 750, readRatio: 0.95, keys: 10_000, keyDistribution: 'zipf', zipfExponent: 1 },
+];
+const readTier = (): { rows: NodeRow[]; edges: EdgeRow[]; apps: string[] } => {
+  const apps = column('app', 'server', 'App', 3, 600);
+  return {
+    rows: [readUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps],
+    edges: [['users', 'lb'], ...fanOut('lb', ids(apps))],
+    apps: ids(apps),
+  };
+};
+
+const databaseBottleneck: Scenario = {
+  id: 'database-bottleneck',
+  title: 'The database is the bottleneck',
+  summary: 'A read-heavy product catalogue whose database cannot keep up.',
+  brief: [
+    'A product catalogue serves 750 requests a second, 95 % of them reads. A few products are far more popular than the rest (Zipf over 10,000 products).',
+    'Three app servers are fine. The database is a small instance — 4 connections, 5 ms a read, 10 ms a write — and at this load it is busy 98 % of the time: requests queue for it, and the p99 is about 200 ms.',
+    'Bring the p99 under 100 ms with almost no errors, for at most $500 a month.',
+  ],
+  hardware: { database: { workers: 4 } },
+  start: (() => {
+    const tier = readTier();
+    return sketch(
+      'Practice: the database is the bottleneck',
+      [...tier.rows, ['db', 'database', 'Database', 900, 160, { workers: 4 }]],
+      [...tier.edges, ...fanIn(tier.apps, 'db')],
+    );
+  })(),
+  answer: (() => {
+    const tier = readTier();
+    return sketch(
+      'Practice: the database is the bottleneck (an answer)',
+      [...tier.rows, ['cache', 'cache', 'Cache', 900, 160], ['db', 'database', 'Database', 1200, 160, { workers: 4 }]],
+      [...tier.edges, ...fanIn(tier.apps, 'cache'), ['cache', 'db']],
+    );
+  })(),
+  check: CHECK,
+  requirements: [
+    { kind: 'p99', maxMs: 100 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'cost', maxPerMonth: 500 },
+  ],
+  hints: [
+    'Select the database while it runs: how busy is it, and how long is its queue?',
+    'Most requests are reads of a few popular products. Could most of them be answered without the database?',
+    'A cache between the app servers and the database answers hot reads in 1 ms. Read replicas spread reads too — compare what each costs.',
+  ],
+};
+
+// ---- No single point of failure --------------------------------------------------------
+
+const failUsers: NodeRow = ['users', 'client', 'Users', 0, 160, { ratePerSecond: 800 }];
+
+const survivesFailure: Scenario = {
+  id: 'survive-a-failure',
+  title: 'Survive losing a server',
+  summary: 'Three servers that cope — until one of them dies.',
+  brief: [
+    'A checkout API takes 800 requests a second behind a load balancer with three servers (4 workers, 10 ms per request, about 400 a second each). On a normal day it is fine.',
+    'Servers die. Whichever one dies, 21.5 s into the check, the API must keep almost every request working — at most 0.5 % failing — with p99 under 150 ms.',
+    'On a normal day: p99 under 100 ms and at most 0.1 % errors. Budget: $400 a month.',
+  ],
+  start: (() => {
+    const apps = column('app', 'server', 'App', 3, 600);
+    return sketch(
+      'Practice: survive losing a server',
+      [failUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps],
+      [['users', 'lb'], ...fanOut('lb', ids(apps))],
+    );
+  })(),
+  answer: (() => {
+    const apps = column('app', 'server', 'App', 4, 600);
+    return sketch(
+      'Practice: survive losing a server (an answer)',
+      [
+        ['users', 'client', 'Users', 0, 160, { ratePerSecond: 800, retries: 1 }],
+        ['lb', 'loadBalancer', 'Load balancer', 300, 160, { healthCheckIntervalS: 1 }],
+        ...apps,
+      ],
+      [['users', 'lb'], ...fanOut('lb', ids(apps))],
+    );
+  })(),
+  check: CHECK,
+  requirements: [
+    { kind: 'p99', maxMs: 100 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'cost', maxPerMonth: 400 },
+    { kind: 'survivesLoss', of: 'server', atS: 21.5, maxErrorRate: 0.005, maxP99Ms: 150 },
+  ],
+  hints: [
+    'If one of three servers dies, can the other two carry 800 requests a second?',
+    'Until the load balancer’s next health check, it still sends requests to the dead server. How many fail in those seconds?',
+    'N + 1: four servers leave enough when one dies. Check health every second, and let the client retry a failed request so it reaches a live server.',
+    'Least connections sends almost everything to a dead server until the next health check: it answers at once, so it always has the fewest connections.',
+  ],
+};
+
+export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure];
+
+export function scenarioById(id: string): Scenario | undefined {
+  return SCENARIOS.find((s) => s.id === id);
+}

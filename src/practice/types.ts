@@ -1,0 +1,52 @@
+/** A practice scenario: an interviewer's brief, the rules it sets, and how a design is graded. */
+import type { Design, NodeKind, Params } from '../model';
+
+/** What a design must achieve in the brief's check run. */
+export type Requirement =
+  /** End-to-end p99 latency of successful requests. */
+  | { kind: 'p99'; maxMs: number }
+  /** Failed requests among those settled (answered or given up). */
+  | { kind: 'errorRate'; max: number }
+  /** The design's monthly cost. */
+  | { kind: 'cost'; maxPerMonth: number }
+  /**
+   * One run per node of kind `of`, each losing that node at `atS` for good: in every one, the
+   * error rate and p99 stay within bounds (no single point of failure, and enough left to serve).
+   */
+  | { kind: 'survivesLoss'; of: NodeKind; atS: number; maxErrorRate: number; maxP99Ms: number };
+
+export interface Scenario {
+  id: string;
+  title: string;
+  /** One line for the list. */
+  summary: string;
+  /** The interviewer's prompt, a paragraph each. */
+  brief: string[];
+  /** Where the candidate starts; its clients (ids and traffic) are the brief's. */
+  start: Design;
+  /** A design that meets every requirement (shown on request, and proven in tests). */
+  answer: Design;
+  /** Instance params unlike the catalogue's defaults (a smaller database, say). */
+  hardware?: Partial<Record<NodeKind, Params>>;
+  /** The check run: seeds and lengths are the brief's, not the design's. */
+  check: { durationS: number; warmupS: number; seed: number };
+  requirements: Requirement[];
+  /** Nudges, from gentle to nearly the answer. */
+  hints: string[];
+}
+
+/** One requirement's outcome. */
+export interface RequirementResult {
+  /** What was asked, as a person would say it ("p99 latency at most 100 ms"). */
+  label: string;
+  passed: boolean;
+  /** What the design did ("p99 74.2 ms"), or why it could not be measured. */
+  measured: string;
+  /** The node the outcome is about, when there is one (the server whose loss hurt most). */
+  nodeId?: string;
+}
+
+export type CheckResult =
+  /** The design cannot run: fix these first (the same problems Run reports). */
+  | { ok: false; problems: string[] }
+  | { ok: true; passed: boolean; results: RequirementResult[]; runs: number; wallMs: number };
