@@ -8,6 +8,8 @@ export interface CliArgs {
   durationS?: number;
   warmupS?: number;
   seed?: number;
+  /** Grade the design against this practice scenario instead of printing its figures. */
+  scenario?: string;
   json: boolean;
   help: boolean;
 }
@@ -37,6 +39,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--warmup':
         args.warmupS = seconds(flag, value(), true);
         break;
+      case '--scenario':
+        args.scenario = value();
+        break;
       case '--seed': {
         const v = value();
         const n = Number(v);
@@ -50,6 +55,9 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (args.help) return args;
+  if (args.scenario !== undefined && (args.durationS !== undefined || args.warmupS !== undefined || args.seed !== undefined)) {
+    throw new UsageError('--scenario runs the brief’s own seed and length: drop --duration, --warmup and --seed');
+  }
   if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no design file given' : `expected one design file, got ${files.length}`);
   args.file = files[0];
   return args;

@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { SCENARIOS } from '../practice/scenarios';
 
 const dir = mkdtempSync(join(tmpdir(), 'archsim-cli-'));
 const write = (name: string, content: unknown) => {
@@ -99,11 +100,25 @@ describe('npm run sim', () => {
     ['a negative service time', [write('neg.json', { nodes: [{ id: 'a', kind: 'server', params: { serviceTimeMs: -3 } }] })], /serviceTimeMs must be zero or more, got -3/],
     ['a bad option', [mm1, '--duration', 'soon'], /--duration must be a number of seconds/],
     ['an unknown option', [mm1, '--fast'], /unknown option --fast/],
+    ['an unknown scenario', [mm1, '--scenario', 'nope'], /no practice scenario 'nope'; there are scale-out, /],
+    ['a scenario with a seed', [mm1, '--scenario', 'scale-out', '--seed', '2'], /--scenario runs the brief’s own seed and length/],
   ])('exits non-zero with a one-line reason for %s', (_, args, reason) => {
     const { code, stdout, stderr } = sim(...(args as string[]));
     expect(code).not.toBe(0);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toMatch(reason as RegExp);
+  });
+
+  it('--scenario grades a design against a practice brief: exit 0 when it passes, 2 when it does not', () => {
+    const scaleOut = SCENARIOS.find((s) => s.id === 'scale-out')!;
+    const answer = sim(write('answer.json', scaleOut.answer), '--scenario', 'scale-out', '--json');
+    expect(answer.code).toBe(0);
+    expect(JSON.parse(answer.stdout)).toMatchObject({ scenario: 'scale-out', passed: true, runs: 1 });
+    const start = sim(write('start.json', scaleOut.start), '--scenario', 'scale-out');
+    expect(start.code).toBe(2);
+    expect(start.stdout).toMatch(/^Scale out a web API — 1 of 4 not met\n/);
+    expect(start.stdout).toMatch(/\n✗ p99 latency at most 100 ms — p99 [\d,]+ ms\n/);
+    expect(start.stdout).toContain('\n✓ Costs at most $450 a month — $70 a month\n');
   });
 });

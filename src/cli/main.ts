@@ -2,12 +2,16 @@
  * The headless runner: `npm run --silent sim -- design.json [--duration s] [--warmup s]
  * [--seed n] [--json]`. Reads a design through the same restore() gate as links and files,
  * runs it, and prints a table or exactly one JSON object. Bad input exits 1 with one line.
+ * With `--scenario <id>` it grades the design against a practice brief instead: exit 0 when
+ * it passes, 2 when it does not.
  */
 import { readFileSync } from 'node:fs';
 import { checkGraph, restore } from '../model';
 import { runDesign } from '../engine';
+import { checkDesign } from '../practice/check';
+import { scenarioById, SCENARIOS } from '../practice/scenarios';
 import { parseArgs, UsageError } from './args';
-import { formatTable } from './table';
+import { formatCheck, formatTable } from './table';
 
 function main(argv: string[]): number {
   let args;
@@ -34,6 +38,15 @@ function main(argv: string[]): number {
   const problems = checkGraph(design);
   if (problems.length > 0) return fail(`${args.file}: ${problems.map((p) => p.message).join(' ')}`);
 
+  if (args.scenario !== undefined) {
+    const scenario = scenarioById(args.scenario);
+    if (!scenario) return fail(`there is no practice scenario '${args.scenario}'; there are ${SCENARIOS.map((s) => s.id).join(', ')}`);
+    const result = checkDesign(design, scenario);
+    if (!result.ok) return fail(`${args.file}: ${result.problems.join(' ')}`);
+    process.stdout.write(args.json ? `${JSON.stringify({ scenario: scenario.id, ...result })}\n` : formatCheck(scenario, result));
+    return result.passed ? 0 : 2;
+  }
+
   let summary;
   try {
     summary = runDesign(design, {
@@ -48,7 +61,11 @@ function main(argv: string[]): number {
   return 0;
 }
 
-const USAGE = `usage: npm run --silent sim -- <design.json> [--duration <s>] [--warmup <s>] [--seed <n>] [--json]`;
+const USAGE = [
+  'usage: npm run --silent sim -- <design.json> [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
+  '       npm run --silent sim -- <design.json> --scenario <id> [--json]   grade against a practice brief (exit 2: not passed)',
+  `practice scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`,
+].join('\n');
 
 function fail(reason: string): number {
   process.stderr.write(`archsim: ${reason.replace(/\s+/g, ' ').trim()}\n`);

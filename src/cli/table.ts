@@ -1,5 +1,6 @@
-/** The runner's human-readable output: the end-to-end figures, then one row per node. */
+/** The runner's human-readable output: the end-to-end figures, then one row per node; or a practice check. */
 import type { NodeFigures, RunSummary } from '../engine';
+import type { CheckResult, Scenario } from '../practice/types';
 import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
 import type { Design } from '../model';
@@ -53,4 +54,17 @@ export function formatTable(design: Design, s: RunSummary): string {
     cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   lines.push(render(header), render(widths.map((w) => '─'.repeat(w))), ...rows.map(render), '');
   return lines.join('\n');
+}
+
+/** A practice check: the verdict, then each requirement met (✓) or not (✗) with what was measured. */
+export function formatCheck(scenario: Scenario, result: Extract<CheckResult, { ok: true }>): string {
+  const failed = result.results.filter((r) => !r.passed).length;
+  const { durationS, warmupS, seed } = scenario.check;
+  return [
+    `${scenario.title} — ${result.passed ? 'passed' : `${failed} of ${result.results.length} not met`}`,
+    `${result.runs} ${result.runs === 1 ? 'run' : 'runs'} of ${durationS} s after ${warmupS} s warm-up, seed ${seed}, in ${result.wallMs.toFixed(0)} ms`,
+    '',
+    ...result.results.map((r) => `${r.passed ? '✓' : '✗'} ${r.label} — ${r.measured}`),
+    '',
+  ].join('\n');
 }

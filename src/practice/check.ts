@@ -5,6 +5,7 @@
  */
 import { checkGraph, KIND_LABELS, NODE_PARAM_SPECS, restore, type Design, type ParamValue } from '../model';
 import { runDesign, type RunSummary } from '../engine';
+import { dollars, ms, percent, requirementLabel, RULES_LABEL } from './describe';
 import { clientMismatch, ruleBreaks } from './rules';
 import type { CheckResult, Requirement, RequirementResult, Scenario } from './types';
 
@@ -36,7 +37,8 @@ export function checkDesign(input: Design, scenario: Scenario): CheckResult {
         : measure(requirement, base),
     );
   }
-  return { ok: true, passed: results.every((r) => r.passed), results, runs, wallMs: performance.now() - started };
+  const wallMs = Math.round((performance.now() - started) * 10) / 10;
+  return { ok: true, passed: results.every((r) => r.passed), results, runs, wallMs };
 }
 
 /** Failed requests among those settled; 1 when nothing settled (nothing was answered at all). */
@@ -51,7 +53,7 @@ function measure(requirement: Exclude<Requirement, { kind: 'survivesLoss' }>, su
       const p99 = summary.endToEnd.latencyMs.p99;
       const answered = summary.endToEnd.completed > 0;
       return {
-        label: `p99 latency at most ${ms(requirement.maxMs)}`,
+        label: requirementLabel(requirement),
         passed: answered && p99 <= requirement.maxMs,
         measured: answered ? `p99 ${ms(p99)}` : 'no request was answered',
       };
@@ -59,14 +61,14 @@ function measure(requirement: Exclude<Requirement, { kind: 'survivesLoss' }>, su
     case 'errorRate': {
       const rate = errorRate(summary);
       return {
-        label: `Errors at most ${percent(requirement.max)} of requests`,
+        label: requirementLabel(requirement),
         passed: rate <= requirement.max,
         measured: `${percent(rate)} failed`,
       };
     }
     case 'cost':
       return {
-        label: `Costs at most ${dollars(requirement.maxPerMonth)} a month`,
+        label: requirementLabel(requirement),
         passed: summary.costPerMonth <= requirement.maxPerMonth,
         measured: `${dollars(summary.costPerMonth)} a month`,
       };
@@ -80,7 +82,7 @@ function survivesLoss(
   run: (design: Design) => RunSummary,
 ): RequirementResult {
   const kind = KIND_LABELS[requirement.of].toLowerCase();
-  const label = `Losing any one ${kind} at ${requirement.atS} s: errors at most ${percent(requirement.maxErrorRate)}, p99 at most ${ms(requirement.maxP99Ms)}`;
+  const label = requirementLabel(requirement);
   const targets = design.nodes.filter((n) => n.kind === requirement.of);
   if (targets.length === 0) return { label, passed: true, measured: `no ${kind} to lose` };
   let worst: { id: string; rate: number; p99: number; passed: boolean; badness: number } | null = null;
@@ -103,7 +105,7 @@ function survivesLoss(
 }
 
 function rulesResult(design: Design, scenario: Scenario, name: (id: string) => string): RequirementResult {
-  const label = 'Keeps the brief’s traffic and hardware';
+  const label = RULES_LABEL;
   const { missing, extra } = clientMismatch(design, scenario.start);
   const startName = nameOf(scenario.start);
   if (missing.length > 0) {
@@ -134,6 +136,3 @@ function nameOf(design: Design): (id: string) => string {
 }
 
 const value = (v: ParamValue) => (v === null ? 'empty' : typeof v === 'number' ? v.toLocaleString('en-US') : v);
-const ms = (x: number) => `${x.toLocaleString('en-US', { maximumFractionDigits: x < 100 ? 1 : 0 })} ms`;
-const percent = (x: number) => `${(x * 100).toLocaleString('en-US', { maximumFractionDigits: 2 })} %`;
-const dollars = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;

@@ -4,7 +4,7 @@
  * hardware: what one instance of each kind can do and costs. What is left is the design —
  * which nodes, how they are wired, algorithms, replicas, timeouts, retries, health checks.
  */
-import { NODE_PARAM_SPECS, type Design, type NodeKind, type ParamValue, type Params } from '../model';
+import { NODE_PARAM_SPECS, type Design, type DesignNode, type NodeKind, type ParamValue, type Params } from '../model';
 
 /** Per kind, the params the brief fixes (a client's traffic, an instance's capacity and price). */
 export const FIXED_KEYS: Record<NodeKind, readonly string[]> = {
@@ -50,16 +50,23 @@ export interface RuleBreak {
 }
 
 /**
- * Where `design` departs from the brief: its clients must be the starting design's, with their
- * traffic, and every other node must keep its kind's fixed params.
+ * What the brief fixes for one node: a client's traffic is its namesake's in the starting
+ * design (null when the brief has no such client), any other node keeps its kind's instance.
+ */
+export function fixedFor(node: DesignNode, start: Design, hardware: Partial<Record<NodeKind, Params>> = {}): Params | null {
+  if (node.kind !== 'client') return fixedParams(node.kind, hardware);
+  const given = start.nodes.find((n) => n.id === node.id && n.kind === 'client');
+  return given ? pick(given.params, FIXED_KEYS.client) : null;
+}
+
+/**
+ * Where `design` departs from the brief: every node must keep what the brief fixes for it
+ * (clients the brief does not have are clientMismatch's to report).
  */
 export function ruleBreaks(design: Design, start: Design, hardware: Partial<Record<NodeKind, Params>> = {}): RuleBreak[] {
-  const clients = new Map(start.nodes.filter((n) => n.kind === 'client').map((n) => [n.id, n]));
   const breaks: RuleBreak[] = [];
   for (const node of design.nodes) {
-    const given = clients.get(node.id);
-    const fixed = node.kind === 'client' ? pick(given?.params ?? {}, FIXED_KEYS.client) : fixedParams(node.kind, hardware);
-    if (node.kind === 'client' && !given) continue; // an extra client is a missing-client problem, below
+    const fixed = fixedFor(node, start, hardware) ?? {};
     for (const [key, value] of Object.entries(fixed)) {
       if (node.params[key] !== value) breaks.push({ nodeId: node.id, key, value: node.params[key], fixed: value });
     }

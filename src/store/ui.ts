@@ -8,7 +8,8 @@ export interface Notice {
   message: string;
 }
 
-export type DockTab = 'charts' | 'faults';
+/** `brief` is there while a practice scenario is on. */
+export type DockTab = 'charts' | 'faults' | 'brief';
 
 /** How long Run runs: until paused, or the design's warm-up plus duration (then Finished). */
 export type RunLength = 'forever' | 'design';

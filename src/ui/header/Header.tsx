@@ -1,4 +1,4 @@
-/** The top bar: the app, the design's name, examples, Run / Pause / Reset, speed, seed, File and Share. */
+/** The top bar: the app, the design’s name, examples, practice, Run / Pause / Reset, speed, seed, File and Share. */
 import { useEffect, useState } from 'react';
 import { useDesign } from '../../store';
 import { EXAMPLES, loadExample } from '../../store/examples';
@@ -9,6 +9,7 @@ import { SPEED_LABELS, SPEEDS } from '../../worker/protocol';
 import { formatRunLength } from '../format';
 import { FileMenu } from '../share/FileMenu';
 import { ShareButton } from '../share/ShareButton';
+import { PracticeMenu } from '../practice/PracticeMenu';
 import { HeaderActions } from './HeaderActions';
 import './header.css';
 
@@ -137,6 +138,7 @@ export function Header() {
         onBlur={(e) => !e.target.value.trim() && setName('Untitled design')}
       />
       <ExamplesMenu />
+      <PracticeMenu />
       <div className="run-controls" role="group" aria-label="Simulation">
         <button type="button" className="btn btn-primary" onClick={() => void run()} disabled={running} title="Validate and simulate the design">
           <svg viewBox="0 0 24 24" width="14" height="14" aria-hidden="true">

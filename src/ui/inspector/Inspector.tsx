@@ -3,7 +3,10 @@ import type { ReactNode } from 'react';
 import { EDGE_PARAM_SPECS, KIND_LABELS, KIND_NOTES, NODE_PARAM_SPECS, type DesignEdge, type DesignNode, type ParamSpec, type ParamValue } from '../../model';
 import { useDesign } from '../../store';
 import { instancesOf, nodeCost } from '../../store/cost';
+import { usePractice } from '../../store/practice';
 import { useRun } from '../../store/run';
+import { fixedFor } from '../../practice/rules';
+import { scenarioById } from '../../practice/scenarios';
 import { useUi } from '../../store/ui';
 import { deleteSelection } from '../actions';
 import { InjectFaultButton } from '../faults/FaultMenu';
@@ -44,7 +47,14 @@ function Section({ title, note, children }: { title: string | null; note?: React
 
 const STATE_TEXT = { closed: 'Closed', open: 'Open', halfOpen: 'Half-open' } as const;
 
+/** What the practice brief on, if any, fixes for this node. */
+function useBriefFixed(node: DesignNode) {
+  const scenario = usePractice((s) => (s.scenarioId ? scenarioById(s.scenarioId) : undefined));
+  return scenario ? fixedFor(node, scenario.start, scenario.hardware) : null;
+}
+
 function NodeInspector({ node }: { node: DesignNode }) {
+  const fixed = useBriefFixed(node);
   const setParam = useDesign((s) => s.setNodeParam);
   const setLabel = useDesign((s) => s.setNodeLabel);
   const running = useRun((s) => s.status === 'running' || s.status === 'paused');
@@ -77,6 +87,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
               spec={spec}
               value={node.params[spec.key]}
               optionNotes={node.kind === 'loadBalancer' && spec.key === 'algorithm'}
+              fixed={fixed?.[spec.key]}
               onCommit={(value: ParamValue) => setParam(node.id, spec.key, value)}
             />
           ))}

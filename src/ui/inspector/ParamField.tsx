@@ -13,6 +13,19 @@ interface Props {
   onCommit: (value: ParamValue) => string | null;
   /** Shown under an enum's select for the chosen option (LB algorithms). */
   optionNotes?: boolean;
+  /** The value a practice brief fixes this param at; undefined when the brief leaves it free. */
+  fixed?: ParamValue;
+}
+
+/** A param a practice brief fixes: said under the field, louder when the value has left it. */
+function FixedNote({ spec, value, fixed }: { spec: ParamSpec; value: ParamValue; fixed: ParamValue | undefined }) {
+  if (fixed === undefined) return null;
+  const shown = fixed === null ? 'empty' : spec.type === 'enum' ? formatOption(String(fixed)) : fixed.toLocaleString('en');
+  return value === fixed ? (
+    <p className="field-fixed">Fixed by the practice brief.</p>
+  ) : (
+    <p className="field-fixed is-off">The practice brief fixes this at {shown}; Check counts a change as breaking its rules.</p>
+  );
 }
 
 function rangeText(spec: ParamSpec): string {
@@ -31,7 +44,7 @@ export function parseNumberText(text: string): unknown {
   return Number.isNaN(n) ? text.trim() : n;
 }
 
-export function ParamField({ spec, value, onCommit, optionNotes }: Props) {
+export function ParamField({ spec, value, onCommit, optionNotes, fixed }: Props) {
   const id = useId();
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
@@ -64,6 +77,7 @@ export function ParamField({ spec, value, onCommit, optionNotes }: Props) {
             spec.help
           )}
         </p>
+        <FixedNote spec={spec} value={value} fixed={fixed} />
       </div>
     );
   }
@@ -125,6 +139,7 @@ export function ParamField({ spec, value, onCommit, optionNotes }: Props) {
       <p className="field-help" id={helpId}>
         {spec.help} <span className="field-range">Range {rangeText(spec)}.</span>
       </p>
+      <FixedNote spec={spec} value={value} fixed={fixed} />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * The bottom dock: a summary row of current figures, and two tabs: the live charts (loaded on
- * demand) and the design's scheduled faults.
+ * The bottom dock: a summary row of current figures, and tabs: the live charts (loaded on
+ * demand), the design's scheduled faults and, while practising, the scenario's brief.
  */
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../engine';
@@ -10,6 +10,8 @@ import { useRun } from '../../store/run';
 import { useUi, type DockTab } from '../../store/ui';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { FaultsPanel } from '../faults/FaultsPanel';
+import { BriefPanel } from '../practice/BriefPanel';
+import { usePractice } from '../../store/practice';
 import './dock.css';
 import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime } from '../format';
 
@@ -76,24 +78,48 @@ function Summary() {
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'charts', label: 'Charts' },
   { id: 'faults', label: 'Faults' },
+  { id: 'brief', label: 'Brief' },
 ];
 
-function DockTabs() {
+/** The tab on show: Brief only while a scenario is on. */
+function useDockTab(): DockTab {
   const tab = useUi((s) => s.dockTab);
+  const practising = usePractice((s) => s.scenarioId !== null);
+  return tab === 'brief' && !practising ? 'charts' : tab;
+}
+
+/** The last check's verdict on the Brief tab, while it is about the design on the canvas. */
+function BriefMark() {
+  const check = usePractice((s) => s.check);
+  const design = useDesign((s) => s.design);
+  if (check.status !== 'done' || !check.result.ok || check.design !== design) return null;
+  const passed = check.result.passed;
+  return (
+    <span className={`dock-tab-mark ${passed ? 'is-ok' : 'is-bad'}`}>
+      <span aria-hidden="true">{passed ? '✓' : '✗'}</span>
+      <span className="visually-hidden">({passed ? 'passed' : 'not passed yet'})</span>
+    </span>
+  );
+}
+
+function DockTabs() {
+  const tab = useDockTab();
   const setTab = useUi((s) => s.setDockTab);
+  const practising = usePractice((s) => s.scenarioId !== null);
+  const tabs = practising ? TABS : TABS.filter((t) => t.id !== 'brief');
   const faults = useDesign((s) => s.design.faults.length);
   // Arrow keys move between tabs, as a tablist should.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const i = TABS.findIndex((t) => t.id === tab);
-    const next = TABS[(i + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length];
+    const i = tabs.findIndex((t) => t.id === tab);
+    const next = tabs[(i + (event.key === 'ArrowRight' ? 1 : tabs.length - 1)) % tabs.length];
     setTab(next.id);
     document.getElementById(`dock-tab-${next.id}`)?.focus();
     event.preventDefault();
   };
   return (
     <div className="dock-tabs" role="tablist" aria-label="Dock" onKeyDown={onKeyDown}>
-      {TABS.map((t) => (
+      {tabs.map((t) => (
         <button
           key={t.id}
           id={`dock-tab-${t.id}`}
@@ -114,6 +140,7 @@ function DockTabs() {
               </span>
             </>
           )}
+          {t.id === 'brief' && <BriefMark />}
         </button>
       ))}
     </div>
@@ -148,7 +175,7 @@ function ChartsPanel() {
 }
 
 export function MetricsDock() {
-  const tab = useUi((s) => s.dockTab);
+  const tab = useDockTab();
   return (
     <section className="metrics" aria-label="Metrics">
       <div className="summary" aria-label="Summary">
@@ -156,7 +183,7 @@ export function MetricsDock() {
         <DockTabs />
       </div>
       <div className="dock-panel" id={`dock-panel-${tab}`} role="tabpanel" aria-labelledby={`dock-tab-${tab}`}>
-        {tab === 'charts' ? <ChartsPanel /> : <FaultsPanel />}
+        {tab === 'charts' ? <ChartsPanel /> : tab === 'faults' ? <FaultsPanel /> : <BriefPanel />}
       </div>
     </section>
   );

@@ -1,0 +1,76 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fresh, shot } from './helpers';
+
+const brief = (page: Page) => page.getByLabel('Practice brief');
+const requirement = (page: Page, label: RegExp) => brief(page).getByRole('listitem').filter({ hasText: label });
+
+async function start(page: Page, title: string) {
+  await page.getByRole('button', { name: 'Practice' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: `Start ${title}` }).click();
+  await expect(page.getByRole('tab', { name: /Brief/ })).toHaveAttribute('aria-selected', 'true');
+}
+
+async function check(page: Page) {
+  await brief(page).getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(brief(page).getByRole('status')).toContainText(/Passed|not met yet/, { timeout: 30_000 });
+}
+
+test('a practice scenario: its brief, a failing check, the brief’s rules, hints, an answer that passes', async ({ page }) => {
+  await fresh(page);
+  await start(page, 'Scale out a web API');
+  // The scenario's starting design: one client, one server.
+  await expect(page.locator('.react-flow__node')).toHaveCount(2);
+  await expect(brief(page)).toContainText('1,500 requests a second');
+  await expect(requirement(page, /p99 latency at most 100 ms/)).toContainText('Not checked');
+
+  await check(page);
+  await expect(brief(page).getByRole('status')).toContainText('1 of 4 not met yet');
+  await expect(requirement(page, /p99 latency at most 100 ms/)).toContainText(/Not met: .*p99 [\d,]+ ms/);
+  await expect(page.getByRole('tab', { name: /Brief \(not passed yet\)/ })).toBeVisible();
+
+  // A bigger server is not the answer: the brief fixes what an instance is.
+  await page.locator('.react-flow__node[data-id="app"]').click();
+  await page.getByLabel('Workers').fill('40');
+  await page.getByLabel('Workers').press('Enter');
+  await expect(page.getByText('The practice brief fixes this at 4; Check counts a change as breaking its rules.')).toBeVisible();
+  await expect(brief(page).getByRole('status')).toContainText('The design has changed since this check.');
+  await check(page);
+  await expect(requirement(page, /Keeps the brief’s traffic and hardware/)).toContainText('App’s workers is 40, the brief’s 4');
+  await shot(page, 'practice-rules');
+
+  const hints = brief(page).getByLabel('Hints').getByRole('listitem');
+  await brief(page).getByRole('button', { name: 'Show a hint (1 of 3)' }).click();
+  await expect(hints).toHaveCount(1);
+  await brief(page).getByRole('button', { name: 'Another hint (2 of 3)' }).click();
+  await brief(page).getByRole('button', { name: 'Another hint (3 of 3)' }).click();
+  await expect(hints).toHaveCount(3);
+  await brief(page).getByRole('button', { name: 'Show an answer' }).click();
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await check(page);
+  await expect(brief(page).getByRole('status')).toContainText('Passed: every requirement is met.');
+  await expect(page.getByRole('tab', { name: /Brief \(passed\)/ })).toBeVisible();
+  await shot(page, 'practice-passed');
+
+  // The scenario and its hints survive a reload; a check's result does not (it is about a design as it was).
+  await page.reload();
+  await expect(page.getByRole('tab', { name: /Brief/ })).toBeVisible();
+  await page.getByRole('tab', { name: /Brief/ }).click();
+  await expect(brief(page).getByLabel('Hints').getByRole('listitem')).toHaveCount(3);
+  await expect(requirement(page, /p99 latency at most 100 ms/)).toContainText('Not checked');
+
+  await brief(page).getByRole('button', { name: 'Leave practice' }).click();
+  await expect(page.getByRole('tab', { name: /Brief/ })).toHaveCount(0);
+  await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('losing a server: the check names the server whose loss hurt most, and selects it', async ({ page }) => {
+  await fresh(page);
+  await start(page, 'Survive losing a server');
+  await check(page);
+  const loss = requirement(page, /Losing any one server/);
+  await expect(loss).toContainText(/Not met: .*worst, losing App \d: [\d.]+ % failed/);
+  const worst = /losing (App \d)/.exec((await loss.textContent()) ?? '')![1];
+  await loss.getByRole('button').click();
+  await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
+  await expect(page.getByLabel('Name', { exact: true })).toHaveValue(worst);
+});

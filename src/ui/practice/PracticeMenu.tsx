@@ -1,0 +1,85 @@
+/** The header's Practice button and its dialog: the interview scenarios, each a brief to design against. */
+import { useEffect, useId, useRef, useState } from 'react';
+import { requirementLabel } from '../../practice/describe';
+import { SCENARIOS } from '../../practice/scenarios';
+import { usePractice } from '../../store/practice';
+import { startPractice } from './actions';
+import './practice.css';
+
+function PracticeDialog({ onClose }: { onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const active = usePractice((s) => s.scenarioId);
+  useEffect(() => {
+    const element = dialog.current;
+    if (element && !element.open) element.showModal();
+  }, []);
+  const start = (id: string) => {
+    dialog.current?.close();
+    void startPractice(id);
+  };
+  return (
+    <dialog
+      ref={dialog}
+      className="practice-dialog"
+      aria-labelledby={titleId}
+      onClose={onClose}
+      // The editor's shortcuts must not act on the canvas behind the dialog.
+      onKeyDown={(e) => e.stopPropagation()}
+      onClick={(e) => e.target === dialog.current && dialog.current?.close()}
+    >
+      <div className="practice-dialog-body">
+        <h2 id={titleId}>Practise a system-design interview</h2>
+        <p className="practice-note">
+          Each scenario is a brief with numbers: the traffic, what an instance can do and costs, and what the system must
+          achieve. Design on the canvas, Run it to watch, then Check: the simulation grades every requirement.
+        </p>
+        <ul className="practice-list">
+          {SCENARIOS.map((scenario) => (
+            <li key={scenario.id} className="practice-item">
+              <div className="practice-item-text">
+                <h3>{scenario.title}</h3>
+                <p>{scenario.summary}</p>
+                <p className="practice-item-asks">{scenario.requirements.map(requirementLabel).join(' · ')}</p>
+              </div>
+              <button
+                type="button"
+                className="btn btn-primary"
+                aria-label={`Start ${scenario.title}`}
+                onClick={() => start(scenario.id)}
+              >
+                {active === scenario.id ? 'Start again' : 'Start'}
+              </button>
+            </li>
+          ))}
+        </ul>
+        <p className="practice-note">Starting opens the scenario’s design in place of yours; Undo (Ctrl+Z) brings yours back.</p>
+        <div className="practice-actions">
+          <button type="button" className="btn" onClick={() => dialog.current?.close()}>
+            Close
+          </button>
+        </div>
+      </div>
+    </dialog>
+  );
+}
+
+export function PracticeMenu() {
+  const [open, setOpen] = useState(false);
+  return (
+    <>
+      <button
+        type="button"
+        className="btn practice-button"
+        onClick={() => setOpen(true)}
+        title="Interview scenarios, graded by simulation"
+      >
+        <svg viewBox="0 0 24 24" width="14" height="14" fill="none" stroke="currentColor" strokeWidth="2.2" aria-hidden="true">
+          <path d="M4 5h16v11H9l-5 4zM8 9h8M8 12h5" />
+        </svg>
+        <span className="btn-text">Practice</span>
+      </button>
+      {open && <PracticeDialog onClose={() => setOpen(false)} />}
+    </>
+  );
+}
