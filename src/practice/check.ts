@@ -4,8 +4,8 @@
  * playground calls it in a worker, the CLI and the tests directly.
  */
 import { checkGraph, KIND_LABELS, NODE_PARAM_SPECS, restore, type Design, type ParamValue } from '../model';
-import { runDesign, type RunSummary } from '../engine';
-import { dollars, ms, percent, requirementLabel, RULES_LABEL } from './describe';
+import { Simulation, summarize, type RunSummary } from '../engine';
+import { dollars, ms, percent, requirementLabel, RULES_LABEL, seconds } from './describe';
 import { clientMismatch, ruleBreaks } from './rules';
 import type { CheckResult, Requirement, RequirementResult, Scenario } from './types';
 
@@ -23,9 +23,9 @@ export function checkDesign(input: Design, scenario: Scenario): CheckResult {
   const design: Design = { ...restored.design, faults: [], seed: scenario.check.seed };
   const name = nameOf(design);
   let runs = 0;
-  const run = (faulted: Design): RunSummary => {
+  const run = (faulted: Design): Measured => {
     runs++;
-    return runDesign(faulted, scenario.check);
+    return simulate(faulted, scenario.check);
   };
 
   const base = run(design);
@@ -34,11 +34,34 @@ export function checkDesign(input: Design, scenario: Scenario): CheckResult {
     results.push(
       requirement.kind === 'survivesLoss'
         ? survivesLoss(design, requirement, name, run)
-        : measure(requirement, base),
+        : measure(requirement, base, name),
     );
   }
   const wallMs = Math.round((performance.now() - started) * 10) / 10;
   return { ok: true, passed: results.every((r) => r.passed), results, runs, wallMs };
+}
+
+/** What one check run measured: the run's figures and the longest any queued message waited. */
+interface Measured {
+  summary: RunSummary;
+  /** The queue whose oldest message was oldest at some window's end, and how old; null without queues. */
+  worstLag: { nodeId: string; ms: number } | null;
+}
+
+function simulate(design: Design, check: Scenario['check']): Measured {
+  const sim = new Simulation(design, { seed: check.seed, warmupMs: check.warmupS * 1000 });
+  sim.runUntil((check.warmupS + check.durationS) * 1000);
+  let worstLag: Measured['worstLag'] = null;
+  const queues = sim.nodeKinds.flatMap((kind, n) => (kind === 'queue' ? [n] : []));
+  // Sampled at the end of each measured second: a message waiting longer than a second is seen.
+  for (const window of sim.series.since(0)) {
+    if (window.tS <= check.warmupS) continue;
+    for (const n of queues) {
+      const lag = window.lagMs?.[n] ?? 0;
+      if (worstLag === null || lag > worstLag.ms) worstLag = { nodeId: sim.nodeIds[n], ms: lag };
+    }
+  }
+  return { summary: summarize(sim, 0), worstLag };
 }
 
 /** Failed requests among those settled; 1 when nothing settled (nothing was answered at all). */
@@ -47,7 +70,11 @@ export function errorRate(summary: RunSummary): number {
   return completed + failed > 0 ? failed / (completed + failed) : 1;
 }
 
-function measure(requirement: Exclude<Requirement, { kind: 'survivesLoss' }>, summary: RunSummary): RequirementResult {
+function measure(
+  requirement: Exclude<Requirement, { kind: 'survivesLoss' }>,
+  { summary, worstLag }: Measured,
+  name: (id: string) => string,
+): RequirementResult {
   switch (requirement.kind) {
     case 'p99': {
       const p99 = summary.endToEnd.latencyMs.p99;
@@ -72,6 +99,14 @@ function measure(requirement: Exclude<Requirement, { kind: 'survivesLoss' }>, su
         passed: summary.costPerMonth <= requirement.maxPerMonth,
         measured: `${dollars(summary.costPerMonth)} a month`,
       };
+    case 'queueLag':
+      if (worstLag === null) return { label: requirementLabel(requirement), passed: true, measured: 'no queue' };
+      return {
+        label: requirementLabel(requirement),
+        passed: worstLag.ms <= requirement.maxS * 1000,
+        measured: `the longest wait was ${seconds(worstLag.ms / 1000)}, in ${name(worstLag.nodeId)}`,
+        nodeId: worstLag.nodeId,
+      };
   }
 }
 
@@ -79,7 +114,7 @@ function survivesLoss(
   design: Design,
   requirement: Extract<Requirement, { kind: 'survivesLoss' }>,
   name: (id: string) => string,
-  run: (design: Design) => RunSummary,
+  run: (design: Design) => Measured,
 ): RequirementResult {
   const kind = KIND_LABELS[requirement.of].toLowerCase();
   const label = requirementLabel(requirement);
@@ -87,7 +122,7 @@ function survivesLoss(
   if (targets.length === 0) return { label, passed: true, measured: `no ${kind} to lose` };
   let worst: { id: string; rate: number; p99: number; passed: boolean; badness: number } | null = null;
   for (const node of targets) {
-    const summary = run({ ...design, faults: [{ atS: requirement.atS, action: 'kill', target: node.id }] });
+    const { summary } = run({ ...design, faults: [{ atS: requirement.atS, action: 'kill', target: node.id }] });
     const rate = errorRate(summary);
     const p99 = summary.endToEnd.completed > 0 ? summary.endToEnd.latencyMs.p99 : Infinity;
     const passed = rate <= requirement.maxErrorRate && p99 <= requirement.maxP99Ms;

@@ -174,7 +174,57 @@ const survivesFailure: Scenario = {
   ],
 };
 
-export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure];
+// ---- A burst of writes ------------------------------------------------------------------
+
+const burstUsers: NodeRow = [
+  'users',
+  'client',
+  'Users',
+  0,
+  160,
+  { ratePerSecond: 500, readRatio: 0, traffic: 'spike', spikeFactor: 4, shapeStartS: 20, shapeEndS: 30 },
+];
+
+const writeBurst: Scenario = {
+  id: 'write-burst',
+  title: 'Absorb a burst of writes',
+  summary: 'Orders arrive four times faster for ten seconds.',
+  brief: [
+    'An order service takes 500 writes a second. During a flash sale — 20 s to 30 s into the check — orders arrive four times as fast: 2,000 a second.',
+    'Two app servers (400 a second each) write to a database (16 connections, 10 ms a write: 1,600 a second). In the sale the servers fall behind, and customers wait seconds for their order to be accepted.',
+    'Accept every order fast — p99 under 100 ms, at most 0.1 % lost — and handle each within 10 s, for at most $450 a month.',
+  ],
+  start: (() => {
+    const apps = column('app', 'server', 'App', 2, 600);
+    return sketch(
+      'Practice: absorb a burst of writes',
+      [burstUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps, ['db', 'database', 'Database', 900, 160]],
+      [['users', 'lb'], ...fanOut('lb', ids(apps)), ...fanIn(ids(apps), 'db')],
+    );
+  })(),
+  answer: (() => {
+    const workers = column('worker', 'server', 'Worker', 3, 600);
+    return sketch(
+      'Practice: absorb a burst of writes (an answer)',
+      [burstUsers, ['orders', 'queue', 'Order queue', 300, 160], ...workers, ['db', 'database', 'Database', 900, 160]],
+      [['users', 'orders'], ...fanOut('orders', ids(workers)), ...fanIn(ids(workers), 'db')],
+    );
+  })(),
+  check: CHECK,
+  requirements: [
+    { kind: 'p99', maxMs: 100 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'queueLag', maxS: 10 },
+    { kind: 'cost', maxPerMonth: 450 },
+  ],
+  hints: [
+    'Does the customer need to wait for the database, or only to know the order was accepted?',
+    'Enough servers for the peak would cost more than the budget, and sit idle the rest of the time.',
+    'A queue acknowledges at once and holds the orders; servers behind it take them as fast as they can. The sale leaves a backlog: how fast must it drain for no order to wait more than 10 s?',
+  ],
+};
+
+export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

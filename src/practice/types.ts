@@ -9,6 +9,8 @@ export type Requirement =
   | { kind: 'errorRate'; max: number }
   /** The design's monthly cost. */
   | { kind: 'cost'; maxPerMonth: number }
+  /** The longest any message waits in a queue (sampled each simulated second); met with no queue. */
+  | { kind: 'queueLag'; maxS: number }
   /**
    * One run per node of kind `of`, each losing that node at `atS` for good: in every one, the
    * error rate and p99 stay within bounds (no single point of failure, and enough left to serve).

@@ -42,10 +42,17 @@ function rowsOf(scenario: Scenario, check: CheckState): Row[] {
   return [{ label: RULES_LABEL }, ...scenario.requirements.map((r) => ({ label: requirementLabel(r) }))];
 }
 
-function CheckStatus({ check, stale }: { check: CheckState; stale: boolean }) {
+function CheckStatus({ scenario, check, stale }: { scenario: Scenario; check: CheckState; stale: boolean }) {
   if (check.status === 'checking') return <p className="brief-status">Checking: running the brief’s traffic through your design…</p>;
   if (check.status === 'failed') return <p className="brief-status is-bad" role="alert">{check.message}</p>;
-  if (check.status !== 'done') return <p className="brief-status">Not checked yet. Check runs 5 s of warm-up and 60 s measured, with the brief’s seed.</p>;
+  if (check.status !== 'done') {
+    const { warmupS, durationS, seed } = scenario.check;
+    return (
+      <p className="brief-status">
+        Not checked yet. Check runs {warmupS} s of warm-up, then {durationS} s measured, with seed {seed}.
+      </p>
+    );
+  }
   const result = check.result;
   if (!result.ok) {
     return (
@@ -79,7 +86,7 @@ function Requirements({ scenario }: { scenario: Scenario }) {
           {checking ? 'Checking…' : 'Check'}
         </button>
       </div>
-      <CheckStatus check={check} stale={stale && check.status === 'done'} />
+      <CheckStatus scenario={scenario} check={check} stale={stale && check.status === 'done'} />
       <ul className={`brief-requirements${stale && check.status === 'done' ? ' is-stale' : ''}`}>
         {rowsOf(scenario, check).map((row) => (
           <li key={row.label} className={row.passed === undefined ? '' : row.passed ? 'is-ok' : 'is-bad'}>
