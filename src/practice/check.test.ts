@@ -106,6 +106,22 @@ describe('checking a design', () => {
     expect(result.runs).toBe(2);
   });
 
+  it('holds a loss to a bound of no errors at all, whichever server is lost first', () => {
+    // An idle spare first, whose loss fails nothing; then the server every request needs.
+    const design = restored({
+      name: 'spare first',
+      nodes: [
+        { id: 'spare', kind: 'server', label: 'Spare', position: { x: 300, y: 200 }, params: {} },
+        { id: 'users', kind: 'client', label: 'Users', position: { x: 0, y: 0 }, params: { ratePerSecond: 200 } },
+        { id: 'app', kind: 'server', label: 'App', position: { x: 300, y: 0 }, params: {} },
+      ],
+      edges: [{ id: 'e1', source: 'users', target: 'app', params: {} }],
+    });
+    const lost: Requirement = { kind: 'survivesLoss', of: 'server', atS: 35, maxErrorRate: 0, maxP99Ms: 1000 };
+    const result = checkDesign(design, scenarioOf(design, [lost]));
+    expect(result.ok && result.results[1]).toMatchObject({ passed: false, nodeId: 'app' });
+  });
+
   it('measures the longest a queued message waits: a burst’s backlog over the drain rate', () => {
     // 800 messages/s for 10 s into a 400/s consumer: 4,000 wait at the burst's end, and the
     // last of them waits 4,000 / 400 = 10 s (a fluid model). Sampled at each second's end, the

@@ -120,24 +120,28 @@ function survivesLoss(
   const label = requirementLabel(requirement);
   const targets = design.nodes.filter((n) => n.kind === requirement.of);
   if (targets.length === 0) return { label, passed: true, measured: `no ${kind} to lose` };
-  let worst: { id: string; rate: number; p99: number; passed: boolean; badness: number } | null = null;
+  let worst: { id: string; rate: number; p99: number; badness: number } | null = null;
+  let passed = true;
   for (const node of targets) {
     const { summary } = run({ ...design, faults: [{ atS: requirement.atS, action: 'kill', target: node.id }] });
     const rate = errorRate(summary);
     const p99 = summary.endToEnd.completed > 0 ? summary.endToEnd.latencyMs.p99 : Infinity;
-    const passed = rate <= requirement.maxErrorRate && p99 <= requirement.maxP99Ms;
-    // The worst run is the one furthest past either bound.
-    const badness = Math.max(rate / requirement.maxErrorRate, p99 / requirement.maxP99Ms);
-    if (worst === null || badness > worst.badness) worst = { id: node.id, rate, p99, passed, badness };
+    passed &&= rate <= requirement.maxErrorRate && p99 <= requirement.maxP99Ms;
+    // The worst run is the one furthest past either bound (a failing one, if any fails).
+    const badness = Math.max(over(rate, requirement.maxErrorRate), over(p99, requirement.maxP99Ms));
+    if (worst === null || badness > worst.badness) worst = { id: node.id, rate, p99, badness };
   }
   const w = worst!;
   return {
     label,
-    passed: targets.every(() => w.passed),
+    passed,
     measured: `worst, losing ${name(w.id)}: ${percent(w.rate)} failed, ${Number.isFinite(w.p99) ? `p99 ${ms(w.p99)}` : 'no request answered'}`,
     nodeId: w.id,
   };
 }
+
+/** How far `x` is along to its bound (over 1: past it); a bound of 0 is passed by anything above 0. */
+const over = (x: number, bound: number) => (bound > 0 ? x / bound : x > 0 ? Infinity : 0);
 
 function rulesResult(design: Design, scenario: Scenario, name: (id: string) => string): RequirementResult {
   const label = RULES_LABEL;
