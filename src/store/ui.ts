@@ -8,8 +8,8 @@ export interface Notice {
   message: string;
 }
 
-/** `brief` is there while a practice scenario is on. */
-export type DockTab = 'charts' | 'faults' | 'brief';
+/** `brief` is there while a practice scenario is on, `compare` while a comparison is open. */
+export type DockTab = 'charts' | 'faults' | 'brief' | 'compare';
 
 /** How long Run runs: until paused, or the design's warm-up plus duration (then Finished). */
 export type RunLength = 'forever' | 'design';

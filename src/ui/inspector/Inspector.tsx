@@ -9,6 +9,7 @@ import { fixedFor } from '../../practice/rules';
 import { scenarioById } from '../../practice/scenarios';
 import { useUi } from '../../store/ui';
 import { deleteSelection } from '../actions';
+import { openCompare } from '../compare/actions';
 import { InjectFaultButton } from '../faults/FaultMenu';
 import { KindIcon } from '../icons';
 import { formatCost, formatCount, formatMs, formatPercent, formatRate, plural } from '../format';
@@ -20,6 +21,8 @@ import './inspector.css';
 /** Params that decide how the design behaves when something fails, shown under their own heading. */
 const RESILIENCE_KEYS = new Set(['timeoutMs', 'retries', 'backoffMs', 'errorRate', 'healthCheckIntervalS']);
 const isBreaker = (key: string) => key.startsWith('breaker');
+/** Every param that changes what the simulation does can be compared; a price only changes the total. */
+const COMPARABLE = (spec: ParamSpec) => spec.key !== 'costPerMonth';
 
 type Group = { title: string | null; note?: string; specs: ParamSpec[] };
 
@@ -87,7 +90,9 @@ function NodeInspector({ node }: { node: DesignNode }) {
               spec={spec}
               value={node.params[spec.key]}
               optionNotes={node.kind === 'loadBalancer' && spec.key === 'algorithm'}
+              compareShown={node.kind === 'loadBalancer' && spec.key === 'algorithm'}
               fixed={fixed?.[spec.key]}
+              onCompare={COMPARABLE(spec) ? () => openCompare({ target: node.id, key: spec.key }) : undefined}
               onCommit={(value: ParamValue) => setParam(node.id, spec.key, value)}
             />
           ))}
@@ -260,6 +265,7 @@ function EdgeInspector({ edge }: { edge: DesignEdge }) {
                 key={`${edge.id}:${spec.key}`}
                 spec={spec}
                 value={edge.params[spec.key]}
+                onCompare={COMPARABLE(spec) ? () => openCompare({ target: edge.id, key: spec.key }) : undefined}
                 onCommit={(value: ParamValue) => setParam(edge.id, spec.key, value)}
               />
             ))}

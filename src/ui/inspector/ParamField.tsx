@@ -15,6 +15,34 @@ interface Props {
   optionNotes?: boolean;
   /** The value a practice brief fixes this param at; undefined when the brief leaves it free. */
   fixed?: ParamValue;
+  /** Opens a comparison of this param's values; no button without it. */
+  onCompare?: () => void;
+  /** Shows the Compare button always, not only on hover (a balancer's algorithm). */
+  compareShown?: boolean;
+}
+
+/** The field's label, with a Compare button at its end when the param can be compared. */
+function FieldHead({ htmlFor, spec, onCompare, compareShown }: { htmlFor: string; spec: ParamSpec; onCompare?: () => void; compareShown?: boolean }) {
+  const unit = spec.type === 'number' && spec.unit ? <span className="field-unit"> ({spec.unit})</span> : null;
+  return (
+    <div className="field-head">
+      <label htmlFor={htmlFor}>
+        {spec.label}
+        {unit}
+      </label>
+      {onCompare && (
+        <button
+          type="button"
+          className={`field-compare${compareShown ? ' is-shown' : ''}`}
+          onClick={onCompare}
+          aria-label={`Compare ${spec.label.toLowerCase()} values`}
+          title="Run the design once per value, with the same requests, and see them side by side"
+        >
+          Compare…
+        </button>
+      )}
+    </div>
+  );
 }
 
 /** A param a practice brief fixes: said under the field, louder when the value has left it. */
@@ -44,7 +72,7 @@ export function parseNumberText(text: string): unknown {
   return Number.isNaN(n) ? text.trim() : n;
 }
 
-export function ParamField({ spec, value, onCommit, optionNotes, fixed }: Props) {
+export function ParamField({ spec, value, onCommit, optionNotes, fixed, onCompare, compareShown }: Props) {
   const id = useId();
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
@@ -60,7 +88,7 @@ export function ParamField({ spec, value, onCommit, optionNotes, fixed }: Props)
   if (spec.type === 'enum') {
     return (
       <div className="field">
-        <label htmlFor={id}>{spec.label}</label>
+        <FieldHead htmlFor={id} spec={spec} onCompare={onCompare} compareShown={compareShown} />
         <select id={id} value={String(value)} aria-describedby={helpId} onChange={(e) => onCommit(e.target.value)}>
           {spec.options.map((o) => (
             <option key={o} value={o}>
@@ -98,10 +126,7 @@ export function ParamField({ spec, value, onCommit, optionNotes, fixed }: Props)
 
   return (
     <div className={`field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id}>
-        {spec.label}
-        {spec.unit && <span className="field-unit"> ({spec.unit})</span>}
-      </label>
+      <FieldHead htmlFor={id} spec={spec} onCompare={onCompare} compareShown={compareShown} />
       <input
         id={id}
         type="text"

@@ -1,6 +1,7 @@
 /**
  * The bottom dock: a summary row of current figures, and tabs: the live charts (loaded on
- * demand), the design's scheduled faults and, while practising, the scenario's brief.
+ * demand), the design's scheduled faults and, while they are open, a practice scenario's brief
+ * and a comparison.
  */
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../engine';
@@ -11,6 +12,8 @@ import { useUi, type DockTab } from '../../store/ui';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { FaultsPanel } from '../faults/FaultsPanel';
 import { BriefPanel } from '../practice/BriefPanel';
+import { ComparePanel } from '../compare/ComparePanel';
+import { useCompare } from '../../store/compare';
 import { usePractice } from '../../store/practice';
 import './dock.css';
 import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime } from '../format';
@@ -79,13 +82,21 @@ const TABS: { id: DockTab; label: string }[] = [
   { id: 'charts', label: 'Charts' },
   { id: 'faults', label: 'Faults' },
   { id: 'brief', label: 'Brief' },
+  { id: 'compare', label: 'Compare' },
 ];
 
-/** The tab on show: Brief only while a scenario is on. */
+/** The tabs there are: Brief while a scenario is on, Compare while a comparison is open. */
+function useTabs() {
+  const practising = usePractice((s) => s.scenarioId !== null);
+  const comparing = useCompare((s) => s.subject !== null);
+  return TABS.filter((t) => (t.id === 'brief' ? practising : t.id === 'compare' ? comparing : true));
+}
+
+/** The tab on show: the chosen one while it is there, else the charts. */
 function useDockTab(): DockTab {
   const tab = useUi((s) => s.dockTab);
-  const practising = usePractice((s) => s.scenarioId !== null);
-  return tab === 'brief' && !practising ? 'charts' : tab;
+  const tabs = useTabs();
+  return tabs.some((t) => t.id === tab) ? tab : 'charts';
 }
 
 /** The last check's verdict on the Brief tab, while it is about the design on the canvas. */
@@ -105,8 +116,7 @@ function BriefMark() {
 function DockTabs() {
   const tab = useDockTab();
   const setTab = useUi((s) => s.setDockTab);
-  const practising = usePractice((s) => s.scenarioId !== null);
-  const tabs = practising ? TABS : TABS.filter((t) => t.id !== 'brief');
+  const tabs = useTabs();
   const faults = useDesign((s) => s.design.faults.length);
   // Arrow keys move between tabs, as a tablist should.
   const onKeyDown = (event: KeyboardEvent) => {
@@ -177,13 +187,13 @@ function ChartsPanel() {
 export function MetricsDock() {
   const tab = useDockTab();
   return (
-    <section className="metrics" aria-label="Metrics">
+    <section className="metrics" aria-label="Metrics" data-tall={tab === 'brief' || tab === 'compare' ? '' : undefined}>
       <div className="summary" aria-label="Summary">
         <Summary />
         <DockTabs />
       </div>
       <div className="dock-panel" id={`dock-panel-${tab}`} role="tabpanel" aria-labelledby={`dock-tab-${tab}`}>
-        {tab === 'charts' ? <ChartsPanel /> : tab === 'faults' ? <FaultsPanel /> : <BriefPanel />}
+        {tab === 'charts' ? <ChartsPanel /> : tab === 'faults' ? <FaultsPanel /> : tab === 'brief' ? <BriefPanel /> : <ComparePanel />}
       </div>
     </section>
   );

@@ -3,14 +3,15 @@ import { useDesign } from '../../store';
 import { usePractice } from '../../store/practice';
 import { useUi } from '../../store/ui';
 import { scenarioById } from '../../practice/scenarios';
-import { CheckCancelled, cancelCheck, checkInWorker } from '../../worker/practiceHost';
+import type { CheckResult } from '../../practice/types';
+import { cancelJob, JobCancelled, runJob } from '../../worker/batchHost';
 import { quoted, showDesign } from '../share/showDesign';
 
 /** Opens the scenario's starting design (one undoable step) and its brief. */
 export async function startPractice(id: string): Promise<void> {
   const scenario = scenarioById(id);
   if (!scenario) return;
-  cancelCheck();
+  cancelJob('check');
   usePractice.setState({ scenarioId: id, hintsShown: 0, check: { status: 'idle' } });
   await showDesign(
     structuredClone(scenario.start),
@@ -20,22 +21,22 @@ export async function startPractice(id: string): Promise<void> {
 }
 
 export function leavePractice(): void {
-  cancelCheck();
+  cancelJob('check');
   usePractice.setState({ scenarioId: null, hintsShown: 0, check: { status: 'idle' } });
   if (useUi.getState().dockTab === 'brief') useUi.getState().setDockTab('charts');
 }
 
-/** Grades the design on the canvas, in the practice worker. */
+/** Grades the design on the canvas, in the batch worker. */
 export async function checkPractice(): Promise<void> {
   const id = usePractice.getState().scenarioId;
   if (!id) return;
   const design = useDesign.getState().design;
   usePractice.setState({ check: { status: 'checking', design } });
   try {
-    const result = await checkInWorker(design, id);
+    const result = await runJob<CheckResult>('check', (api) => api.check(design, id) as Promise<CheckResult>);
     if (usePractice.getState().scenarioId === id) usePractice.setState({ check: { status: 'done', design, result } });
   } catch (error) {
-    if (error instanceof CheckCancelled) return;
+    if (error instanceof JobCancelled) return;
     usePractice.setState({ check: { status: 'failed', message: error instanceof Error ? error.message : String(error) } });
   }
 }

@@ -1,0 +1,46 @@
+/**
+ * Runs a design once per value of one param, with the design's seed and run length. Every run
+ * draws the same arrivals, keys and service demands (common random numbers), so differences
+ * between the rows are the param's alone. Pure and synchronous: the playground calls it in a
+ * worker, the tests directly.
+ */
+import { checkGraph, restore, type Design, type ParamValue } from '../model';
+import { runDesign } from '../engine';
+import type { Comparison, Subject, Variant } from './types';
+
+/** The design with one param of one node or edge set to `value` (not yet checked). */
+export function withParam(design: Design, { target, key }: Subject, value: ParamValue): Design {
+  return {
+    ...design,
+    nodes: design.nodes.map((n) => (n.id === target ? { ...n, params: { ...n.params, [key]: value } } : n)),
+    edges: design.edges.map((e) => (e.id === target ? { ...e, params: { ...e.params, [key]: value } } : e)),
+  };
+}
+
+export function compareValues(design: Design, subject: Subject, values: readonly ParamValue[]): Comparison {
+  const started = performance.now();
+  const run = { durationS: design.run.durationS, warmupS: design.run.warmupS, seed: design.seed };
+  const variants = values.map((value) => runVariant(design, subject, value, run));
+  return { subject, run, variants, wallMs: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+function runVariant(design: Design, subject: Subject, value: ParamValue, run: Comparison['run']): Variant {
+  const restored = restore(withParam(design, subject, value));
+  if (!restored.ok) return { value, ok: false, problem: restored.problems[0].message };
+  const problems = checkGraph(restored.design);
+  if (problems.length > 0) return { value, ok: false, problem: problems[0].message };
+  const { endToEnd, costPerMonth } = runDesign(restored.design, run);
+  const settled = endToEnd.completed + endToEnd.failed;
+  const { mean, p50, p95, p99 } = endToEnd.latencyMs;
+  return {
+    value,
+    ok: true,
+    sent: endToEnd.sent,
+    completed: endToEnd.completed,
+    failed: endToEnd.failed,
+    errorRate: settled > 0 ? endToEnd.failed / settled : 0,
+    throughputPerSecond: endToEnd.throughputPerSecond,
+    latencyMs: { mean, p50, p95, p99 },
+    costPerMonth,
+  };
+}

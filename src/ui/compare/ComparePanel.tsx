@@ -1,0 +1,200 @@
+/**
+ * The dock's Compare tab: one param of one node or connection, run once per value with the
+ * same requests, side by side — throughput, latency, errors and cost per row, the fastest p99
+ * marked, and a button to put a row's value into the design.
+ */
+import { useEffect, useId, useState } from 'react';
+import type { ParamValue } from '../../model';
+import type { Comparison, Subject, VariantFigures } from '../../compare/types';
+import { useDesign } from '../../store';
+import { useCompare, type CompareJob } from '../../store/compare';
+import { formatCost, formatMs, formatOption, formatPercent, formatRate } from '../format';
+import { applyValue, closeCompare, runCompare, setCompareValues, subjectIn } from './actions';
+import { parseValues, valuesText } from './values';
+import './compare.css';
+
+function show(value: ParamValue, unit?: string): string {
+  if (value === null) return 'unbounded';
+  if (typeof value === 'string') return formatOption(value);
+  return `${value.toLocaleString('en-US')}${unit ? ` ${unit}` : ''}`;
+}
+
+/** Choice params: a checkbox per option. Numbers: a comma-separated list, checked as typed. */
+function ValuesEditor({ subject }: { subject: Subject }) {
+  const design = useDesign((s) => s.design);
+  const values = useCompare((s) => s.values);
+  const found = subjectIn(design, subject);
+  const [text, setText] = useState(valuesText(values));
+  const [error, setError] = useState<string | null>(null);
+  const id = useId();
+  useEffect(() => setText(valuesText(values)), [values]);
+  if (!found) return null;
+  const { spec } = found;
+  if (spec.type === 'enum') {
+    return (
+      <fieldset className="compare-options">
+        <legend className="visually-hidden">Values to compare</legend>
+        {spec.options.map((option) => (
+          <label key={option} className="compare-option">
+            <input
+              type="checkbox"
+              checked={values.includes(option)}
+              onChange={(e) =>
+                setCompareValues(e.target.checked ? spec.options.filter((o) => o === option || values.includes(o)) : values.filter((v) => v !== option))
+              }
+            />
+            {formatOption(option)}
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  const commit = () => {
+    const parsed = parseValues(spec, text);
+    if ('error' in parsed) setError(parsed.error);
+    else {
+      setError(null);
+      setCompareValues(parsed.values);
+    }
+  };
+  return (
+    <div className="compare-values">
+      <label htmlFor={id}>Values{spec.unit ? ` (${spec.unit})` : ''}</label>
+      <input
+        id={id}
+        type="text"
+        value={text}
+        spellCheck={false}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            commit();
+            const parsed = parseValues(spec, e.currentTarget.value);
+            if (!('error' in parsed)) void runCompare();
+          }
+        }}
+      />
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Results({ subject, job }: { subject: Subject; job: CompareJob }) {
+  const design = useDesign((s) => s.design);
+  if (job.status === 'running') return <p className="compare-status">Running each value…</p>;
+  if (job.status === 'failed') return <p className="compare-status is-bad" role="alert">{job.message}</p>;
+  if (job.status !== 'done') return null;
+  const result: Comparison = job.result;
+  const found = subjectIn(design, subject);
+  const unit = found?.spec.type === 'number' ? found.spec.unit : undefined;
+  const ran = result.variants.filter((v): v is VariantFigures => v.ok);
+  const fastest = ran.length > 1 ? Math.min(...ran.map((v) => v.latencyMs.p99)) : null;
+  const worstP99 = Math.max(1e-9, ...ran.map((v) => v.latencyMs.p99));
+  const stale = job.design !== design;
+  const { durationS, warmupS, seed } = result.run;
+  return (
+    <>
+      <p className="compare-status" role="status">
+        {stale
+          ? 'The design has changed since these runs; run them again to compare the design as it is.'
+          : `Each row: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}, the same requests in every run. ${result.variants.length} runs in ${(result.wallMs / 1000).toFixed(1)} s.`}
+      </p>
+      <table className={`compare-table${stale ? ' is-stale' : ''}`}>
+        <thead>
+          <tr>
+            <th scope="col">Value</th>
+            <th scope="col">Throughput</th>
+            <th scope="col">p50</th>
+            <th scope="col">p95</th>
+            <th scope="col" className="compare-p99">p99</th>
+            <th scope="col">Errors</th>
+            <th scope="col">Cost</th>
+            <th scope="col">
+              <span className="visually-hidden">Use</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {result.variants.map((variant) => {
+            const current = found !== null && variant.value === found.value;
+            const label = show(variant.value, unit);
+            return (
+              <tr key={String(variant.value)} className={current ? 'is-current' : undefined}>
+                <th scope="row">
+                  {label}
+                  {current && <span className="compare-current"> current</span>}
+                </th>
+                {variant.ok ? (
+                  <>
+                    <td>{formatRate(variant.throughputPerSecond)}</td>
+                    <td>{variant.completed > 0 ? formatMs(variant.latencyMs.p50) : '—'}</td>
+                    <td>{variant.completed > 0 ? formatMs(variant.latencyMs.p95) : '—'}</td>
+                    <td className={`compare-p99${variant.latencyMs.p99 === fastest ? ' is-best' : ''}`}>
+                      <span className="compare-bar" style={{ width: `${(variant.latencyMs.p99 / worstP99) * 100}%` }} aria-hidden="true" />
+                      <span className="compare-bar-value">
+                        {variant.completed > 0 ? formatMs(variant.latencyMs.p99) : '—'}
+                        {variant.latencyMs.p99 === fastest && <span className="visually-hidden"> (fastest)</span>}
+                      </span>
+                    </td>
+                    <td className={variant.failed > 0 ? 'is-bad' : undefined}>{formatPercent(variant.errorRate)}</td>
+                    <td>{formatCost(variant.costPerMonth)}</td>
+                  </>
+                ) : (
+                  <td colSpan={6} className="compare-problem">
+                    {variant.problem}
+                  </td>
+                )}
+                <td>
+                  {variant.ok && !current && (
+                    <button type="button" className="btn btn-small" onClick={() => applyValue(subject, variant.value)} aria-label={`Use ${label}`}>
+                      Use
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+export function ComparePanel() {
+  const subject = useCompare((s) => s.subject);
+  const job = useCompare((s) => s.job);
+  const values = useCompare((s) => s.values);
+  const design = useDesign((s) => s.design);
+  if (!subject) return null;
+  const found = subjectIn(design, subject);
+  return (
+    <div className="compare" aria-label="Comparison">
+      <div className="compare-head">
+        <h3>
+          Compare {found ? `${found.name} · ${found.spec.label}` : 'a param of something no longer in the design'}
+        </h3>
+        <div className="compare-actions">
+          <button
+            type="button"
+            className="btn btn-primary btn-small"
+            onClick={() => void runCompare()}
+            disabled={!found || job.status === 'running' || values.length === 0}
+          >
+            {job.status === 'done' ? 'Run again' : 'Run'}
+          </button>
+          <button type="button" className="btn btn-small" onClick={closeCompare}>
+            Close
+          </button>
+        </div>
+      </div>
+      {found && <ValuesEditor subject={subject} />}
+      <Results subject={subject} job={job} />
+    </div>
+  );
+}

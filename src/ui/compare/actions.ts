@@ -1,0 +1,61 @@
+/** What the inspector's Compare buttons and the Compare tab do. */
+import { EDGE_PARAM_SPECS, NODE_PARAM_SPECS, type Design, type ParamSpec, type ParamValue } from '../../model';
+import type { Comparison, Subject } from '../../compare/types';
+import { useDesign } from '../../store';
+import { useCompare } from '../../store/compare';
+import { useUi } from '../../store/ui';
+import { cancelJob, JobCancelled, runJob } from '../../worker/batchHost';
+import { defaultValues } from './values';
+
+/** The spec and current value of the subject in `design`; null once the node or edge is gone. */
+export function subjectIn(design: Design, subject: Subject): { spec: ParamSpec; value: ParamValue; name: string } | null {
+  const node = design.nodes.find((n) => n.id === subject.target);
+  const edge = node ? undefined : design.edges.find((e) => e.id === subject.target);
+  const specs = node ? NODE_PARAM_SPECS[node.kind] : edge ? EDGE_PARAM_SPECS : null;
+  const spec = specs?.find((s) => s.key === subject.key);
+  if (!spec || (!node && !edge)) return null;
+  const label = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const name = node ? (node.label ?? node.id) : `${label(edge!.source)} → ${label(edge!.target)}`;
+  return { spec, value: (node ?? edge)!.params[subject.key], name };
+}
+
+/** Opens the Compare tab on one param, with its default values, and runs them. */
+export function openCompare(subject: Subject): void {
+  const found = subjectIn(useDesign.getState().design, subject);
+  if (!found) return;
+  useCompare.setState({ subject, values: defaultValues(found.spec, found.value), job: { status: 'idle' } });
+  useUi.getState().setDockTab('compare');
+  void runCompare();
+}
+
+export function setCompareValues(values: ParamValue[]): void {
+  useCompare.setState({ values });
+}
+
+/** Runs the design once per value, in the batch worker. */
+export async function runCompare(): Promise<void> {
+  const { subject, values } = useCompare.getState();
+  if (!subject || values.length === 0) return;
+  const design = useDesign.getState().design;
+  useCompare.setState({ job: { status: 'running', design } });
+  try {
+    const result = await runJob<Comparison>('compare', (api) => api.compare(design, subject, values));
+    if (useCompare.getState().subject === subject) useCompare.setState({ job: { status: 'done', design, result } });
+  } catch (error) {
+    if (error instanceof JobCancelled) return;
+    useCompare.setState({ job: { status: 'failed', message: error instanceof Error ? error.message : String(error) } });
+  }
+}
+
+export function closeCompare(): void {
+  cancelJob('compare');
+  useCompare.setState({ subject: null, values: [], job: { status: 'idle' } });
+  if (useUi.getState().dockTab === 'compare') useUi.getState().setDockTab('charts');
+}
+
+/** Puts one row's value into the design (one undoable step). */
+export function applyValue(subject: Subject, value: ParamValue): void {
+  const design = useDesign.getState();
+  if (design.design.nodes.some((n) => n.id === subject.target)) design.setNodeParam(subject.target, subject.key, value);
+  else design.setEdgeParam(subject.target, subject.key, value);
+}

@@ -1,0 +1,23 @@
+/**
+ * The worker for whole runs done at once: grading a practice design, comparing values of a
+ * param. Each is several complete runs back to back — up to a second or two of engine time —
+ * so they run here, apart from the live simulation's worker, and the page stays free.
+ */
+import * as Comlink from 'comlink';
+import { compareValues } from '../compare/compare';
+import { checkDesign } from '../practice/check';
+import { scenarioById } from '../practice/scenarios';
+import type { BatchApi } from './batchHost';
+
+const api: BatchApi = {
+  check(design, scenarioId) {
+    const scenario = scenarioById(scenarioId);
+    if (!scenario) throw new Error(`There is no practice scenario called “${scenarioId}”.`);
+    return checkDesign(design, scenario);
+  },
+  compare(design, subject, values) {
+    return compareValues(design, subject, values);
+  },
+};
+
+Comlink.expose(api);

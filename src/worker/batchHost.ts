@@ -1,0 +1,56 @@
+/**
+ * The page's side of the batch worker. Each job gets a fresh worker, terminated when it answers.
+ * Jobs share nothing but are grouped by kind: a new check stops a check still running (and a
+ * new comparison a comparison) instead of queueing behind it.
+ */
+import * as Comlink from 'comlink';
+import type { Design, ParamValue } from '../model';
+import type { Comparison, Subject } from '../compare/types';
+import type { CheckResult } from '../practice/types';
+
+export interface BatchApi {
+  check(design: Design, scenarioId: string): CheckResult;
+  compare(design: Design, subject: Subject, values: ParamValue[]): Comparison;
+}
+
+export type BatchKind = 'check' | 'compare';
+export type BatchWorkerFactory = () => Worker;
+
+const defaultFactory: BatchWorkerFactory = () =>
+  new Worker(new URL('./batch.worker.ts', import.meta.url), { type: 'module', name: 'archsim-batch' });
+
+/** Rejected with when a newer job of the same kind, or a cancel, stopped this one. */
+export class JobCancelled extends Error {
+  constructor() {
+    super('The job was stopped.');
+  }
+}
+
+const running = new Map<BatchKind, { worker: Worker; cancel: () => void }>();
+
+export function cancelJob(kind: BatchKind): void {
+  running.get(kind)?.cancel();
+  running.delete(kind);
+}
+
+export async function runJob<T>(
+  kind: BatchKind,
+  job: (api: Comlink.Remote<BatchApi>) => Promise<T>,
+  factory: BatchWorkerFactory = defaultFactory,
+): Promise<T> {
+  cancelJob(kind);
+  const worker = factory();
+  const stopped = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (event) => {
+      event.preventDefault();
+      reject(new Error(`The ${kind} stopped: ${event.message || 'its worker crashed'}.`));
+    });
+    running.set(kind, { worker, cancel: () => reject(new JobCancelled()) });
+  });
+  try {
+    return await Promise.race([job(Comlink.wrap<BatchApi>(worker)), stopped]);
+  } finally {
+    worker.terminate();
+    if (running.get(kind)?.worker === worker) running.delete(kind);
+  }
+}
