@@ -10,6 +10,8 @@ export interface CliArgs {
   seed?: number;
   /** Grade the design against this practice scenario instead of printing its figures. */
   scenario?: string;
+  /** Compare values of one param instead: `target.key` or `target.key=v1,v2,…` (node or edge id). */
+  compare?: string;
   json: boolean;
   help: boolean;
 }
@@ -42,6 +44,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--scenario':
         args.scenario = value();
         break;
+      case '--compare':
+        args.compare = value();
+        break;
       case '--seed': {
         const v = value();
         const n = Number(v);
@@ -55,6 +60,7 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (args.help) return args;
+  if (args.scenario !== undefined && args.compare !== undefined) throw new UsageError('--scenario and --compare cannot go together');
   if (args.scenario !== undefined && (args.durationS !== undefined || args.warmupS !== undefined || args.seed !== undefined)) {
     throw new UsageError('--scenario runs the brief’s own seed and length: drop --duration, --warmup and --seed');
   }

@@ -102,6 +102,10 @@ describe('npm run sim', () => {
     ['an unknown option', [mm1, '--fast'], /unknown option --fast/],
     ['an unknown scenario', [mm1, '--scenario', 'nope'], /no practice scenario 'nope'; there are scale-out, /],
     ['a scenario with a seed', [mm1, '--scenario', 'scale-out', '--seed', '2'], /--scenario runs the brief’s own seed and length/],
+    ['a comparison of a param the node lacks', [mm1, '--compare', 'app.colour'], /--compare: 'app' has no param 'colour'; it has workers, /],
+    ['a comparison of an unknown node', [mm1, '--compare', 'db.workers'], /there is no node or edge 'db'/],
+    ['a comparison with a value out of range', [mm1, '--compare', 'app.workers=1,0'], /workers must be at least 1, got 0/],
+    ['a comparison with an unknown choice', [mm1, '--compare', 'app.serviceDistribution=normal'], /'normal' is not one of exponential, constant, lognormal/],
   ])('exits non-zero with a one-line reason for %s', (_, args, reason) => {
     const { code, stdout, stderr } = sim(...(args as string[]));
     expect(code).not.toBe(0);
@@ -120,5 +124,20 @@ describe('npm run sim', () => {
     expect(start.stdout).toMatch(/^Scale out a web API — 1 of 4 not met\n/);
     expect(start.stdout).toMatch(/\n✗ p99 latency at most 100 ms — p99 [\d,]+ ms\n/);
     expect(start.stdout).toContain('\n✓ Costs at most $450 a month — $70 a month\n');
+  });
+
+  it('--compare runs the design once per value with the same requests, the current value marked', () => {
+    const { code, stdout } = sim(mm1, '--compare', 'app.workers=1,2', '--duration', '20', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out.subject).toEqual({ target: 'app', key: 'workers' });
+    expect(out.run).toEqual({ durationS: 20, warmupS: 5, seed: 1 });
+    const [one, two] = out.variants;
+    expect(one.sent).toBe(two.sent);
+    // 900 req/s of 1 ms work: one worker is 90 % busy, two wait far less.
+    expect(two.latencyMs.p99).toBeLessThan(one.latencyMs.p99 / 3);
+    const table = sim(mm1, '--compare', 'app.workers=1,2', '--duration', '20');
+    expect(table.stdout.split('\n')[0]).toBe('M/M/1 — app.workers, seed 1, 20 s measured after 5 s warm-up, the same requests in every run');
+    expect(table.stdout).toMatch(/\n1 \(current\) +\d/);
   });
 });

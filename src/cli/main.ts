@@ -3,15 +3,18 @@
  * [--seed n] [--json]`. Reads a design through the same restore() gate as links and files,
  * runs it, and prints a table or exactly one JSON object. Bad input exits 1 with one line.
  * With `--scenario <id>` it grades the design against a practice brief instead: exit 0 when
- * it passes, 2 when it does not.
+ * it passes, 2 when it does not. With `--compare target.key[=v1,v2,…]` it runs the design once
+ * per value of one param, with the same requests, and prints the runs side by side.
  */
 import { readFileSync } from 'node:fs';
 import { checkGraph, restore } from '../model';
 import { runDesign } from '../engine';
+import { compareValues } from '../compare/compare';
+import { resolveComparison } from '../compare/subject';
 import { checkDesign } from '../practice/check';
 import { scenarioById, SCENARIOS } from '../practice/scenarios';
 import { parseArgs, UsageError } from './args';
-import { formatCheck, formatTable } from './table';
+import { formatCheck, formatComparison, formatTable } from './table';
 
 function main(argv: string[]): number {
   let args;
@@ -47,6 +50,16 @@ function main(argv: string[]): number {
     return result.passed ? 0 : 2;
   }
 
+  if (args.compare !== undefined) {
+    const run = { durationS: args.durationS ?? design.run.durationS, warmupS: args.warmupS ?? design.run.warmupS };
+    const measured = { ...design, run, seed: args.seed ?? design.seed };
+    const asked = resolveComparison(measured, args.compare);
+    if ('error' in asked) return fail(`--compare: ${asked.error}`);
+    const comparison = compareValues(measured, asked.subject, asked.values);
+    process.stdout.write(args.json ? `${JSON.stringify(comparison)}\n` : formatComparison(measured, comparison));
+    return 0;
+  }
+
   let summary;
   try {
     summary = runDesign(design, {
@@ -64,6 +77,7 @@ function main(argv: string[]): number {
 const USAGE = [
   'usage: npm run --silent sim -- <design.json> [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
   '       npm run --silent sim -- <design.json> --scenario <id> [--json]   grade against a practice brief (exit 2: not passed)',
+  '       npm run --silent sim -- <design.json> --compare <node-or-edge>.<param>[=v1,v2,…] [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
   `practice scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`,
 ].join('\n');
 

@@ -1,6 +1,8 @@
-/** The runner's human-readable output: the end-to-end figures, then one row per node; or a practice check. */
+/** The runner's human-readable output: the end-to-end figures, then one row per node; or a practice check, or a comparison. */
 import type { NodeFigures, RunSummary } from '../engine';
 import type { CheckResult, Scenario } from '../practice/types';
+import { findSubject } from '../compare/subject';
+import type { Comparison } from '../compare/types';
 import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
 import type { Design } from '../model';
@@ -49,11 +51,43 @@ export function formatTable(design: Design, s: RunSummary): string {
       }),
     ];
   });
+  lines.push(...columns(header, rows, 2), '');
+  return lines.join('\n');
+}
+
+/** Rows under a header and a rule, the first `textColumns` left-aligned, the rest right-aligned. */
+function columns(header: string[], rows: string[][], textColumns: number): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const render = (cells: string[]) =>
-    cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
-  lines.push(render(header), render(widths.map((w) => '─'.repeat(w))), ...rows.map(render), '');
-  return lines.join('\n');
+    cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  return [render(header), render(widths.map((w) => '─'.repeat(w))), ...rows.map(render)];
+}
+
+/** A comparison: one row per value, the design's current one marked. */
+export function formatComparison(design: Design, comparison: Comparison): string {
+  const { subject, run } = comparison;
+  const current = findSubject(design, subject)?.value;
+  const header = ['value', 'throughput', 'p50', 'p95', 'p99', 'errors', 'cost'];
+  const rows = comparison.variants.map((v) => {
+    const value = `${v.value === null ? 'unbounded' : v.value}${v.value === current ? ' (current)' : ''}`;
+    if (!v.ok) return [value, v.problem, '', '', '', '', ''];
+    const latency = (x: number) => (v.completed > 0 ? ms(x) : '—');
+    return [
+      value,
+      `${v.throughputPerSecond.toFixed(1)} req/s`,
+      latency(v.latencyMs.p50),
+      latency(v.latencyMs.p95),
+      latency(v.latencyMs.p99),
+      pct(v.errorRate),
+      `$${v.costPerMonth.toLocaleString('en-US', { maximumFractionDigits: 0 })}`,
+    ];
+  });
+  return [
+    `${design.name} — ${subject.target}.${subject.key}, seed ${run.seed}, ${run.durationS} s measured after ${run.warmupS} s warm-up, the same requests in every run`,
+    '',
+    ...columns(header, rows, 1),
+    '',
+  ].join('\n');
 }
 
 /** A practice check: the verdict, then each requirement met (✓) or not (✗) with what was measured. */

@@ -311,6 +311,14 @@ export function restoreParams(
 }
 
 /** Validates one value against its spec; `undefined` means "use the default". */
+/** Text as typed → what checkParam should judge: '' is null, numerals are numbers, anything else stays a string. */
+export function parseNumberText(text: string): unknown {
+  const trimmed = text.trim().replace(/,/g, '');
+  if (trimmed === '') return null;
+  const n = Number(trimmed);
+  return Number.isNaN(n) ? text.trim() : n;
+}
+
 export function checkParam(spec: ParamSpec, value: unknown): { value: number | string | null } | { error: string } {
   if (value === undefined) return { value: spec.default };
   if (spec.type === 'enum') {

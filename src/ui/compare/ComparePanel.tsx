@@ -10,7 +10,7 @@ import { useDesign } from '../../store';
 import { useCompare, type CompareJob } from '../../store/compare';
 import { formatCost, formatMs, formatOption, formatPercent, formatRate } from '../format';
 import { applyValue, closeCompare, runCompare, setCompareValues, subjectIn } from './actions';
-import { parseValues, valuesText } from './values';
+import { parseValues, valuesText } from '../../compare/values';
 import './compare.css';
 
 function show(value: ParamValue, unit?: string): string {

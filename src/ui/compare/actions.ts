@@ -1,22 +1,20 @@
 /** What the inspector's Compare buttons and the Compare tab do. */
-import { EDGE_PARAM_SPECS, NODE_PARAM_SPECS, type Design, type ParamSpec, type ParamValue } from '../../model';
+import type { Design, ParamSpec, ParamValue } from '../../model';
 import type { Comparison, Subject } from '../../compare/types';
 import { useDesign } from '../../store';
 import { useCompare } from '../../store/compare';
 import { useUi } from '../../store/ui';
 import { cancelJob, JobCancelled, runJob } from '../../worker/batchHost';
-import { defaultValues } from './values';
+import { findSubject } from '../../compare/subject';
+import { defaultValues } from '../../compare/values';
 
-/** The spec and current value of the subject in `design`; null once the node or edge is gone. */
+/** The subject's spec, current value and name in `design`; null once the node, edge or param is gone. */
 export function subjectIn(design: Design, subject: Subject): { spec: ParamSpec; value: ParamValue; name: string } | null {
-  const node = design.nodes.find((n) => n.id === subject.target);
-  const edge = node ? undefined : design.edges.find((e) => e.id === subject.target);
-  const specs = node ? NODE_PARAM_SPECS[node.kind] : edge ? EDGE_PARAM_SPECS : null;
-  const spec = specs?.find((s) => s.key === subject.key);
-  if (!spec || (!node && !edge)) return null;
+  const found = findSubject(design, subject);
+  if (!found) return null;
   const label = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
-  const name = node ? (node.label ?? node.id) : `${label(edge!.source)} → ${label(edge!.target)}`;
-  return { spec, value: (node ?? edge)!.params[subject.key], name };
+  const edge = design.edges.find((e) => e.id === subject.target);
+  return { ...found, name: edge ? `${label(edge.source)} → ${label(edge.target)}` : label(subject.target) };
 }
 
 /** Opens the Compare tab on one param, with its default values, and runs them. */

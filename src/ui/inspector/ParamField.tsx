@@ -4,7 +4,7 @@
  * apply on Enter or when the field loses focus; choices apply at once.
  */
 import { useEffect, useId, useState } from 'react';
-import { checkParam, LB_ALGORITHM_NOTES, type LbAlgorithm, type ParamSpec, type ParamValue } from '../../model';
+import { checkParam, LB_ALGORITHM_NOTES, parseNumberText, type LbAlgorithm, type ParamSpec, type ParamValue } from '../../model';
 import { formatOption } from '../format';
 
 interface Props {
@@ -65,13 +65,6 @@ function rangeText(spec: ParamSpec): string {
   return `${from}–${fmt(spec.max)}${unit}${spec.nullable ? ', or empty' : ''}`;
 }
 
-/** Text as typed → what checkParam should judge: '' is null, numerals are numbers, anything else stays a string. */
-export function parseNumberText(text: string): unknown {
-  const trimmed = text.trim().replace(/,/g, '');
-  if (trimmed === '') return null;
-  const n = Number(trimmed);
-  return Number.isNaN(n) ? text.trim() : n;
-}
 
 export function ParamField({ spec, value, onCommit, optionNotes, fixed, onCompare, compareShown }: Props) {
   const id = useId();

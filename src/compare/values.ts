@@ -1,6 +1,5 @@
 /** The values a comparison starts with, and values typed as text, checked against the param's spec. */
-import { checkParam, type ParamSpec, type ParamValue } from '../../model';
-import { parseNumberText } from '../inspector/ParamField';
+import { checkParam, parseNumberText, type ParamSpec, type ParamValue } from '../model';
 
 /** More rows than this make a table nobody reads, and a wait of several seconds. */
 export const MAX_VALUES = 12;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE_PARAM_SPECS, LB_ALGORITHMS, NODE_PARAM_SPECS } from '../../model';
+import { EDGE_PARAM_SPECS, LB_ALGORITHMS, NODE_PARAM_SPECS } from '../model';
 import { defaultValues, parseValues, valuesText } from './values';
 
 const nodeSpec = (kind: keyof typeof NODE_PARAM_SPECS, key: string) => NODE_PARAM_SPECS[kind].find((s) => s.key === key)!;
