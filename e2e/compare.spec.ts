@@ -16,9 +16,9 @@ test('comparing a balancer’s algorithms side by side, and using the best', asy
   await page.locator('.react-flow__node[data-id="lb"]').click();
   await page.getByRole('button', { name: 'Compare algorithm values' }).click();
   await expect(page.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
-  // Every algorithm, one row each, the same requests in every run.
+  // Every algorithm, one row each, the same random draws (so the same requests) in every run.
   await expect(table(page).getByRole('row')).toHaveCount(12, { timeout: 30_000 });
-  await expect(page.getByLabel('Comparison').getByRole('status')).toContainText('the same requests in every run');
+  await expect(page.getByLabel('Comparison').getByRole('status')).toContainText('the same random draws in every run');
   await expect(row(page, 'Round Robin')).toContainText('current');
   // Round robin feeds the slow server a third of the traffic; least connections sends it less.
   expect(await p99(page, 'Least Connections')).toBeLessThan((await p99(page, 'Round Robin')) / 2);

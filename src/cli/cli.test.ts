@@ -137,7 +137,7 @@ describe('npm run sim', () => {
     // 900 req/s of 1 ms work: one worker is 90 % busy, two wait far less.
     expect(two.latencyMs.p99).toBeLessThan(one.latencyMs.p99 / 3);
     const table = sim(mm1, '--compare', 'app.workers=1,2', '--duration', '20');
-    expect(table.stdout.split('\n')[0]).toBe('M/M/1 — app.workers, seed 1, 20 s measured after 5 s warm-up, the same requests in every run');
+    expect(table.stdout.split('\n')[0]).toBe('M/M/1 — app.workers, seed 1, 20 s measured after 5 s warm-up, the same random draws in every run');
     expect(table.stdout).toMatch(/\n1 \(current\) +\d/);
   });
 });

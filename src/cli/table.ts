@@ -83,7 +83,7 @@ export function formatComparison(design: Design, comparison: Comparison): string
     ];
   });
   return [
-    `${design.name} — ${subject.target}.${subject.key}, seed ${run.seed}, ${run.durationS} s measured after ${run.warmupS} s warm-up, the same requests in every run`,
+    `${design.name} — ${subject.target}.${subject.key}, seed ${run.seed}, ${run.durationS} s measured after ${run.warmupS} s warm-up, the same random draws in every run`,
     '',
     ...columns(header, rows, 1),
     '',

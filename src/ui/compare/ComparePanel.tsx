@@ -103,7 +103,7 @@ function Results({ subject, job }: { subject: Subject; job: CompareJob }) {
       <p className="compare-status" role="status">
         {stale
           ? 'The design has changed since these runs; run them again to compare the design as it is.'
-          : `Each row: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}, the same requests in every run. ${result.variants.length} runs in ${(result.wallMs / 1000).toFixed(1)} s.`}
+          : `Each row: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}, the same random draws in every run. ${result.variants.length} runs in ${(result.wallMs / 1000).toFixed(1)} s.`}
       </p>
       <table className={`compare-table${stale ? ' is-stale' : ''}`}>
         <thead>

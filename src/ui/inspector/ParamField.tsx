@@ -65,7 +65,6 @@ function rangeText(spec: ParamSpec): string {
   return `${from}–${fmt(spec.max)}${unit}${spec.nullable ? ', or empty' : ''}`;
 }
 
-
 export function ParamField({ spec, value, onCommit, optionNotes, fixed, onCompare, compareShown }: Props) {
   const id = useId();
   const shown = value === null ? '' : String(value);

@@ -7,7 +7,7 @@ import { usePractice, type CheckState } from '../../store/practice';
 import { useUi } from '../../store/ui';
 import { requirementLabel, RULES_LABEL } from '../../practice/describe';
 import { scenarioById } from '../../practice/scenarios';
-import type { RequirementResult, Scenario } from '../../practice/types';
+import type { Scenario } from '../../practice/types';
 import { checkPractice, leavePractice, revealHint, showAnswer } from './actions';
 
 function Hints({ scenario }: { scenario: Scenario }) {
@@ -38,7 +38,7 @@ function Hints({ scenario }: { scenario: Scenario }) {
 type Row = { label: string; passed?: boolean; measured?: string; nodeId?: string };
 
 function rowsOf(scenario: Scenario, check: CheckState): Row[] {
-  if (check.status === 'done' && check.result.ok) return check.result.results as RequirementResult[];
+  if (check.status === 'done' && check.result.ok) return check.result.results;
   return [{ label: RULES_LABEL }, ...scenario.requirements.map((r) => ({ label: requirementLabel(r) }))];
 }
 
