@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fresh, shot } from './helpers';
+import { fresh, openExample, shot } from './helpers';
 
 const brief = (page: Page) => page.getByLabel('Practice brief');
 const requirement = (page: Page, label: RegExp) => brief(page).getByRole('listitem').filter({ hasText: label });
@@ -51,16 +51,41 @@ test('a practice scenario: its brief, a failing check, the brief’s rules, hint
   await expect(page.getByRole('tab', { name: /Brief \(passed\)/ })).toBeVisible();
   await shot(page, 'practice-passed');
 
-  // The scenario and its hints survive a reload; a check's result does not (it is about a design as it was).
+  // The scenario (the design's own) and its hints survive a reload; a check's result does not.
   await page.reload();
-  await expect(page.getByRole('tab', { name: /Brief/ })).toBeVisible();
   await page.getByRole('tab', { name: /Brief/ }).click();
   await expect(brief(page).getByLabel('Hints').getByRole('listitem')).toHaveCount(3);
   await expect(requirement(page, /p99 latency at most 100 ms/)).toContainText('Not checked');
 
+  // Leaving keeps the design; Undo takes the design back into practice.
   await brief(page).getByRole('button', { name: 'Leave practice' }).click();
   await expect(page.getByRole('tab', { name: /Brief/ })).toHaveCount(0);
   await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('.react-flow__node')).toHaveCount(7);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('tab', { name: /Brief/ })).toBeVisible();
+});
+
+test('an attempt travels with its design: a shared link opens with the brief, an example ends it', async ({ browser, page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await fresh(page);
+  await start(page, 'The database is the bottleneck');
+  await page.getByRole('button', { name: 'Share' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Share this design' });
+  const link = await dialog.getByRole('textbox', { name: 'Link' }).inputValue();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+
+  const other = await browser.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('tab', { name: /Brief/ })).toBeVisible();
+  await other.getByRole('tab', { name: /Brief/ }).click();
+  await expect(brief(other)).toContainText('The database is the bottleneck');
+  await other.close();
+
+  await openExample(page, 'Load balancing: one slow server');
+  await expect(page.getByRole('tab', { name: /Brief/ })).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('tab', { name: /Brief/ })).toBeVisible();
 });
 
 test('losing a server: the check names the server whose loss hurt most, and selects it', async ({ page }) => {

@@ -146,6 +146,17 @@ describe('restore()', () => {
     });
   });
 
+  it('keeps a practice scenario’s id, and ignores one that is not a short slug', () => {
+    const base = { nodes: [{ id: 'a', kind: 'server' }] };
+    const practice = (value: unknown) => {
+      const result = restore({ ...base, practice: value });
+      if (!result.ok) throw new Error(result.problems[0].message);
+      return result.design.practice;
+    };
+    expect(practice('survive-a-failure')).toBe('survive-a-failure');
+    for (const odd of ['Scale Out', '', '-x', 'a'.repeat(200), 42, null, { id: 'x' }]) expect(practice(odd)).toBeUndefined();
+  });
+
   it('drops unknown fields everywhere', () => {
     const design = restored({
       extra: 1,

@@ -58,7 +58,11 @@ const envelopeSchema = z.object({
   edges: z.array(loose).max(LIMITS.maxEdges).optional(),
   faults: z.array(loose).max(LIMITS.maxFaults).optional(),
   run: loose.optional(),
+  practice: z.unknown().optional(),
 });
+
+/** A practice scenario's id: a short slug. Anything else is ignored like an unknown field. */
+const PRACTICE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const nodeShape = z.object({
   id: idString,
@@ -198,6 +202,7 @@ function restoreUnsafe(input: unknown): RestoreResult {
   const name = restoreText(envelope.data.name, LIMITS.maxNameLength) || 'Untitled design';
   const seed = restoreSeed(envelope.data.seed, problems);
   const run = restoreRun(envelope.data.run, problems);
+  const practice = envelope.data.practice;
 
   if (problems.length > MAX_PROBLEMS) {
     // A thousand copies of the same mistake help nobody and would flood the alert.
@@ -208,7 +213,17 @@ function restoreUnsafe(input: unknown): RestoreResult {
   return {
     ok: true,
     warnings,
-    design: { format: DESIGN_FORMAT, version: DESIGN_VERSION, name, seed, nodes, edges, faults, run },
+    design: {
+      format: DESIGN_FORMAT,
+      version: DESIGN_VERSION,
+      name,
+      seed,
+      nodes,
+      edges,
+      faults,
+      run,
+      ...(typeof practice === 'string' && practice.length <= LIMITS.maxIdLength && PRACTICE_ID.test(practice) ? { practice } : {}),
+    },
   };
 }
 

@@ -58,6 +58,11 @@ export interface Design {
   edges: DesignEdge[];
   faults: ScheduledFault[];
   run: RunSettings;
+  /**
+   * The practice scenario (src/practice) this design is an attempt at, when it is one: files,
+   * links and autosave carry it, so a shared attempt opens with its brief.
+   */
+  practice?: string;
 }
 
 export interface Problem {

@@ -10,11 +10,12 @@ import type { Scenario } from './types';
 type NodeRow = [id: string, kind: string, label: string, x: number, y: number, params?: Params];
 type EdgeRow = [source: string, target: string];
 
-/** A design written as rows, through restore() like any file. */
-function sketch(name: string, nodes: NodeRow[], edges: EdgeRow[]): Design {
+/** A design for scenario `practice`, written as rows, through restore() like any file. */
+function sketch(practice: string, name: string, nodes: NodeRow[], edges: EdgeRow[]): Design {
   const result = restore({
     name,
     seed: 1,
+    practice,
     nodes: nodes.map(([id, kind, label, x, y, params]) => ({ id, kind, label, position: { x, y }, params: params ?? {} })),
     edges: edges.map(([source, target], i) => ({ id: `e${i + 1}`, source, target, params: {} })),
   });
@@ -46,10 +47,11 @@ const scaleOut: Scenario = {
     'Our API runs on one server. Traffic has grown to 1,500 requests a second, and the server — 4 workers, 10 ms of work per request — can serve about 400.',
     'Keep the API fast for everyone: p99 under 100 ms, almost no errors, and no more than $450 a month.',
   ],
-  start: sketch('Practice: scale out a web API', [scaleUsers, ['app', 'server', 'App', 300, 160]], [['users', 'app']]),
+  start: sketch('scale-out', 'Practice: scale out a web API', [scaleUsers, ['app', 'server', 'App', 300, 160]], [['users', 'app']]),
   answer: (() => {
     const apps = column('app', 'server', 'App', 5, 600);
     return sketch(
+      'scale-out',
       'Practice: scale out a web API (an answer)',
       [scaleUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160, { algorithm: 'leastConnections' }], ...apps],
       [['users', 'lb'], ...fanOut('lb', ids(apps))],
@@ -100,6 +102,7 @@ const databaseBottleneck: Scenario = {
   start: (() => {
     const tier = readTier();
     return sketch(
+      'database-bottleneck',
       'Practice: the database is the bottleneck',
       [...tier.rows, ['db', 'database', 'Database', 900, 160, { workers: 4 }]],
       [...tier.edges, ...fanIn(tier.apps, 'db')],
@@ -108,6 +111,7 @@ const databaseBottleneck: Scenario = {
   answer: (() => {
     const tier = readTier();
     return sketch(
+      'database-bottleneck',
       'Practice: the database is the bottleneck (an answer)',
       [...tier.rows, ['cache', 'cache', 'Cache', 900, 160], ['db', 'database', 'Database', 1200, 160, { workers: 4 }]],
       [...tier.edges, ...fanIn(tier.apps, 'cache'), ['cache', 'db']],
@@ -142,6 +146,7 @@ const survivesFailure: Scenario = {
   start: (() => {
     const apps = column('app', 'server', 'App', 3, 600);
     return sketch(
+      'survive-a-failure',
       'Practice: survive losing a server',
       [failUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps],
       [['users', 'lb'], ...fanOut('lb', ids(apps))],
@@ -150,6 +155,7 @@ const survivesFailure: Scenario = {
   answer: (() => {
     const apps = column('app', 'server', 'App', 4, 600);
     return sketch(
+      'survive-a-failure',
       'Practice: survive losing a server (an answer)',
       [
         ['users', 'client', 'Users', 0, 160, { ratePerSecond: 800, retries: 1 }],
@@ -197,6 +203,7 @@ const writeBurst: Scenario = {
   start: (() => {
     const apps = column('app', 'server', 'App', 2, 600);
     return sketch(
+      'write-burst',
       'Practice: absorb a burst of writes',
       [burstUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps, ['db', 'database', 'Database', 900, 160]],
       [['users', 'lb'], ...fanOut('lb', ids(apps)), ...fanIn(ids(apps), 'db')],
@@ -205,6 +212,7 @@ const writeBurst: Scenario = {
   answer: (() => {
     const workers = column('worker', 'server', 'Worker', 3, 600);
     return sketch(
+      'write-burst',
       'Practice: absorb a burst of writes (an answer)',
       [burstUsers, ['orders', 'queue', 'Order queue', 300, 160], ...workers, ['db', 'database', 'Database', 900, 160]],
       [['users', 'orders'], ...fanOut('orders', ids(workers)), ...fanIn(ids(workers), 'db')],

@@ -27,6 +27,7 @@ export function designDocument(design: Design, options: DocumentOptions = {}): J
   doc.version = DESIGN_VERSION;
   doc.name = design.name;
   doc.seed = design.seed;
+  if (design.practice !== undefined) doc.practice = design.practice;
   const run = design.run ?? DEFAULT_RUN;
   if (!compact || run.durationS !== DEFAULT_RUN.durationS || run.warmupS !== DEFAULT_RUN.warmupS) {
     doc.run = { durationS: run.durationS, warmupS: run.warmupS };

@@ -72,6 +72,12 @@ describe('share links', () => {
     expect(back.name).toBe(design.name);
   });
 
+  it('carry the practice scenario a design is an attempt at, and nothing when it is none', () => {
+    const design = realisticDesign();
+    expect(opened(encodeDesign({ ...design, practice: 'scale-out' })).practice).toBe('scale-out');
+    expect('practice' in opened(encodeDesign(design))).toBe(false);
+  });
+
   it('survive encode → decode unchanged for random valid designs', () => {
     fc.assert(
       fc.property(designArb({ integerPositions: true }), (generated) => {

@@ -28,6 +28,8 @@ export interface DesignState {
   replaceDesign: (design: Design) => void;
   setName: (name: string) => void;
   setSeed: (seed: number) => void;
+  /** Marks the design as an attempt at a practice scenario, or (undefined) as none. */
+  setPractice: (id: string | undefined) => void;
   addNode: (kind: NodeKind, position: { x: number; y: number }) => string;
   /** Positions during a drag; wrap a drag in beginGesture/endGesture for one undo step. */
   moveNodes: (moves: ReadonlyArray<{ id: string; position: { x: number; y: number } }>) => void;
@@ -69,6 +71,11 @@ export function createDesignStore(initial: Design) {
           // Cleaned as restore() cleans text, so what is typed is what a reload or a link shows.
           setName: (name) => update((d) => ({ ...d, name: plainText(name, LIMITS.maxNameLength) })),
           setSeed: (seed) => update((d) => ({ ...d, seed })),
+          setPractice: (id) =>
+            update((d) => {
+              const { practice: _old, ...rest } = d;
+              return id === undefined ? rest : { ...rest, practice: id };
+            }),
           addNode: (kind, position) => {
             const node = newNode(get().design, kind, position);
             update((d) => ({ ...d, nodes: [...d.nodes, node] }));

@@ -1,13 +1,14 @@
 /**
- * The practice slice: which scenario is on, how many hints are showing, and the last check.
- * The scenario and hints are kept across reloads (this tab's, else the last one saved); a
- * check's result is not — it is about the design as it was, and a new check takes a second.
+ * The practice slice. Which scenario is on is the design's own `practice` field (so undo, files,
+ * links and autosave carry it); here are the hints shown per scenario (kept across reloads) and
+ * the last check, which is not kept — it is about the design as it was.
  */
 import { create } from 'zustand';
 import type { Design } from '../model';
 import { scenarioById } from '../practice/scenarios';
-import type { CheckResult } from '../practice/types';
-import { browserStorage, tabStorage } from '../share/autosave';
+import type { CheckResult, Scenario } from '../practice/types';
+import { browserStorage } from '../share/autosave';
+import { useDesign } from './index';
 
 export type CheckState =
   | { status: 'idle' }
@@ -17,45 +18,42 @@ export type CheckState =
   | { status: 'failed'; message: string };
 
 export interface PracticeState {
-  scenarioId: string | null;
-  hintsShown: number;
+  /** Hints shown, by scenario id. */
+  hints: Record<string, number>;
   check: CheckState;
 }
 
-const KEY = 'archsim.practice.v1';
+const KEY = 'archsim.practice.hints.v1';
 
-interface Saved {
-  scenarioId: string | null;
-  hintsShown: number;
-}
-
-function load(): Saved {
-  for (const storage of [tabStorage(), browserStorage()]) {
-    try {
-      const raw = storage?.getItem(KEY);
-      if (!raw) continue;
-      const saved = JSON.parse(raw) as Partial<Saved>;
-      // A scenario this version does not have (renamed, or a hand-edited value) is forgotten.
-      const id = typeof saved.scenarioId === 'string' && scenarioById(saved.scenarioId) ? saved.scenarioId : null;
-      const hints = typeof saved.hintsShown === 'number' && Number.isInteger(saved.hintsShown) && saved.hintsShown >= 0 ? saved.hintsShown : 0;
-      return { scenarioId: id, hintsShown: id ? hints : 0 };
-    } catch {
-      // Unreadable: as if nothing were saved.
-    }
+function loadHints(): Record<string, number> {
+  try {
+    const saved: unknown = JSON.parse(browserStorage()?.getItem(KEY) ?? '{}');
+    if (saved === null || typeof saved !== 'object') return {};
+    // Only counts for scenarios this version has: a renamed one, or a hand-edited value, is forgotten.
+    return Object.fromEntries(
+      Object.entries(saved).filter(([id, n]) => scenarioById(id) && Number.isInteger(n) && (n as number) >= 0),
+    ) as Record<string, number>;
+  } catch {
+    return {};
   }
-  return { scenarioId: null, hintsShown: 0 };
 }
 
-export const usePractice = create<PracticeState>()(() => ({ ...load(), check: { status: 'idle' } }));
+export const usePractice = create<PracticeState>()(() => ({ hints: loadHints(), check: { status: 'idle' } }));
 
 usePractice.subscribe((state, prev) => {
-  if (state.scenarioId === prev.scenarioId && state.hintsShown === prev.hintsShown) return;
-  const text = JSON.stringify({ scenarioId: state.scenarioId, hintsShown: state.hintsShown } satisfies Saved);
-  for (const storage of [tabStorage(), browserStorage()]) {
-    try {
-      storage?.setItem(KEY, text);
-    } catch {
-      // Full or refused: practice still works, it is just not kept.
-    }
+  if (state.hints === prev.hints) return;
+  try {
+    browserStorage()?.setItem(KEY, JSON.stringify(state.hints));
+  } catch {
+    // Full or refused: hints still show, they are just not kept.
   }
 });
+
+/** The scenario the design on the canvas is an attempt at, if this version has it. */
+export function scenarioOf(design: Design): Scenario | undefined {
+  return design.practice === undefined ? undefined : scenarioById(design.practice);
+}
+
+export function useScenario(): Scenario | undefined {
+  return useDesign((s) => scenarioOf(s.design));
+}

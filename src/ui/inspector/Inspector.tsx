@@ -3,10 +3,9 @@ import type { ReactNode } from 'react';
 import { EDGE_PARAM_SPECS, KIND_LABELS, KIND_NOTES, NODE_PARAM_SPECS, type DesignEdge, type DesignNode, type ParamSpec, type ParamValue } from '../../model';
 import { useDesign } from '../../store';
 import { instancesOf, nodeCost } from '../../store/cost';
-import { usePractice } from '../../store/practice';
+import { useScenario } from '../../store/practice';
 import { useRun } from '../../store/run';
 import { fixedFor } from '../../practice/rules';
-import { scenarioById } from '../../practice/scenarios';
 import { useUi } from '../../store/ui';
 import { deleteSelection } from '../actions';
 import { openCompare } from '../compare/actions';
@@ -52,7 +51,7 @@ const STATE_TEXT = { closed: 'Closed', open: 'Open', halfOpen: 'Half-open' } as 
 
 /** What the practice brief on, if any, fixes for this node. */
 function useBriefFixed(node: DesignNode) {
-  const scenario = usePractice((s) => (s.scenarioId ? scenarioById(s.scenarioId) : undefined));
+  const scenario = useScenario();
   return scenario ? fixedFor(node, scenario.start, scenario.hardware) : null;
 }
 

@@ -14,7 +14,7 @@ import { FaultsPanel } from '../faults/FaultsPanel';
 import { BriefPanel } from '../practice/BriefPanel';
 import { ComparePanel } from '../compare/ComparePanel';
 import { useCompare } from '../../store/compare';
-import { usePractice } from '../../store/practice';
+import { usePractice, useScenario } from '../../store/practice';
 import './dock.css';
 import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime } from '../format';
 
@@ -87,7 +87,7 @@ const TABS: { id: DockTab; label: string }[] = [
 
 /** The tabs there are: Brief while a scenario is on, Compare while a comparison is open. */
 function useTabs() {
-  const practising = usePractice((s) => s.scenarioId !== null);
+  const practising = useScenario() !== undefined;
   const comparing = useCompare((s) => s.subject !== null);
   return TABS.filter((t) => (t.id === 'brief' ? practising : t.id === 'compare' ? comparing : true));
 }

@@ -3,15 +3,14 @@
  * the requirements on the right — unchecked, then passed or failed with what the check measured.
  */
 import { useDesign } from '../../store';
-import { usePractice, type CheckState } from '../../store/practice';
+import { usePractice, useScenario, type CheckState } from '../../store/practice';
 import { useUi } from '../../store/ui';
 import { requirementLabel, RULES_LABEL } from '../../practice/describe';
-import { scenarioById } from '../../practice/scenarios';
 import type { Scenario } from '../../practice/types';
 import { checkPractice, leavePractice, revealHint, showAnswer } from './actions';
 
 function Hints({ scenario }: { scenario: Scenario }) {
-  const shown = usePractice((s) => s.hintsShown);
+  const shown = usePractice((s) => s.hints[scenario.id] ?? 0);
   const all = shown >= scenario.hints.length;
   return (
     <div className="brief-hints">
@@ -117,8 +116,7 @@ function Requirements({ scenario }: { scenario: Scenario }) {
 }
 
 export function BriefPanel() {
-  const id = usePractice((s) => s.scenarioId);
-  const scenario = id ? scenarioById(id) : undefined;
+  const scenario = useScenario();
   if (!scenario) return null;
   return (
     <div className="brief" aria-label="Practice brief">

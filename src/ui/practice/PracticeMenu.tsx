@@ -2,14 +2,14 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { requirementLabel } from '../../practice/describe';
 import { SCENARIOS } from '../../practice/scenarios';
-import { usePractice } from '../../store/practice';
+import { useScenario } from '../../store/practice';
 import { startPractice } from './actions';
 import './practice.css';
 
 function PracticeDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const active = usePractice((s) => s.scenarioId);
+  const active = useScenario()?.id;
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();

@@ -1,6 +1,6 @@
 /** What the Practice dialog and the Brief tab do: start, check, hint, answer, leave. */
 import { useDesign } from '../../store';
-import { usePractice } from '../../store/practice';
+import { scenarioOf, usePractice } from '../../store/practice';
 import { useUi } from '../../store/ui';
 import { scenarioById } from '../../practice/scenarios';
 import type { CheckResult } from '../../practice/types';
@@ -12,7 +12,7 @@ export async function startPractice(id: string): Promise<void> {
   const scenario = scenarioById(id);
   if (!scenario) return;
   cancelJob('check');
-  usePractice.setState({ scenarioId: id, hintsShown: 0, check: { status: 'idle' } });
+  usePractice.setState((s) => ({ hints: { ...s.hints, [id]: 0 }, check: { status: 'idle' } }));
   await showDesign(
     structuredClone(scenario.start),
     `Practice: ${quoted(scenario.title)}. The brief is below; change the design, then press Check.`,
@@ -20,21 +20,23 @@ export async function startPractice(id: string): Promise<void> {
   useUi.getState().setDockTab('brief');
 }
 
+/** Marks the design as no longer a practice attempt (one undoable step); the design stays. */
 export function leavePractice(): void {
   cancelJob('check');
-  usePractice.setState({ scenarioId: null, hintsShown: 0, check: { status: 'idle' } });
+  usePractice.setState({ check: { status: 'idle' } });
+  useDesign.getState().setPractice(undefined);
   if (useUi.getState().dockTab === 'brief') useUi.getState().setDockTab('charts');
 }
 
 /** Grades the design on the canvas, in the batch worker. */
 export async function checkPractice(): Promise<void> {
-  const id = usePractice.getState().scenarioId;
-  if (!id) return;
   const design = useDesign.getState().design;
+  const id = scenarioOf(design)?.id;
+  if (!id) return;
   usePractice.setState({ check: { status: 'checking', design } });
   try {
     const result = await runJob<CheckResult>('check', (api) => api.check(design, id) as Promise<CheckResult>);
-    if (usePractice.getState().scenarioId === id) usePractice.setState({ check: { status: 'done', design, result } });
+    usePractice.setState({ check: { status: 'done', design, result } });
   } catch (error) {
     if (error instanceof JobCancelled) return;
     usePractice.setState({ check: { status: 'failed', message: error instanceof Error ? error.message : String(error) } });
@@ -42,15 +44,15 @@ export async function checkPractice(): Promise<void> {
 }
 
 export function revealHint(): void {
-  const { scenarioId, hintsShown } = usePractice.getState();
-  const scenario = scenarioId ? scenarioById(scenarioId) : undefined;
-  if (scenario && hintsShown < scenario.hints.length) usePractice.setState({ hintsShown: hintsShown + 1 });
+  const scenario = scenarioOf(useDesign.getState().design);
+  if (!scenario) return;
+  const shown = usePractice.getState().hints[scenario.id] ?? 0;
+  if (shown < scenario.hints.length) usePractice.setState((s) => ({ hints: { ...s.hints, [scenario.id]: shown + 1 } }));
 }
 
 /** Replaces the design with the scenario's answer; Undo brings the candidate's back. */
 export async function showAnswer(): Promise<void> {
-  const id = usePractice.getState().scenarioId;
-  const scenario = id ? scenarioById(id) : undefined;
+  const scenario = scenarioOf(useDesign.getState().design);
   if (!scenario) return;
   await showDesign(structuredClone(scenario.answer), 'This is one answer that passes. Undo (Ctrl+Z) brings your design back.');
 }
