@@ -232,7 +232,55 @@ const writeBurst: Scenario = {
   ],
 };
 
-export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst];
+// ---- A hot shard ------------------------------------------------------------------------
+
+const shardUsers: NodeRow = [
+  'users',
+  'client',
+  'Users',
+  0,
+  160,
+  { ratePerSecond: 1200, readRatio: 0.8, keys: 10_000, keyDistribution: 'zipf', zipfExponent: 1.2 },
+];
+const shardHardware = { server: { workers: 32, serviceTimeMs: 3 }, database: { workers: 8, readTimeMs: 6, writeTimeMs: 12 } };
+
+/** Users → App → Shard router (with `strategy`) → four database shards. */
+function shardedDesign(name: string, strategy: string): Design {
+  const shards = column('shard', 'database', 'Shard', 4, 900, shardHardware.database);
+  return sketch(
+    'hot-shard',
+    name,
+    [shardUsers, ['app', 'server', 'App', 300, 160, shardHardware.server], ['router', 'shardRouter', 'Shard router', 600, 160, { strategy }], ...shards],
+    [['users', 'app'], ['app', 'router'], ...fanOut('router', ids(shards))],
+  );
+}
+
+const hotShard: Scenario = {
+  id: 'hot-shard',
+  title: 'Cool a hot shard',
+  summary: 'Four database shards, and one of them does nearly all the work.',
+  brief: [
+    'A user-profile store takes 1,200 requests a second, 80 % reads, over 10,000 users — a few of them far more popular than the rest (Zipf, exponent 1.2).',
+    'The data is split over four database shards (8 connections, 6 ms a read, 12 ms a write: about 1,100 requests a second each), by key range. Four shards should be plenty, yet the p99 is over a second.',
+    'Find out why and fix it: p99 under 100 ms, at most 0.1 % errors, at most $750 a month.',
+  ],
+  hardware: shardHardware,
+  start: shardedDesign('Practice: cool a hot shard', 'range'),
+  answer: shardedDesign('Practice: cool a hot shard (an answer)', 'hash'),
+  check: CHECK,
+  requirements: [
+    { kind: 'p99', maxMs: 100 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'cost', maxPerMonth: 750 },
+  ],
+  hints: [
+    'Run it and select each shard: how busy is each one?',
+    'Range sharding gives shard 1 the keys 0 to 2,499. Under Zipf, which keys are the popular ones?',
+    'Hash the key to choose a shard (or use consistent hashing), so popular keys land on different shards; a cache in front of the router for the hottest keys works too.',
+  ],
+};
+
+export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
