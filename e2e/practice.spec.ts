@@ -5,7 +5,7 @@ const brief = (page: Page) => page.getByLabel('Practice brief');
 const requirement = (page: Page, label: RegExp) => brief(page).getByRole('listitem').filter({ hasText: label });
 
 async function start(page: Page, title: string) {
-  await page.getByRole('button', { name: 'Practice' }).click();
+  await page.getByRole('button', { name: 'Practice', exact: true }).click();
   await page.getByRole('dialog').getByRole('button', { name: `Start ${title}` }).click();
   await expect(page.getByRole('tab', { name: /Brief/ })).toHaveAttribute('aria-selected', 'true');
 }
@@ -50,6 +50,11 @@ test('a practice scenario: its brief, a failing check, the brief’s rules, hint
   await expect(brief(page).getByRole('status')).toContainText('Passed: every requirement is met.');
   await expect(page.getByRole('tab', { name: /Brief \(passed\)/ })).toBeVisible();
   await shot(page, 'practice-passed');
+  // The list of scenarios remembers it.
+  await page.getByRole('button', { name: 'Practice', exact: true }).click();
+  await expect(page.getByRole('dialog').getByRole('listitem').filter({ hasText: 'Scale out a web API' })).toContainText('✓ Passed');
+  await expect(page.getByRole('dialog').getByRole('listitem').filter({ hasText: 'Survive losing a server' })).not.toContainText('Passed');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
 
   // The scenario (the design's own) and its hints survive a reload; a check's result does not.
   await page.reload();

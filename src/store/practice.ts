@@ -1,7 +1,7 @@
 /**
  * The practice slice. Which scenario is on is the design's own `practice` field (so undo, files,
- * links and autosave carry it); here are the hints shown per scenario (kept across reloads) and
- * the last check, which is not kept — it is about the design as it was.
+ * links and autosave carry it); here are the hints shown and the scenarios passed (kept across
+ * reloads) and the last check, which is not kept — it is about the design as it was.
  */
 import { create } from 'zustand';
 import type { Design } from '../model';
@@ -20,33 +20,45 @@ export type CheckState =
 export interface PracticeState {
   /** Hints shown, by scenario id. */
   hints: Record<string, number>;
+  /** Scenarios a check has passed, by id. */
+  passed: Record<string, true>;
   check: CheckState;
 }
 
-const KEY = 'archsim.practice.hints.v1';
+const HINTS_KEY = 'archsim.practice.hints.v1';
+const PASSED_KEY = 'archsim.practice.passed.v1';
 
-function loadHints(): Record<string, number> {
+/** A saved record by scenario id; entries for scenarios this version lacks, or of the wrong shape, are forgotten. */
+function load<T>(key: string, valid: (value: unknown) => value is T): Record<string, T> {
   try {
-    const saved: unknown = JSON.parse(browserStorage()?.getItem(KEY) ?? '{}');
+    const saved: unknown = JSON.parse(browserStorage()?.getItem(key) ?? '{}');
     if (saved === null || typeof saved !== 'object') return {};
-    // Only counts for scenarios this version has: a renamed one, or a hand-edited value, is forgotten.
-    return Object.fromEntries(
-      Object.entries(saved).filter(([id, n]) => scenarioById(id) && Number.isInteger(n) && (n as number) >= 0),
-    ) as Record<string, number>;
+    return Object.fromEntries(Object.entries(saved).filter(([id, value]) => scenarioById(id) && valid(value))) as Record<string, T>;
   } catch {
     return {};
   }
 }
 
-export const usePractice = create<PracticeState>()(() => ({ hints: loadHints(), check: { status: 'idle' } }));
+const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
+const isTrue = (b: unknown): b is true => b === true;
+
+export const usePractice = create<PracticeState>()(() => ({
+  hints: load(HINTS_KEY, isCount),
+  passed: load(PASSED_KEY, isTrue),
+  check: { status: 'idle' },
+}));
+
+function save(key: string, value: object) {
+  try {
+    browserStorage()?.setItem(key, JSON.stringify(value));
+  } catch {
+    // Full or refused: practice still works, this is just not kept.
+  }
+}
 
 usePractice.subscribe((state, prev) => {
-  if (state.hints === prev.hints) return;
-  try {
-    browserStorage()?.setItem(KEY, JSON.stringify(state.hints));
-  } catch {
-    // Full or refused: hints still show, they are just not kept.
-  }
+  if (state.hints !== prev.hints) save(HINTS_KEY, state.hints);
+  if (state.passed !== prev.passed) save(PASSED_KEY, state.passed);
 });
 
 /** The scenario the design on the canvas is an attempt at, if this version has it. */

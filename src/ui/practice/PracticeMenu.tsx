@@ -2,7 +2,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { requirementLabel } from '../../practice/describe';
 import { SCENARIOS } from '../../practice/scenarios';
-import { useScenario } from '../../store/practice';
+import { usePractice, useScenario } from '../../store/practice';
 import { startPractice } from './actions';
 import './practice.css';
 
@@ -10,6 +10,7 @@ function PracticeDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const active = useScenario()?.id;
+  const passed = usePractice((s) => s.passed);
   useEffect(() => {
     const element = dialog.current;
     if (element && !element.open) element.showModal();
@@ -38,7 +39,10 @@ function PracticeDialog({ onClose }: { onClose: () => void }) {
           {SCENARIOS.map((scenario) => (
             <li key={scenario.id} className="practice-item">
               <div className="practice-item-text">
-                <h3>{scenario.title}</h3>
+                <h3>
+                  {scenario.title}
+                  {passed[scenario.id] && <span className="practice-passed">✓ Passed</span>}
+                </h3>
                 <p>{scenario.summary}</p>
                 <p className="practice-item-asks">{scenario.requirements.map(requirementLabel).join(' · ')}</p>
               </div>

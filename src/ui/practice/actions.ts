@@ -36,7 +36,10 @@ export async function checkPractice(): Promise<void> {
   usePractice.setState({ check: { status: 'checking', design } });
   try {
     const result = await runJob<CheckResult>('check', (api) => api.check(design, id) as Promise<CheckResult>);
-    usePractice.setState({ check: { status: 'done', design, result } });
+    usePractice.setState((s) => ({
+      check: { status: 'done', design, result },
+      passed: result.ok && result.passed ? { ...s.passed, [id]: true } : s.passed,
+    }));
   } catch (error) {
     if (error instanceof JobCancelled) return;
     usePractice.setState({ check: { status: 'failed', message: error instanceof Error ? error.message : String(error) } });
