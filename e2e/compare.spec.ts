@@ -63,3 +63,14 @@ test('comparing numbers: values typed as a list, checked as the inspector checks
   await expect(table(page).getByRole('row')).toHaveCount(3, { timeout: 30_000 });
   await expect(page.getByLabel('Comparison').getByRole('alert')).toHaveCount(0);
 });
+
+test('a design that cannot run says so once, not on every row', async ({ page }) => {
+  await fresh(page);
+  await openExample(page, 'Load balancing: one slow server');
+  await page.locator('.react-flow__node[data-id="users"]').click();
+  await page.keyboard.press('Delete');
+  await page.locator('.react-flow__node[data-id="lb"]').click();
+  await page.getByRole('button', { name: 'Compare algorithm values' }).click();
+  await expect(page.getByLabel('Comparison').getByRole('alert')).toHaveText('The design cannot run: There is no client: add a Client to send requests.');
+  await expect(table(page)).toHaveCount(0);
+});

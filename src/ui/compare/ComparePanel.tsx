@@ -91,6 +91,15 @@ function Results({ subject, job }: { subject: Subject; job: CompareJob }) {
   if (job.status === 'failed') return <p className="compare-status is-bad" role="alert">{job.message}</p>;
   if (job.status !== 'done') return null;
   const result: Comparison = job.result;
+  // One problem on every row is the design's, not a value's: say it once.
+  const problems = new Set(result.variants.map((v) => (v.ok ? null : v.problem)));
+  if (problems.size === 1 && !problems.has(null)) {
+    return (
+      <p className="compare-status is-bad" role="alert">
+        The design cannot run: {[...problems][0]}
+      </p>
+    );
+  }
   const found = subjectIn(design, subject);
   const unit = found?.spec.type === 'number' ? found.spec.unit : undefined;
   const ran = result.variants.filter((v): v is VariantFigures => v.ok);
