@@ -99,8 +99,23 @@ test('losing a server: the check names the server whose loss hurt most, and sele
   await check(page);
   const loss = requirement(page, /Losing any one server/);
   await expect(loss).toContainText(/Not met: .*worst, losing App \d: [\d.]+ % failed/);
-  const worst = /losing (App \d)/.exec((await loss.textContent()) ?? '')![1];
-  await loss.getByRole('button').click();
+  const lossText = (await loss.textContent()) ?? '';
+  const worst = /losing (App \d)/.exec(lossText)![1];
+  await loss.getByRole('button', { name: /^worst, losing/ }).click();
   await expect(page.locator('.react-flow__node.selected')).toHaveCount(1);
   await expect(page.getByLabel('Name', { exact: true })).toHaveValue(worst);
+
+  // Watching it: the check's run, live, with that server lost at 21.5 s; the design is unchanged.
+  await loss.getByRole('button', { name: 'Watch it fail over' }).click();
+  await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('radio', { name: /×10/ })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('summary-simulated-time')).toHaveAttribute('data-value', '65000');
+  await expect(page.getByTestId('summary-failed')).not.toHaveText('0');
+  // The same engine, seed and fault: the live run's p99 is the check's.
+  const checkedP99 = /p99 ([\d,.]+ m?s)/.exec(lossText)![1];
+  await expect(page.getByTestId('summary-p99')).toHaveText(checkedP99);
+  await expect(page.locator('.fault-reference').first()).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Faults' })).not.toContainText(/\d/);
+  await shot(page, 'practice-watch');
 });

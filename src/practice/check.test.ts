@@ -87,7 +87,7 @@ describe('checking a design', () => {
   it('sums the instances’ list prices', () => {
     const design = oneServer({ ratePerSecond: 10 });
     const result = checkDesign(design, scenarioOf(design, [{ kind: 'cost', maxPerMonth: 70 }]));
-    expect(result.ok && result.results[1]).toEqual({ label: 'Costs at most $70 a month', passed: false, measured: '$70 a month' });
+    expect(result.ok && result.results[1]).toEqual({ requirement: 'cost', label: 'Costs at most $70 a month', passed: false, measured: '$70 a month' });
     const enough = checkDesign(design, scenarioOf(design, [{ kind: 'cost', maxPerMonth: 70.08 }]));
     expect(enough.ok && enough.passed).toBe(true);
   });

@@ -80,6 +80,7 @@ function measure(
       const p99 = summary.endToEnd.latencyMs.p99;
       const answered = summary.endToEnd.completed > 0;
       return {
+        requirement: requirement.kind,
         label: requirementLabel(requirement),
         passed: answered && p99 <= requirement.maxMs,
         measured: answered ? `p99 ${ms(p99)}` : 'no request was answered',
@@ -88,6 +89,7 @@ function measure(
     case 'errorRate': {
       const rate = errorRate(summary);
       return {
+        requirement: requirement.kind,
         label: requirementLabel(requirement),
         passed: rate <= requirement.max,
         measured: `${percent(rate)} failed`,
@@ -95,13 +97,16 @@ function measure(
     }
     case 'cost':
       return {
+        requirement: requirement.kind,
         label: requirementLabel(requirement),
         passed: summary.costPerMonth <= requirement.maxPerMonth,
         measured: `${dollars(summary.costPerMonth)} a month`,
       };
     case 'queueLag':
-      if (worstLag === null) return { label: requirementLabel(requirement), passed: true, measured: 'no queue' };
+      if (worstLag === null) return { requirement: requirement.kind,
+        label: requirementLabel(requirement), passed: true, measured: 'no queue' };
       return {
+        requirement: requirement.kind,
         label: requirementLabel(requirement),
         passed: worstLag.ms <= requirement.maxS * 1000,
         measured: `the longest wait was ${seconds(worstLag.ms / 1000)}, in ${name(worstLag.nodeId)}`,
@@ -119,7 +124,7 @@ function survivesLoss(
   const kind = KIND_LABELS[requirement.of].toLowerCase();
   const label = requirementLabel(requirement);
   const targets = design.nodes.filter((n) => n.kind === requirement.of);
-  if (targets.length === 0) return { label, passed: true, measured: `no ${kind} to lose` };
+  if (targets.length === 0) return { requirement: 'survivesLoss', label, passed: true, measured: `no ${kind} to lose` };
   let worst: { id: string; rate: number; p99: number; badness: number } | null = null;
   let passed = true;
   for (const node of targets) {
@@ -133,6 +138,7 @@ function survivesLoss(
   }
   const w = worst!;
   return {
+    requirement: 'survivesLoss',
     label,
     passed,
     measured: `worst, losing ${name(w.id)}: ${percent(w.rate)} failed, ${Number.isFinite(w.p99) ? `p99 ${ms(w.p99)}` : 'no request answered'}`,
@@ -148,13 +154,13 @@ function rulesResult(design: Design, scenario: Scenario, name: (id: string) => s
   const { missing, extra } = clientMismatch(design, scenario.start);
   const startName = nameOf(scenario.start);
   if (missing.length > 0) {
-    return { label, passed: false, measured: `${startName(missing[0])} is missing: the brief’s traffic comes from it` };
+    return { requirement: 'rules', label, passed: false, measured: `${startName(missing[0])} is missing: the brief’s traffic comes from it` };
   }
   if (extra.length > 0) {
-    return { label, passed: false, measured: `${name(extra[0])} is a client the brief does not have`, nodeId: extra[0] };
+    return { requirement: 'rules', label, passed: false, measured: `${name(extra[0])} is a client the brief does not have`, nodeId: extra[0] };
   }
   const breaks = ruleBreaks(design, scenario.start, scenario.hardware);
-  if (breaks.length === 0) return { label, passed: true, measured: 'as given' };
+  if (breaks.length === 0) return { requirement: 'rules', label, passed: true, measured: 'as given' };
   const named = breaks.slice(0, NAMED_BREAKS).map((b) => {
     const kind = design.nodes.find((n) => n.id === b.nodeId)!.kind;
     const spec = NODE_PARAM_SPECS[kind].find((s) => s.key === b.key)!;
@@ -162,6 +168,7 @@ function rulesResult(design: Design, scenario: Scenario, name: (id: string) => s
   });
   const more = breaks.length - named.length;
   return {
+    requirement: 'rules',
     label,
     passed: false,
     measured: named.join('; ') + (more > 0 ? `; and ${more} more` : ''),

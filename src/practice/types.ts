@@ -39,6 +39,8 @@ export interface Scenario {
 
 /** One requirement's outcome. */
 export interface RequirementResult {
+  /** Which requirement: its kind, or `rules` for keeping the brief's traffic and hardware. */
+  requirement: Requirement['kind'] | 'rules';
   /** What was asked, as a person would say it ("p99 latency at most 100 ms"). */
   label: string;
   passed: boolean;

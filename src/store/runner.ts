@@ -160,28 +160,45 @@ export function problemsOf(design: Design): Problem[] {
   return lastChecked.problems;
 }
 
-export async function run(): Promise<void> {
+/**
+ * A run of the design as it is under other conditions — a practice check's seed, length and
+ * faults in place of the design's own — without changing the design. Always starts afresh.
+ */
+export interface RunVariant {
+  seed: number;
+  warmupS: number;
+  durationS: number;
+  faults: ScheduledFault[];
+}
+
+export async function run(variant?: RunVariant): Promise<void> {
   const state = useRun.getState();
   if (state.status === 'running' || state.status === 'starting') return;
   const current = useDesign.getState().design;
-  if (state.status === 'paused' && loaded && loaded.signature === wiringSignature(current)) {
+  if (!variant && state.status === 'paused' && loaded && loaded.signature === wiringSignature(current)) {
     useRun.setState({ status: 'running', error: null });
     await getHost().play(useRun.getState().speed);
     return;
   }
-  const { problems, design } = runProblems(current);
-  if (!design || problems.length > 0) {
+  const { problems, design: restored } = runProblems(current);
+  if (!restored || problems.length > 0) {
     useUi.getState().setProblemsOpen(true);
     const count = problems.length === 1 ? 'one problem' : `${problems.length} problems`;
     useRun.setState({ status: 'idle', error: `Run needs ${count} fixed first; see Problems.` });
     return;
   }
   useUi.getState().setProblemsOpen(false);
+  const design: Design = variant
+    ? { ...restored, seed: variant.seed, faults: [...variant.faults].sort((a, b) => a.atS - b.atS) }
+    : restored;
+  const limits: RunLimits = variant
+    ? { warmupMs: variant.warmupS * 1000, endMs: (variant.warmupS + variant.durationS) * 1000 }
+    : runLimits(design);
   dropSnapshots();
   useRun.setState({ ...initialRun, speed: state.speed, status: 'starting', nodeIds: design.nodes.map((n) => n.id) });
   const worker = getHost();
   try {
-    await worker.load(design, runLimits(design));
+    await worker.load(design, limits);
   } catch (error) {
     loaded = null;
     useRun.setState({ status: 'idle', error: error instanceof Error ? error.message : String(error) });

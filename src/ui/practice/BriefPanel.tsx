@@ -7,7 +7,7 @@ import { usePractice, useScenario, type CheckState } from '../../store/practice'
 import { useUi } from '../../store/ui';
 import { requirementLabel, RULES_LABEL } from '../../practice/describe';
 import type { Scenario } from '../../practice/types';
-import { checkPractice, leavePractice, revealHint, showAnswer } from './actions';
+import { checkPractice, leavePractice, revealHint, showAnswer, watchCheck } from './actions';
 
 function Hints({ scenario }: { scenario: Scenario }) {
   const shown = usePractice((s) => s.hints[scenario.id] ?? 0);
@@ -34,7 +34,7 @@ function Hints({ scenario }: { scenario: Scenario }) {
   );
 }
 
-type Row = { label: string; passed?: boolean; measured?: string; nodeId?: string };
+type Row = { label: string; passed?: boolean; measured?: string; nodeId?: string; requirement?: string };
 
 function rowsOf(scenario: Scenario, check: CheckState): Row[] {
   if (check.status === 'done' && check.result.ok) return check.result.results;
@@ -66,7 +66,15 @@ function CheckStatus({ scenario, check, stale }: { scenario: Scenario; check: Ch
   const runs = `${result.runs} ${result.runs === 1 ? 'run' : 'runs'} in ${(result.wallMs / 1000).toFixed(1)} s`;
   return (
     <p className={`brief-status ${result.passed ? 'is-ok' : 'is-bad'}`} role="status">
-      <strong>{verdict}</strong> {stale ? 'The design has changed since this check.' : `(${runs})`}
+      <strong>{verdict}</strong> {stale ? 'The design has changed since this check.' : `(${runs})`}{' '}
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => void watchCheck()}
+        title="Run the check’s run live, on the canvas and the charts"
+      >
+        Watch it run
+      </button>
     </p>
   );
 }
@@ -104,6 +112,19 @@ function Requirements({ scenario }: { scenario: Scenario }) {
                     </button>
                   ) : (
                     row.measured
+                  )}
+                  {row.requirement === 'survivesLoss' && row.nodeId && (
+                    <>
+                      {' '}
+                      <button
+                        type="button"
+                        className="btn btn-small brief-watch"
+                        onClick={() => void watchCheck(row.nodeId)}
+                        title="Run the check’s run live, losing this node at the requirement’s time"
+                      >
+                        Watch it fail over
+                      </button>
+                    </>
                   )}
                 </span>
               )}

@@ -1,6 +1,8 @@
 /** What the Practice dialog and the Brief tab do: start, check, hint, answer, leave. */
 import { useDesign } from '../../store';
 import { scenarioOf, usePractice } from '../../store/practice';
+import { reset, run, setSpeed } from '../../store/runner';
+import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
 import { scenarioById } from '../../practice/scenarios';
 import type { CheckResult } from '../../practice/types';
@@ -51,6 +53,22 @@ export function revealHint(): void {
   if (!scenario) return;
   const shown = usePractice.getState().hints[scenario.id] ?? 0;
   if (shown < scenario.hints.length) usePractice.setState((s) => ({ hints: { ...s.hints, [scenario.id]: shown + 1 } }));
+}
+
+/**
+ * Runs the check's run live on the canvas and charts — its seed and length, and with `lost`
+ * the loss of that node at the requirement's time — so the figures behind a result can be seen.
+ */
+export async function watchCheck(lost?: string): Promise<void> {
+  const design = useDesign.getState().design;
+  const scenario = scenarioOf(design);
+  if (!scenario) return;
+  const loss = scenario.requirements.find((r) => r.kind === 'survivesLoss');
+  const faults = lost !== undefined && loss ? [{ atS: loss.atS, action: 'kill' as const, target: lost }] : [];
+  await reset();
+  useUi.getState().setDockTab('charts');
+  if (useRun.getState().speed === 'realtime') await setSpeed('x10');
+  await run({ ...scenario.check, faults });
 }
 
 /** Replaces the design with the scenario's answer; Undo brings the candidate's back. */
