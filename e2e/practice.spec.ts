@@ -109,6 +109,7 @@ test('losing a server: the check names the server whose loss hurt most, and sele
   await loss.getByRole('button', { name: 'Watch it fail over' }).click();
   await expect(page.getByRole('tab', { name: 'Charts' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('radio', { name: /×10/ })).toHaveAttribute('aria-checked', 'true');
+  await expect(page.getByRole('status').filter({ hasText: `Watching the check’s run: 5 s warm-up, 60 s measured, seed 1, losing ${worst} at 21.5 s.` })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Finished' })).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('summary-simulated-time')).toHaveAttribute('data-value', '65000');
   await expect(page.getByTestId('summary-failed')).not.toHaveText('0');

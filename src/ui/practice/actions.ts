@@ -68,6 +68,14 @@ export async function watchCheck(lost?: string): Promise<void> {
   await reset();
   useUi.getState().setDockTab('charts');
   if (useRun.getState().speed === 'realtime') await setSpeed('x10');
+  const { warmupS, durationS, seed } = scenario.check;
+  const name = design.nodes.find((n) => n.id === lost)?.label ?? lost;
+  useUi
+    .getState()
+    .notify(
+      'info',
+      `Watching the check’s run: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}${faults.length > 0 ? `, losing ${name} at ${faults[0].atS} s` : ''}. It stops at the end, as the check does.`,
+    );
   await run({ ...scenario.check, faults });
 }
 
