@@ -124,6 +124,8 @@ describe('npm run sim', () => {
     expect(start.stdout).toMatch(/^Scale out a web API — 1 of 4 not met\n/);
     expect(start.stdout).toMatch(/\n✗ p99 latency at most 100 ms — p99 [\d,]+ ms\n/);
     expect(start.stdout).toContain('\n✓ Costs at most $450 a month — $70 a month\n');
+    // Run without --scenario, an attempt says how to grade it.
+    expect(sim(write('start.json', scaleOut.start)).stdout).toContain("\npractice   an attempt at 'scale-out': grade it with --scenario scale-out\n");
   });
 
   it('--compare runs the design once per value with the same requests, the current value marked', () => {

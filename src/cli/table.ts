@@ -21,6 +21,7 @@ export function formatTable(design: Design, s: RunSummary): string {
     `throughput ${e.throughputPerSecond.toFixed(1)} req/s   error rate ${pct(e.sent > 0 ? e.failed / e.sent : 0)}`,
     `latency    mean ${ms(e.latencyMs.mean)}   p50 ${ms(e.latencyMs.p50)}   p90 ${ms(e.latencyMs.p90)}   p95 ${ms(e.latencyMs.p95)}   p99 ${ms(e.latencyMs.p99)}   p99.9 ${ms(e.latencyMs.p999)}   max ${ms(e.latencyMs.max)}`,
     `cost       $${s.costPerMonth.toLocaleString('en-US', { maximumFractionDigits: 0 })} per month`,
+    ...(design.practice ? [`practice   an attempt at '${design.practice}': grade it with --scenario ${design.practice}`] : []),
     '',
   ];
   const nodes = Object.entries(s.nodes);
