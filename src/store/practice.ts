@@ -1,7 +1,7 @@
 /**
  * The practice slice. Which scenario is on is the design's own `practice` field (so undo, files,
- * links and autosave carry it); here are the hints shown and the scenarios passed (kept across
- * reloads) and the last check, which is not kept — it is about the design as it was.
+ * links and autosave carry it); here are the hints shown, whether the answer was, and the
+ * scenarios passed (kept across reloads) and the last check, which is not kept — it is about the design as it was.
  */
 import { create } from 'zustand';
 import type { Design } from '../model';
@@ -20,13 +20,18 @@ export type CheckState =
 export interface PracticeState {
   /** Hints shown, by scenario id. */
   hints: Record<string, number>;
-  /** Scenarios a check has passed, by id. */
-  passed: Record<string, true>;
+  /** Scenarios whose answer was shown since they were last started, by id. */
+  answerShown: Record<string, true>;
+  /** Scenarios a check has passed, by id: with a design of the person's own, or after seeing the answer. */
+  passed: Record<string, Passed>;
   check: CheckState;
 }
 
 const HINTS_KEY = 'archsim.practice.hints.v1';
-const PASSED_KEY = 'archsim.practice.passed.v1';
+const ANSWER_KEY = 'archsim.practice.answer.v1';
+const PASSED_KEY = 'archsim.practice.passed.v2';
+
+export type Passed = 'own' | 'withAnswer';
 
 /** A saved record by scenario id; entries for scenarios this version lacks, or of the wrong shape, are forgotten. */
 function load<T>(key: string, valid: (value: unknown) => value is T): Record<string, T> {
@@ -41,10 +46,12 @@ function load<T>(key: string, valid: (value: unknown) => value is T): Record<str
 
 const isCount = (n: unknown): n is number => Number.isInteger(n) && (n as number) >= 0;
 const isTrue = (b: unknown): b is true => b === true;
+const isPassed = (p: unknown): p is Passed => p === 'own' || p === 'withAnswer';
 
 export const usePractice = create<PracticeState>()(() => ({
   hints: load(HINTS_KEY, isCount),
-  passed: load(PASSED_KEY, isTrue),
+  answerShown: load(ANSWER_KEY, isTrue),
+  passed: load(PASSED_KEY, isPassed),
   check: { status: 'idle' },
 }));
 
@@ -58,8 +65,18 @@ function save(key: string, value: object) {
 
 usePractice.subscribe((state, prev) => {
   if (state.hints !== prev.hints) save(HINTS_KEY, state.hints);
+  if (state.answerShown !== prev.answerShown) save(ANSWER_KEY, state.answerShown);
   if (state.passed !== prev.passed) save(PASSED_KEY, state.passed);
 });
+
+/**
+ * The passes after a check of scenario `id`: a pass is the person's own unless they saw the
+ * answer since starting it, and a pass of their own is never taken back.
+ */
+export function withCheck(passed: Record<string, Passed>, answerShown: Record<string, true>, id: string, checkPassed: boolean): Record<string, Passed> {
+  if (!checkPassed || passed[id] === 'own') return passed;
+  return { ...passed, [id]: answerShown[id] ? 'withAnswer' : 'own' };
+}
 
 /** The scenario the design on the canvas is an attempt at, if this version has it. */
 export function scenarioOf(design: Design): Scenario | undefined {

@@ -41,7 +41,8 @@ function PracticeDialog({ onClose }: { onClose: () => void }) {
               <div className="practice-item-text">
                 <h3>
                   {scenario.title}
-                  {passed[scenario.id] && <span className="practice-passed">✓ Passed</span>}
+                  {passed[scenario.id] === 'own' && <span className="practice-passed">✓ Passed</span>}
+                  {passed[scenario.id] === 'withAnswer' && <span className="practice-passed is-answer">Passed with the answer</span>}
                 </h3>
                 <p>{scenario.summary}</p>
                 <p className="practice-item-asks">{scenario.requirements.map(requirementLabel).join(' · ')}</p>

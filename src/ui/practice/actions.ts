@@ -1,6 +1,6 @@
 /** What the Practice dialog and the Brief tab do: start, check, hint, answer, leave. */
 import { useDesign } from '../../store';
-import { scenarioOf, usePractice } from '../../store/practice';
+import { scenarioOf, usePractice, withCheck } from '../../store/practice';
 import { reset, run, setSpeed } from '../../store/runner';
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
@@ -14,7 +14,10 @@ export async function startPractice(id: string): Promise<void> {
   const scenario = scenarioById(id);
   if (!scenario) return;
   cancelJob('check');
-  usePractice.setState((s) => ({ hints: { ...s.hints, [id]: 0 }, check: { status: 'idle' } }));
+  usePractice.setState((s) => {
+    const { [id]: _shown, ...answerShown } = s.answerShown;
+    return { hints: { ...s.hints, [id]: 0 }, answerShown, check: { status: 'idle' } };
+  });
   await showDesign(
     structuredClone(scenario.start),
     `Practice: ${quoted(scenario.title)}. The brief is below; change the design, then press Check.`,
@@ -40,7 +43,7 @@ export async function checkPractice(): Promise<void> {
     const result = await runJob<CheckResult>('check', (api) => api.check(design, id) as Promise<CheckResult>);
     usePractice.setState((s) => ({
       check: { status: 'done', design, result },
-      passed: result.ok && result.passed ? { ...s.passed, [id]: true } : s.passed,
+      passed: withCheck(s.passed, s.answerShown, id, result.ok && result.passed),
     }));
   } catch (error) {
     if (error instanceof JobCancelled) return;
@@ -83,5 +86,6 @@ export async function watchCheck(lost?: string): Promise<void> {
 export async function showAnswer(): Promise<void> {
   const scenario = scenarioOf(useDesign.getState().design);
   if (!scenario) return;
+  usePractice.setState((s) => ({ answerShown: { ...s.answerShown, [scenario.id]: true } }));
   await showDesign(structuredClone(scenario.answer), 'This is one answer that passes. Undo (Ctrl+Z) brings your design back.');
 }
