@@ -73,6 +73,10 @@ export abstract class Behaviour {
   lagMs(): number | null {
     return null;
   }
+  /** The longest any message has waited since measurement began, in ms, counting those still waiting (queues). */
+  longestWaitMs(): number | null {
+    return null;
+  }
   staleReads(): number | null {
     return null;
   }

@@ -21,6 +21,8 @@ export interface NodeFigures {
   backlog: number | null;
   /** Age of the oldest waiting message, ms (queues). */
   consumerLagMs: number | null;
+  /** The longest any message waited since measurement began, those still waiting included, ms (queues). */
+  longestWaitMs: number | null;
   /** Replica reads that answered before applying the key's latest write (databases). */
   staleReads: number | null;
   /** Worst circuit breaker on the node's outgoing edges; null when it has none. */
@@ -145,6 +147,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
   const elapsed = sim.now - (sim.measuring ? sim.warmupMs : 0);
   const hitRatio = behaviour.hitRatio();
   const lag = behaviour.lagMs();
+  const longestWait = behaviour.longestWaitMs();
   return {
     kind: sim.nodeKinds[n],
     arrivals: stats.arrivals,
@@ -158,6 +161,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     hitRatio: hitRatio === null ? null : round(hitRatio),
     backlog: behaviour.backlog(),
     consumerLagMs: lag === null ? null : round(lag),
+    longestWaitMs: longestWait === null ? null : round(longestWait),
     staleReads: behaviour.staleReads(),
     breaker: sim.breakerOf(n),
     state: sim.nodeDown[n] === 1 ? 'down' : station.slowdown !== 1 ? 'slowed' : 'up',

@@ -4,7 +4,7 @@
  * playground calls it in a worker, the CLI and the tests directly.
  */
 import { checkGraph, KIND_LABELS, NODE_PARAM_SPECS, restore, type Design, type ParamValue } from '../model';
-import { Simulation, summarize, type RunSummary } from '../engine';
+import { runDesign, type RunSummary } from '../engine';
 import { dollars, ms, percent, requirementLabel, RULES_LABEL, seconds } from './describe';
 import { clientMismatch, ruleBreaks } from './rules';
 import type { CheckResult, Requirement, RequirementResult, Scenario } from './types';
@@ -44,24 +44,18 @@ export function checkDesign(input: Design, scenario: Scenario): CheckResult {
 /** What one check run measured: the run's figures and the longest any queued message waited. */
 interface Measured {
   summary: RunSummary;
-  /** The queue whose oldest message was oldest at some window's end, and how old; null without queues. */
+  /** The queue where a message waited longest, and how long; null without queues. */
   worstLag: { nodeId: string; ms: number } | null;
 }
 
 function simulate(design: Design, check: Scenario['check']): Measured {
-  const sim = new Simulation(design, { seed: check.seed, warmupMs: check.warmupS * 1000 });
-  sim.runUntil((check.warmupS + check.durationS) * 1000);
+  const summary = runDesign(design, check);
   let worstLag: Measured['worstLag'] = null;
-  const queues = sim.nodeKinds.flatMap((kind, n) => (kind === 'queue' ? [n] : []));
-  // Sampled at the end of each measured second: a message waiting longer than a second is seen.
-  for (const window of sim.series.since(0)) {
-    if (window.tS <= check.warmupS) continue;
-    for (const n of queues) {
-      const lag = window.lagMs?.[n] ?? 0;
-      if (worstLag === null || lag > worstLag.ms) worstLag = { nodeId: sim.nodeIds[n], ms: lag };
-    }
+  for (const [nodeId, figures] of Object.entries(summary.nodes)) {
+    const waited = figures.longestWaitMs;
+    if (waited !== null && (worstLag === null || waited > worstLag.ms)) worstLag = { nodeId, ms: waited };
   }
-  return { summary: summarize(sim, 0), worstLag };
+  return { summary, worstLag };
 }
 
 /** Failed requests among those settled; 1 when nothing settled (nothing was answered at all). */

@@ -9,7 +9,7 @@ export type Requirement =
   | { kind: 'errorRate'; max: number }
   /** The design's monthly cost. */
   | { kind: 'cost'; maxPerMonth: number }
-  /** The longest any message waits in a queue (sampled each simulated second); met with no queue. */
+  /** The longest any message waits in a queue (those still waiting at the end included); met with no queue. */
   | { kind: 'queueLag'; maxS: number }
   /**
    * One run per node of kind `of`, each losing that node at `atS` for good: in every one, the

@@ -75,6 +75,8 @@ export class QueueBehaviour extends Behaviour {
   /** Messages consumed successfully, and dropped after a consumer failed, since measurement began. */
   consumed = 0;
   deadLettered = 0;
+  /** The longest wait of a message handed out since measurement began, in ms. */
+  private longestHandedOutMs = 0;
 
   constructor(sim: Simulation, node: number, params: Params) {
     super(sim, node);
@@ -176,7 +178,9 @@ export class QueueBehaviour extends Behaviour {
   }
 
   private dispatch(i: number, partition: number): void {
-    const request = this.partitions[partition].shift();
+    const ring = this.partitions[partition];
+    if (this.sim.measuring) this.longestHandedOutMs = Math.max(this.longestHandedOutMs, this.sim.now - ring.oldestTime());
+    const request = ring.shift();
     this.nextPartition = (partition + 1) % this.partitions.length;
     this.held--;
     this.inTransit[i]++;
@@ -235,6 +239,7 @@ export class QueueBehaviour extends Behaviour {
   resetFigures(): void {
     this.consumed = 0;
     this.deadLettered = 0;
+    this.longestHandedOutMs = 0;
   }
 
   backlog(): number {
@@ -245,5 +250,9 @@ export class QueueBehaviour extends Behaviour {
     let oldest = Infinity;
     for (const ring of this.partitions) if (ring.length > 0) oldest = Math.min(oldest, ring.oldestTime());
     return oldest === Infinity ? 0 : this.sim.now - oldest;
+  }
+
+  longestWaitMs(): number {
+    return Math.max(this.longestHandedOutMs, this.lagMs());
   }
 }
