@@ -167,6 +167,12 @@ function NodeFigures({ id }: { id: string }) {
           <dd>{formatMs(figures.consumerLagMs)}</dd>
         </div>
       )}
+      {figures.longestWaitMs !== null && (
+        <div title="The longest any message has waited for a consumer since the warm-up">
+          <dt>Longest wait</dt>
+          <dd>{formatMs(figures.longestWaitMs)}</dd>
+        </div>
+      )}
       {figures.staleReads !== null && (
         <div className={figures.staleReads > 0 ? 'is-warn' : undefined}>
           <dt>Stale reads</dt>
