@@ -50,7 +50,7 @@ describe('the brief’s rules', () => {
       { ratePerSecond: 50, timeoutMs: 200, retries: 2 },
       { workers: 16, costPerMonth: 0, queueCapacity: 10, callMode: 'blocking' },
     );
-    const breaks = ruleBreaks(changed, start).map((b) => `${b.nodeId}.${b.key}: ${b.value} for ${b.fixed}`);
+    const breaks = ruleBreaks(changed, { start }).map((b) => `${b.nodeId}.${b.key}: ${b.value} for ${b.fixed}`);
     expect(breaks.sort()).toEqual(['app.costPerMonth: 0 for 70.08', 'app.workers: 16 for 4', 'users.ratePerSecond: 50 for 100']);
   });
 });
@@ -82,6 +82,32 @@ describe('checking a design', () => {
     const fail = checkDesign(design, scenarioOf(design, [{ kind: 'p99', maxMs: 9.8 }], hardware));
     expect(pass.ok && pass.passed).toBe(true);
     expect(fail.ok && fail.results[1]).toMatchObject({ passed: false, label: 'p99 latency at most 9.8 ms' });
+  });
+
+  it('measures the median of every second: constant where nothing waits, nothing once the only server is lost', () => {
+    const design = oneServer({ ratePerSecond: 10, arrivals: 'uniform' }, { serviceDistribution: 'constant' });
+    const hardware = { server: { serviceDistribution: 'constant' } };
+    const steady = (maxMs: number) => checkDesign(design, scenarioOf(design, [{ kind: 'p50EverySecond', maxMs }], hardware));
+    const pass = steady(10.2);
+    expect(pass.ok && pass.results[1]).toMatchObject({ passed: true, measured: expect.stringMatching(/: p50 10 ms$/) });
+    expect(steady(9.8).ok && (steady(9.8) as { results: { passed: boolean }[] }).results[1].passed).toBe(false);
+    const lost = checkDesign(
+      design,
+      scenarioOf(design, [
+        { kind: 'p50EverySecond', maxMs: 1000 },
+        { kind: 'survivesLoss', of: 'server', atS: 35, maxErrorRate: 1, maxP99Ms: 1e9 },
+      ], hardware),
+    );
+    expect(lost.ok && lost.results[1].passed).toBe(true);
+    // The loss is only in the loss requirement's own run: the main run is untouched.
+    expect(lost.ok && lost.results[2]).toMatchObject({ passed: true, measured: expect.stringMatching(/: 50(\.\d+)? % failed/) });
+  });
+
+  it('says a second in which nothing was answered fails the median, whatever its bound', () => {
+    const design = oneServer({ ratePerSecond: 10, arrivals: 'uniform' }, { serviceDistribution: 'constant' });
+    const brief = { ...scenarioOf(design, [{ kind: 'p50EverySecond', maxMs: 1e6 }], { server: { serviceDistribution: 'constant' } }) };
+    const result = checkDesign(design, { ...brief, faults: [{ atS: 35, action: 'kill', target: 'app' }] });
+    expect(result.ok && result.results[1]).toMatchObject({ passed: false, measured: 'nothing was answered in the second ending at 36 s' });
   });
 
   it('sums the instances’ list prices', () => {

@@ -4,9 +4,9 @@
  * playground calls it in a worker, the CLI and the tests directly.
  */
 import { checkGraph, KIND_LABELS, NODE_PARAM_SPECS, restore, type Design, type ParamValue } from '../model';
-import { runDesign, type RunSummary } from '../engine';
+import { Simulation, summarize, type RunSummary } from '../engine';
 import { dollars, ms, percent, requirementLabel, RULES_LABEL, seconds } from './describe';
-import { clientMismatch, ruleBreaks } from './rules';
+import { briefFaults, givenMismatch, ruleBreaks } from './rules';
 import type { CheckResult, Requirement, RequirementResult, Scenario } from './types';
 
 /** Rule breaks named in the result; the rest are counted. */
@@ -20,7 +20,7 @@ export function checkDesign(input: Design, scenario: Scenario): CheckResult {
 
   const started = performance.now();
   // The brief decides the seed, the length and the faults; the design's own are set aside.
-  const design: Design = { ...restored.design, faults: [], seed: scenario.check.seed };
+  const design: Design = { ...restored.design, faults: briefFaults(restored.design, scenario), seed: scenario.check.seed };
   const name = nameOf(design);
   let runs = 0;
   const run = (faulted: Design): Measured => {
@@ -41,21 +41,32 @@ export function checkDesign(input: Design, scenario: Scenario): CheckResult {
   return { ok: true, passed: results.every((r) => r.passed), results, runs, wallMs };
 }
 
-/** What one check run measured: the run's figures and the longest any queued message waited. */
+/** What one check run measured: the run's figures, the slowest second's median, and the longest any queued message waited. */
 interface Measured {
   summary: RunSummary;
+  /** The measured second with the highest median latency (Infinity when nothing completed in it). */
+  worstSecond: { endS: number; p50: number };
   /** The queue where a message waited longest, and how long; null without queues. */
   worstLag: { nodeId: string; ms: number } | null;
 }
 
 function simulate(design: Design, check: Scenario['check']): Measured {
-  const summary = runDesign(design, check);
+  const sim = new Simulation(design, { seed: check.seed, warmupMs: check.warmupS * 1000 });
+  sim.runUntil((check.warmupS + check.durationS) * 1000);
+  const summary = summarize(sim, 0);
+  let worstSecond = { endS: check.warmupS, p50: 0 };
+  for (const window of sim.series.since(0)) {
+    if (window.tS <= check.warmupS) continue;
+    // A second in which nothing was answered is as bad as it gets.
+    const p50 = window.throughput > 0 ? window.p50 : Infinity;
+    if (p50 > worstSecond.p50) worstSecond = { endS: window.tS, p50 };
+  }
   let worstLag: Measured['worstLag'] = null;
   for (const [nodeId, figures] of Object.entries(summary.nodes)) {
     const waited = figures.longestWaitMs;
     if (waited !== null && (worstLag === null || waited > worstLag.ms)) worstLag = { nodeId, ms: waited };
   }
-  return { summary, worstLag };
+  return { summary, worstSecond, worstLag };
 }
 
 /** Failed requests among those settled; 1 when nothing settled (nothing was answered at all). */
@@ -66,7 +77,7 @@ export function errorRate(summary: RunSummary): number {
 
 function measure(
   requirement: Exclude<Requirement, { kind: 'survivesLoss' }>,
-  { summary, worstLag }: Measured,
+  { summary, worstSecond, worstLag }: Measured,
   name: (id: string) => string,
 ): RequirementResult {
   switch (requirement.kind) {
@@ -78,6 +89,16 @@ function measure(
         label: requirementLabel(requirement),
         passed: answered && p99 <= requirement.maxMs,
         measured: answered ? `p99 ${ms(p99)}` : 'no request was answered',
+      };
+    }
+    case 'p50EverySecond': {
+      const { endS, p50 } = worstSecond;
+      const second = `the second ending at ${seconds(endS)}`;
+      return {
+        requirement: requirement.kind,
+        label: requirementLabel(requirement),
+        passed: p50 <= requirement.maxMs,
+        measured: Number.isFinite(p50) ? `worst, ${second}: p50 ${ms(p50)}` : `nothing was answered in ${second}`,
       };
     }
     case 'errorRate': {
@@ -122,7 +143,7 @@ function survivesLoss(
   let worst: { id: string; rate: number; p99: number; badness: number } | null = null;
   let passed = true;
   for (const node of targets) {
-    const { summary } = run({ ...design, faults: [{ atS: requirement.atS, action: 'kill', target: node.id }] });
+    const { summary } = run({ ...design, faults: [...design.faults, { atS: requirement.atS, action: 'kill', target: node.id }] });
     const rate = errorRate(summary);
     const p99 = summary.endToEnd.completed > 0 ? summary.endToEnd.latencyMs.p99 : Infinity;
     passed &&= rate <= requirement.maxErrorRate && p99 <= requirement.maxP99Ms;
@@ -145,15 +166,17 @@ const over = (x: number, bound: number) => (bound > 0 ? x / bound : x > 0 ? Infi
 
 function rulesResult(design: Design, scenario: Scenario, name: (id: string) => string): RequirementResult {
   const label = RULES_LABEL;
-  const { missing, extra } = clientMismatch(design, scenario.start);
+  const { missing, extra } = givenMismatch(design, scenario);
   const startName = nameOf(scenario.start);
   if (missing.length > 0) {
-    return { requirement: 'rules', label, passed: false, measured: `${startName(missing[0])} is missing: the brief’s traffic comes from it` };
+    const kind = scenario.start.nodes.find((n) => n.id === missing[0])!.kind;
+    const why = kind === 'client' ? 'the brief’s traffic comes from it' : 'the brief provides it';
+    return { requirement: 'rules', label, passed: false, measured: `${startName(missing[0])} is missing: ${why}` };
   }
   if (extra.length > 0) {
     return { requirement: 'rules', label, passed: false, measured: `${name(extra[0])} is a client the brief does not have`, nodeId: extra[0] };
   }
-  const breaks = ruleBreaks(design, scenario.start, scenario.hardware);
+  const breaks = ruleBreaks(design, scenario);
   if (breaks.length === 0) return { requirement: 'rules', label, passed: true, measured: 'as given' };
   const named = breaks.slice(0, NAMED_BREAKS).map((b) => {
     const kind = design.nodes.find((n) => n.id === b.nodeId)!.kind;

@@ -14,6 +14,8 @@ export function requirementLabel(requirement: Requirement): string {
   switch (requirement.kind) {
     case 'p99':
       return `p99 latency at most ${ms(requirement.maxMs)}`;
+    case 'p50EverySecond':
+      return `Median (p50) latency at most ${ms(requirement.maxMs)} in every second`;
     case 'errorRate':
       return `Errors at most ${percent(requirement.max)} of requests`;
     case 'cost':

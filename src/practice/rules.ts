@@ -4,7 +4,8 @@
  * hardware: what one instance of each kind can do and costs. What is left is the design —
  * which nodes, how they are wired, algorithms, replicas, timeouts, retries, health checks.
  */
-import { NODE_PARAM_SPECS, type Design, type DesignNode, type NodeKind, type ParamValue, type Params } from '../model';
+import { NODE_PARAM_SPECS, type Design, type DesignNode, type NodeKind, type ParamValue, type Params, type ScheduledFault } from '../model';
+import type { Scenario } from './types';
 
 /** Per kind, the params the brief fixes (a client's traffic, an instance's capacity and price). */
 export const FIXED_KEYS: Record<NodeKind, readonly string[]> = {
@@ -49,24 +50,34 @@ export interface RuleBreak {
   fixed: ParamValue;
 }
 
+/** What checking the rules needs of a scenario. */
+export type Brief = Pick<Scenario, 'start' | 'hardware' | 'given'>;
+
+/** The nodes the brief provides: its clients, and any others it names (a payment provider, say). */
+export function givenNodes(brief: Brief): DesignNode[] {
+  const named = new Set(brief.given ?? []);
+  return brief.start.nodes.filter((n) => n.kind === 'client' || named.has(n.id));
+}
+
 /**
- * What the brief fixes for one node: a client's traffic is its namesake's in the starting
- * design (null when the brief has no such client), any other node keeps its kind's instance.
+ * What the brief fixes for one node: a node the brief provides keeps its fixed params as the
+ * brief has them (a client its traffic); any other node keeps its kind's instance. Null for a
+ * client the brief does not have.
  */
-export function fixedFor(node: DesignNode, start: Design, hardware: Partial<Record<NodeKind, Params>> = {}): Params | null {
-  if (node.kind !== 'client') return fixedParams(node.kind, hardware);
-  const given = start.nodes.find((n) => n.id === node.id && n.kind === 'client');
-  return given ? pick(given.params, FIXED_KEYS.client) : null;
+export function fixedFor(node: DesignNode, brief: Brief): Params | null {
+  const given = givenNodes(brief).find((n) => n.id === node.id && n.kind === node.kind);
+  if (given) return pick(given.params, FIXED_KEYS[node.kind]);
+  return node.kind === 'client' ? null : fixedParams(node.kind, brief.hardware);
 }
 
 /**
  * Where `design` departs from the brief: every node must keep what the brief fixes for it
- * (clients the brief does not have are clientMismatch's to report).
+ * (missing nodes and extra clients are givenMismatch's to report).
  */
-export function ruleBreaks(design: Design, start: Design, hardware: Partial<Record<NodeKind, Params>> = {}): RuleBreak[] {
+export function ruleBreaks(design: Design, brief: Brief): RuleBreak[] {
   const breaks: RuleBreak[] = [];
   for (const node of design.nodes) {
-    const fixed = fixedFor(node, start, hardware) ?? {};
+    const fixed = fixedFor(node, brief) ?? {};
     for (const [key, value] of Object.entries(fixed)) {
       if (node.params[key] !== value) breaks.push({ nodeId: node.id, key, value: node.params[key], fixed: value });
     }
@@ -74,12 +85,21 @@ export function ruleBreaks(design: Design, start: Design, hardware: Partial<Reco
   return breaks;
 }
 
-/** The brief's clients the design lacks, and clients it has that the brief does not. */
-export function clientMismatch(design: Design, start: Design): { missing: string[]; extra: string[] } {
-  const ids = (d: Design) => d.nodes.filter((n) => n.kind === 'client').map((n) => n.id);
-  const have = new Set(ids(design));
-  const given = new Set(ids(start));
-  return { missing: [...given].filter((id) => !have.has(id)), extra: [...have].filter((id) => !given.has(id)) };
+/** The nodes the brief provides that the design lacks (by id and kind), and clients it has that the brief does not. */
+export function givenMismatch(design: Design, brief: Brief): { missing: string[]; extra: string[] } {
+  const given = givenNodes(brief);
+  const has = (n: DesignNode) => design.nodes.some((d) => d.id === n.id && d.kind === n.kind);
+  const givenClients = new Set(given.filter((n) => n.kind === 'client').map((n) => n.id));
+  return {
+    missing: given.filter((n) => !has(n)).map((n) => n.id),
+    extra: design.nodes.filter((n) => n.kind === 'client' && !givenClients.has(n.id)).map((n) => n.id),
+  };
+}
+
+/** The brief's faults that can apply to `design`: a node it provides may have been deleted (the rules say so). */
+export function briefFaults(design: Design, scenario: Pick<Scenario, 'faults'>): ScheduledFault[] {
+  const ids = new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id)]);
+  return (scenario.faults ?? []).filter((fault) => ids.has(fault.target));
 }
 
 function pick(params: Params, keys: readonly string[]): Params {

@@ -8,7 +8,7 @@ import { restore, type Design, type Params } from '../model';
 import type { Scenario } from './types';
 
 type NodeRow = [id: string, kind: string, label: string, x: number, y: number, params?: Params];
-type EdgeRow = [source: string, target: string];
+type EdgeRow = [source: string, target: string, params?: Params];
 
 /** A design for scenario `practice`, written as rows, through restore() like any file. */
 function sketch(practice: string, name: string, nodes: NodeRow[], edges: EdgeRow[]): Design {
@@ -17,7 +17,7 @@ function sketch(practice: string, name: string, nodes: NodeRow[], edges: EdgeRow
     seed: 1,
     practice,
     nodes: nodes.map(([id, kind, label, x, y, params]) => ({ id, kind, label, position: { x, y }, params: params ?? {} })),
-    edges: edges.map(([source, target], i) => ({ id: `e${i + 1}`, source, target, params: {} })),
+    edges: edges.map(([source, target, params], i) => ({ id: `e${i + 1}`, source, target, params: params ?? {} })),
   });
   if (!result.ok) throw new Error(`Practice design “${name}” is invalid: ${result.problems[0].message}`);
   return result.design;
@@ -280,7 +280,59 @@ const hotShard: Scenario = {
   ],
 };
 
-export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard];
+// ---- A slow dependency -----------------------------------------------------------------
+
+const paymentUsers: NodeRow = ['users', 'client', 'Users', 0, 160, { ratePerSecond: 600, readRatio: 0.8 }];
+/** A third party: it answers in 100 ms, takes any number of calls at once, and bills per call, not here. */
+const payments: NodeRow = [
+  'payments',
+  'server',
+  'Payment provider',
+  900,
+  160,
+  { workers: 1000, serviceTimeMs: 100, serviceDistribution: 'constant', costPerMonth: 0 },
+];
+const checkoutHardware = { server: { workers: 16, serviceTimeMs: 5 } };
+
+/** Users → balancer → three app servers (in `callMode`) → the payment provider, for writes only. */
+function checkoutDesign(name: string, callMode: string): Design {
+  const apps = column('app', 'server', 'App', 3, 600, { ...checkoutHardware.server, callMode });
+  return sketch(
+    'slow-dependency',
+    name,
+    [paymentUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps, payments],
+    [['users', 'lb'], ...fanOut('lb', ids(apps)), ...ids(apps).map((id): EdgeRow => [id, 'payments', { when: 'writes' }])],
+  );
+}
+
+const slowDependency: Scenario = {
+  id: 'slow-dependency',
+  title: 'Survive a slow dependency',
+  summary: 'The payment provider slows down, and the whole shop with it.',
+  brief: [
+    'A shop takes 600 requests a second: 80 % are people browsing, 20 % are orders, and only orders call the payment provider, which answers in 100 ms.',
+    'Three app servers (16 workers, 5 ms of work each) call it the simple way: a worker waits for the answer. From 20 s to 40 s into the check the provider takes ten times as long, and browsing — which never calls it — grinds to a halt too.',
+    'Keep browsing fast while payments are slow: median latency under 20 ms in every second, at most 0.1 % errors, for at most $300 a month. The provider is not yours to change.',
+  ],
+  hardware: checkoutHardware,
+  given: ['payments'],
+  faults: [{ atS: 20, action: 'slow', target: 'payments', factor: 10, durationS: 20 }],
+  start: checkoutDesign('Practice: survive a slow dependency', 'blocking'),
+  answer: checkoutDesign('Practice: survive a slow dependency (an answer)', 'async'),
+  check: CHECK,
+  requirements: [
+    { kind: 'p50EverySecond', maxMs: 20 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'cost', maxPerMonth: 300 },
+  ],
+  hints: [
+    'Watch it run and select an app server when payments slow down: what are its workers doing?',
+    'Each order holds a worker for as long as the provider takes. At 1 s an answer, how many workers do the orders alone need?',
+    'Free the worker while waiting — the async call mode, as non-blocking I/O does — so browsing never queues behind orders.',
+  ],
+};
+
+export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard, slowDependency];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -1,10 +1,15 @@
 /** A practice scenario: an interviewer's brief, the rules it sets, and how a design is graded. */
-import type { Design, NodeKind, Params } from '../model';
+import type { Design, NodeKind, Params, ScheduledFault } from '../model';
 
 /** What a design must achieve in the brief's check run. */
 export type Requirement =
   /** End-to-end p99 latency of successful requests. */
   | { kind: 'p99'; maxMs: number }
+  /**
+   * The median latency of the requests completed in each simulated second, in every measured
+   * second: what most people see, even while something is wrong.
+   */
+  | { kind: 'p50EverySecond'; maxMs: number }
   /** Failed requests among those settled (answered or given up). */
   | { kind: 'errorRate'; max: number }
   /** The design's monthly cost. */
@@ -30,6 +35,13 @@ export interface Scenario {
   answer: Design;
   /** Instance params unlike the catalogue's defaults (a smaller database, say). */
   hardware?: Partial<Record<NodeKind, Params>>;
+  /**
+   * Nodes of the starting design, besides its clients, that the brief provides: the design
+   * must keep them, with their params as given (a third party's service, say).
+   */
+  given?: string[];
+  /** What happens to the brief's own nodes during the check (a provider slowing down, say). */
+  faults?: ScheduledFault[];
   /** The check run: seeds and lengths are the brief's, not the design's. */
   check: { durationS: number; warmupS: number; seed: number };
   requirements: Requirement[];

@@ -52,7 +52,7 @@ const STATE_TEXT = { closed: 'Closed', open: 'Open', halfOpen: 'Half-open' } as 
 /** What the practice brief on, if any, fixes for this node. */
 function useBriefFixed(node: DesignNode) {
   const scenario = useScenario();
-  return scenario ? fixedFor(node, scenario.start, scenario.hardware) : null;
+  return scenario ? fixedFor(node, scenario) : null;
 }
 
 function NodeInspector({ node }: { node: DesignNode }) {

@@ -4,6 +4,7 @@ import { scenarioOf, usePractice, withCheck } from '../../store/practice';
 import { reset, run, setSpeed } from '../../store/runner';
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
+import { briefFaults } from '../../practice/rules';
 import { scenarioById } from '../../practice/scenarios';
 import type { CheckResult } from '../../practice/types';
 import { cancelJob, JobCancelled, runJob } from '../../worker/batchHost';
@@ -67,7 +68,7 @@ export async function watchCheck(lost?: string): Promise<void> {
   const scenario = scenarioOf(design);
   if (!scenario) return;
   const loss = scenario.requirements.find((r) => r.kind === 'survivesLoss');
-  const faults = lost !== undefined && loss ? [{ atS: loss.atS, action: 'kill' as const, target: lost }] : [];
+  const faults = [...briefFaults(design, scenario), ...(lost !== undefined && loss ? [{ atS: loss.atS, action: 'kill' as const, target: lost }] : [])];
   await reset();
   useUi.getState().setDockTab('charts');
   if (useRun.getState().speed === 'realtime') await setSpeed('x10');
@@ -77,7 +78,7 @@ export async function watchCheck(lost?: string): Promise<void> {
     .getState()
     .notify(
       'info',
-      `Watching the check’s run: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}${faults.length > 0 ? `, losing ${name} at ${faults[0].atS} s` : ''}. It stops at the end, as the check does.`,
+      `Watching the check’s run: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}${lost !== undefined && loss ? `, losing ${name} at ${loss.atS} s` : ''}. It stops at the end, as the check does.`,
     );
   await run({ ...scenario.check, faults });
 }
