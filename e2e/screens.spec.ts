@@ -32,6 +32,8 @@ test('the charts keep in step: none runs ahead of the one before it, and paused 
   await page.getByRole('radio', { name: /×10/ }).click();
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^(\d\d+\.\d s|\d+ min)/);
+  // The charts load on demand: wait for them (on a busy machine the chunk can arrive after 10 s simulated at ×10).
+  await expect(page.locator('.chart')).toHaveCount(4);
   // Each chart's last x-axis label is its latest window, in seconds ("42s", "12:05", "1:02:03").
   const ends = () =>
     page.locator('.chart').evaluateAll((charts) =>
