@@ -22,6 +22,9 @@ test('comparing a balancer’s algorithms side by side, and using the best', asy
   await expect(row(page, 'Round Robin')).toContainText('current');
   // Round robin feeds the slow server a third of the traffic; least connections sends it less.
   expect(await p99(page, 'Least Connections')).toBeLessThan((await p99(page, 'Round Robin')) / 2);
+  // Each row says how its p99 compares with the current value's.
+  await expect(row(page, 'Least Connections').getByRole('cell').nth(3)).toContainText(/−\d+ %/);
+  await expect(row(page, 'Round Robin').getByRole('cell').nth(3)).not.toContainText('%');
   await shot(page, 'compare-algorithms');
 
   await row(page, 'Least Connections').getByRole('button', { name: 'Use Least Connections' }).click();

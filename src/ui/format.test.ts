@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCost, formatCount, formatMs, formatOption, formatPercent, formatRate, formatSimTime, formatTick, plural, formatRunLength, fitText } from './format';
+import { formatCost, formatCount, formatMs, formatOption, formatPercent, formatRate, formatSimTime, formatTick, plural, formatRunLength, fitText, formatChange } from './format';
 
 describe('formatting', () => {
   it('never shows NaN or Infinity', () => {
@@ -60,5 +60,14 @@ describe('fitting a label', () => {
     expect(fitText('Algorithm: Least Connections', 12)).toBe('Algorithm:…');
     expect(Array.from(fitText('Algorithm: Least Connections · Load balancer', 20))).toHaveLength(20);
     expect(fitText('Kill · App', 1)).toBe('');
+  });
+});
+
+describe('formatChange', () => {
+  it('gives a signed whole percentage against the baseline', () => {
+    expect(formatChange(112, 770)).toBe('−85 %');
+    expect(formatChange(802, 770)).toBe('+4 %');
+    expect(formatChange(771, 770)).toBe('±0 %');
+    expect(formatChange(23_100, 770)).toBe('+2,900 %');
   });
 });

@@ -97,6 +97,13 @@ export function formatOption(option: string): string {
     .join(' ');
 }
 
+/** A figure against a baseline as a signed whole percentage (“−85 %”, “+12 %”, “±0 %”). */
+export function formatChange(value: number, baseline: number): string {
+  const percent = Math.round(((value - baseline) / baseline) * 100);
+  if (percent === 0) return '±0 %';
+  return `${percent > 0 ? '+' : '−'}${Math.abs(percent).toLocaleString('en-US')} %`;
+}
+
 /** `text` cut to at most `maxChars` characters, ending in an ellipsis when it was cut. */
 export function fitText(text: string, maxChars: number): string {
   const chars = Array.from(text);

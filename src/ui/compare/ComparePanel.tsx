@@ -8,7 +8,7 @@ import type { ParamValue } from '../../model';
 import type { Comparison, Subject, VariantFigures } from '../../compare/types';
 import { useDesign } from '../../store';
 import { useCompare, type CompareJob } from '../../store/compare';
-import { formatCost, formatMs, formatOption, formatPercent, formatRate } from '../format';
+import { formatChange, formatCost, formatMs, formatOption, formatPercent, formatRate } from '../format';
 import { applyValue, closeCompare, runCompare, setCompareValues, subjectIn } from './actions';
 import { parseValues, valuesText } from '../../compare/values';
 import './compare.css';
@@ -105,6 +105,8 @@ function Results({ subject, job }: { subject: Subject; job: CompareJob }) {
   const ran = result.variants.filter((v): v is VariantFigures => v.ok);
   const fastest = ran.length > 1 ? Math.min(...ran.map((v) => v.latencyMs.p99)) : null;
   const worstP99 = Math.max(1e-9, ...ran.map((v) => v.latencyMs.p99));
+  // Each row's p99 against the current value's, when the current value is one of the rows.
+  const baseline = found === null ? undefined : ran.find((v) => v.value === found.value && v.completed > 0);
   const stale = job.design !== design;
   const { durationS, warmupS, seed } = result.run;
   return (
@@ -149,6 +151,9 @@ function Results({ subject, job }: { subject: Subject; job: CompareJob }) {
                       <span className="compare-bar-value">
                         {variant.completed > 0 ? formatMs(variant.latencyMs.p99) : '—'}
                         {variant.latencyMs.p99 === fastest && <span className="visually-hidden"> (fastest)</span>}
+                        {baseline && variant !== baseline && variant.completed > 0 && baseline.latencyMs.p99 > 0 && (
+                          <span className="compare-change">{formatChange(variant.latencyMs.p99, baseline.latencyMs.p99)}</span>
+                        )}
                       </span>
                     </td>
                     <td className={variant.failed > 0 ? 'is-bad' : undefined}>{formatPercent(variant.errorRate)}</td>
