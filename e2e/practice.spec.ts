@@ -87,6 +87,13 @@ test('an attempt travels with its design: a shared link opens with the brief, an
   await expect(brief(other)).toContainText('The database is the bottleneck');
   await other.close();
 
+  // A database added while practising is the brief's small instance, not the catalogue's.
+  await page.getByRole('button', { name: 'Database', exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('Connections')).toHaveValue('4');
+  await expect(page.getByText('Fixed by the practice brief.').first()).toBeVisible();
+  await expect(page.getByText(/The practice brief fixes this at/)).toHaveCount(0);
+
   await openExample(page, 'Load balancing: one slow server');
   await expect(page.getByRole('tab', { name: /Brief/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'Undo' }).click();

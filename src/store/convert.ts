@@ -13,6 +13,7 @@ import {
   type DesignEdge,
   type DesignNode,
   type NodeKind,
+  type Params,
 } from '../model';
 
 export interface SimNodeData extends Record<string, unknown> {
@@ -103,8 +104,8 @@ export function takenIds(design: Design): Set<string> {
   return new Set([...design.nodes.map((n) => n.id), ...design.edges.map((e) => e.id)]);
 }
 
-/** A new node of a kind with every param at its default, labelled "Server 2" and so on. */
-export function newNode(design: Design, kind: NodeKind, position: { x: number; y: number }): DesignNode {
+/** A new node of a kind with every param at its default (or as `params` says), labelled "Server 2" and so on. */
+export function newNode(design: Design, kind: NodeKind, position: { x: number; y: number }, params: Params = {}): DesignNode {
   const taken = takenIds(design);
   const id = freshId(kind === 'loadBalancer' ? 'lb' : kind, taken);
   const sameKind = design.nodes.filter((n) => n.kind === kind).length;
@@ -113,7 +114,7 @@ export function newNode(design: Design, kind: NodeKind, position: { x: number; y
     kind,
     label: `${KIND_LABELS[kind]} ${sameKind + 1}`,
     position: { x: Math.round(position.x), y: Math.round(position.y) },
-    params: defaultParams(NODE_PARAM_SPECS[kind]),
+    params: { ...defaultParams(NODE_PARAM_SPECS[kind]), ...params },
   };
 }
 

@@ -15,6 +15,7 @@ import {
   type DesignNode,
   type NodeKind,
   type ParamValue,
+  type Params,
   type RunSettings,
   type ScheduledFault,
 } from '../model';
@@ -30,7 +31,8 @@ export interface DesignState {
   setSeed: (seed: number) => void;
   /** Marks the design as an attempt at a practice scenario, or (undefined) as none. */
   setPractice: (id: string | undefined) => void;
-  addNode: (kind: NodeKind, position: { x: number; y: number }) => string;
+  /** Adds a node with its kind's defaults, and `params` over them; returns its id. */
+  addNode: (kind: NodeKind, position: { x: number; y: number }, params?: Params) => string;
   /** Positions during a drag; wrap a drag in beginGesture/endGesture for one undo step. */
   moveNodes: (moves: ReadonlyArray<{ id: string; position: { x: number; y: number } }>) => void;
   setNodeLabel: (id: string, label: string) => void;
@@ -76,8 +78,8 @@ export function createDesignStore(initial: Design) {
               const { practice: _old, ...rest } = d;
               return id === undefined ? rest : { ...rest, practice: id };
             }),
-          addNode: (kind, position) => {
-            const node = newNode(get().design, kind, position);
+          addNode: (kind, position, params) => {
+            const node = newNode(get().design, kind, position, params);
             update((d) => ({ ...d, nodes: [...d.nodes, node] }));
             return node.id;
           },

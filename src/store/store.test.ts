@@ -64,6 +64,13 @@ describe('design store and undo', () => {
     store.temporal.getState().redo();
     expect(store.getState().design.nodes.some((n) => n.id === id)).toBe(true);
   });
+  it('adds a node with params over its kind’s defaults (a practice brief’s hardware)', () => {
+    const store = createDesignStore(design());
+    const id = store.getState().addNode('database', { x: 10, y: 10 }, { workers: 4 });
+    const params = store.getState().design.nodes.find((n) => n.id === id)!.params;
+    expect(params.workers).toBe(4);
+    expect(params.readTimeMs).toBe(5);
+  });
   it('refuses an invalid param with the checker message and keeps the old value', () => {
     const store = createDesignStore(design());
     expect(store.getState().setNodeParam('slow', 'workers', -1)).toMatch(/workers must be at least 1/);

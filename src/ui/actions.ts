@@ -5,6 +5,8 @@ import { NEW_NODE_SIZE, placeNewNode, type Box } from './canvas/placement';
 import { copySelection, type Clip } from '../store/convert';
 import { useDesign } from '../store';
 import { useUi } from '../store/ui';
+import { scenarioOf } from '../store/practice';
+import { fixedParams } from '../practice/rules';
 
 let clipboard: Clip | null = null;
 let pasteCount = 0;
@@ -85,7 +87,10 @@ function scrollIntoView(flow: ReactFlowInstance, pane: DOMRect, position: { x: n
 }
 
 export function addAt(kind: NodeKind, position: { x: number; y: number }) {
-  const id = useDesign.getState().addNode(kind, position);
+  // While practising, a new instance is the brief's: its hardware, not the catalogue's.
+  const scenario = scenarioOf(useDesign.getState().design);
+  const params = scenario && kind !== 'client' ? fixedParams(kind, scenario.hardware) : undefined;
+  const id = useDesign.getState().addNode(kind, position, params);
   useUi.getState().select([id], []);
   return id;
 }
