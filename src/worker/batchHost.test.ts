@@ -1,0 +1,71 @@
+/**
+ * Batch jobs: each runs in a worker of its own, terminated when it answers; a newer job of the
+ * same kind stops an older one, and a crash rejects with a message. The "worker" is the far end
+ * of a MessageChannel running the real batch API (checks and comparisons), so Comlink's real
+ * messaging is exercised.
+ */
+import * as Comlink from 'comlink';
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { compareValues } from '../compare/compare';
+import { singleStation } from '../engine/testSupport';
+import type { CheckResult } from '../practice/types';
+import { JobCancelled, runJob, type BatchApi } from './batchHost';
+
+class FakeWorker extends EventTarget {
+  terminated = false;
+  constructor(private readonly port: MessagePort) {
+    super();
+    port.on('message', (data) => this.dispatchEvent(new MessageEvent('message', { data })));
+  }
+  postMessage(message: unknown, transfer?: Transferable[]) {
+    this.port.postMessage(message, transfer as never);
+  }
+  terminate() {
+    this.terminated = true;
+    this.port.close();
+  }
+}
+
+/** A worker running `api` at the far end of a channel. */
+function startWorker(api: Partial<BatchApi>) {
+  const { port1, port2 } = new MessageChannel();
+  Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
+  return new FakeWorker(port1);
+}
+
+const design = singleStation(50, {});
+
+describe('batch jobs', () => {
+  it('answer from a worker of their own, terminated afterwards', async () => {
+    const worker = startWorker({ compare: (d, subject, values) => compareValues(d, subject, values) });
+    const result = await runJob('compare', (api) => api.compare(design, { target: 'app', key: 'workers' }, [1, 2]), () => worker as unknown as Worker);
+    expect(result.variants.map((v) => v.value)).toEqual([1, 2]);
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('stop an older job of the same kind, not one of another kind', async () => {
+    let releaseCheck = () => {};
+    const never = () => new Promise<never>(() => undefined) as never;
+    const slow = startWorker({ compare: never });
+    const check = startWorker({ check: () => new Promise((resolve) => (releaseCheck = () => resolve({ ok: false, problems: ['x'] }))) as never });
+    const first = runJob('compare', (api) => api.compare(design, { target: 'app', key: 'workers' }, [1]), () => slow as unknown as Worker);
+    const other = runJob<CheckResult>('check', (api) => api.check(design, 'scale-out') as Promise<CheckResult>, () => check as unknown as Worker);
+    const second = runJob('compare', (api) => api.compare(design, { target: 'app', key: 'workers' }, [2]), () =>
+      startWorker({ compare: (d, s, v) => compareValues(d, s, v) }) as unknown as Worker,
+    );
+    await expect(first).rejects.toBeInstanceOf(JobCancelled);
+    expect(slow.terminated).toBe(true);
+    expect((await second).variants[0].value).toBe(2);
+    releaseCheck();
+    expect(await other).toEqual({ ok: false, problems: ['x'] });
+  });
+
+  it('reject with a message when the worker crashes', async () => {
+    const worker = startWorker({ compare: () => new Promise<never>(() => undefined) as never });
+    const job = runJob('compare', (api) => api.compare(design, { target: 'app', key: 'workers' }, [1]), () => worker as unknown as Worker);
+    worker.dispatchEvent(Object.assign(new Event('error', { cancelable: true }), { message: 'out of memory' }));
+    await expect(job).rejects.toThrow('The compare stopped: out of memory.');
+    expect(worker.terminated).toBe(true);
+  });
+});
