@@ -20,6 +20,7 @@ function scenarioOf(start: ReturnType<typeof oneServer>, requirements: Requireme
   return {
     id: 'test',
     title: 'Test',
+    level: 'core',
     summary: '',
     brief: [],
     start,

@@ -42,6 +42,7 @@ const scaleUsers: NodeRow = ['users', 'client', 'Users', 0, 160, { ratePerSecond
 const scaleOut: Scenario = {
   id: 'scale-out',
   title: 'Scale out a web API',
+  level: 'warm-up',
   summary: 'One server, four times the traffic it can take.',
   brief: [
     'Our API runs on one server. Traffic has grown to 1,500 requests a second, and the server — 4 workers, 10 ms of work per request — can serve about 400.',
@@ -92,6 +93,7 @@ const readTier = (): { rows: NodeRow[]; edges: EdgeRow[]; apps: string[] } => {
 const databaseBottleneck: Scenario = {
   id: 'database-bottleneck',
   title: 'The database is the bottleneck',
+  level: 'core',
   summary: 'A read-heavy product catalogue whose database cannot keep up.',
   brief: [
     'A product catalogue serves 750 requests a second, 95 % of them reads. A few products are far more popular than the rest (Zipf over 10,000 products).',
@@ -137,6 +139,7 @@ const failUsers: NodeRow = ['users', 'client', 'Users', 0, 160, { ratePerSecond:
 const survivesFailure: Scenario = {
   id: 'survive-a-failure',
   title: 'Survive losing a server',
+  level: 'core',
   summary: 'Three servers that cope — until one of them dies.',
   brief: [
     'A checkout API takes 800 requests a second behind a load balancer with three servers (4 workers, 10 ms per request, about 400 a second each). On a normal day it is fine.',
@@ -194,6 +197,7 @@ const burstUsers: NodeRow = [
 const writeBurst: Scenario = {
   id: 'write-burst',
   title: 'Absorb a burst of writes',
+  level: 'core',
   summary: 'Orders arrive four times faster for ten seconds.',
   brief: [
     'An order service takes 500 writes a second. During a flash sale — 20 s to 30 s into the check — orders arrive four times as fast: 2,000 a second.',
@@ -258,6 +262,7 @@ function shardedDesign(name: string, strategy: string): Design {
 const hotShard: Scenario = {
   id: 'hot-shard',
   title: 'Cool a hot shard',
+  level: 'core',
   summary: 'Four database shards, and one of them does nearly all the work.',
   brief: [
     'A user-profile store takes 1,200 requests a second, 80 % reads, over 10,000 users — a few of them far more popular than the rest (Zipf, exponent 1.2).',
@@ -308,6 +313,7 @@ function checkoutDesign(name: string, callMode: string): Design {
 const slowDependency: Scenario = {
   id: 'slow-dependency',
   title: 'Survive a slow dependency',
+  level: 'stretch',
   summary: 'The payment provider slows down, and the whole shop with it.',
   brief: [
     'A shop takes 600 requests a second: 80 % are people browsing, 20 % are orders, and only orders call the payment provider, which answers in 100 ms.',

@@ -25,6 +25,8 @@ export type Requirement =
 export interface Scenario {
   id: string;
   title: string;
+  /** How much it asks: one idea, the everyday ones, or one that takes some digging. */
+  level: 'warm-up' | 'core' | 'stretch';
   /** One line for the list. */
   summary: string;
   /** The interviewer's prompt, a paragraph each. */

@@ -6,6 +6,8 @@ import { usePractice, useScenario } from '../../store/practice';
 import { startPractice } from './actions';
 import './practice.css';
 
+const LEVELS = { 'warm-up': 'Warm-up', core: 'Core', stretch: 'Stretch' } as const;
+
 function PracticeDialog({ onClose }: { onClose: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -41,6 +43,7 @@ function PracticeDialog({ onClose }: { onClose: () => void }) {
               <div className="practice-item-text">
                 <h3>
                   {scenario.title}
+                  <span className={`practice-level level-${scenario.level}`}>{LEVELS[scenario.level]}</span>
                   {passed[scenario.id] === 'own' && <span className="practice-passed">✓ Passed</span>}
                   {passed[scenario.id] === 'withAnswer' && <span className="practice-passed is-answer">Passed with the answer</span>}
                 </h3>
