@@ -5,9 +5,9 @@
  * behaviours/; everything here is shared by every kind.
  */
 import type { Design, FaultAction, ScheduledFault } from '../model/types';
-import type { NodeKind, Params } from '../model/params';
+import { ARRIVAL_PARAMS, type NodeKind, type Params } from '../model/params';
 import type { Behaviour } from './behaviour';
-import { ARRIVAL_PARAMS, type ClientBehaviour } from './behaviours/client';
+import type { ClientBehaviour } from './behaviours/client';
 import { Breakers, type BreakerStateName } from './breakers';
 import { LoadBalancerBehaviour } from './behaviours/loadBalancer';
 import { Dist, sampleService } from './distributions';

@@ -55,6 +55,19 @@ export type TrafficShape = (typeof TRAFFIC_SHAPES)[number];
 
 export type ParamValue = number | string | null;
 
+/** A client's params that decide when requests leave (changing one live redraws the next arrival). */
+export const ARRIVAL_PARAMS = [
+  'ratePerSecond',
+  'arrivals',
+  'traffic',
+  'rampToRatePerSecond',
+  'spikeFactor',
+  'shapeStartS',
+  'shapeEndS',
+  'sineAmplitude',
+  'periodS',
+] as const;
+
 interface SpecBase {
   key: string;
   label: string;

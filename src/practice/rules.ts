@@ -4,21 +4,14 @@
  * hardware: what one instance of each kind can do and costs. What is left is the design —
  * which nodes, how they are wired, algorithms, replicas, timeouts, retries, health checks.
  */
-import { NODE_PARAM_SPECS, type Design, type DesignNode, type NodeKind, type ParamValue, type Params, type ScheduledFault } from '../model';
+import { ARRIVAL_PARAMS, defaultParams, NODE_PARAM_SPECS, type Design, type DesignNode, type NodeKind, type ParamValue, type Params, type ScheduledFault } from '../model';
 import type { Scenario } from './types';
 
 /** Per kind, the params the brief fixes (a client's traffic, an instance's capacity and price). */
 export const FIXED_KEYS: Record<NodeKind, readonly string[]> = {
+  // When requests leave, and what they ask for.
   client: [
-    'ratePerSecond',
-    'arrivals',
-    'traffic',
-    'rampToRatePerSecond',
-    'spikeFactor',
-    'shapeStartS',
-    'shapeEndS',
-    'sineAmplitude',
-    'periodS',
+    ...ARRIVAL_PARAMS,
     'readRatio',
     'keys',
     'keyDistribution',
@@ -37,9 +30,7 @@ export const FIXED_KEYS: Record<NodeKind, readonly string[]> = {
 
 /** An instance's fixed params: the catalogue's defaults, then the brief's own hardware. */
 export function fixedParams(kind: NodeKind, hardware: Partial<Record<NodeKind, Params>> = {}): Params {
-  const fixed: Params = {};
-  for (const key of FIXED_KEYS[kind]) fixed[key] = NODE_PARAM_SPECS[kind].find((spec) => spec.key === key)!.default;
-  return { ...fixed, ...hardware[kind] };
+  return { ...pick(defaultParams(NODE_PARAM_SPECS[kind]), FIXED_KEYS[kind]), ...hardware[kind] };
 }
 
 /** A param the design has at another value than the brief fixes. */

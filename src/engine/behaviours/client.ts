@@ -15,18 +15,6 @@ const WRITE_COUNTER = -1;
 const SESSION_COUNTER = -2;
 const KEY_COUNTER = -3;
 
-/** The params that decide when requests leave: changing one live redraws the next arrival. */
-export const ARRIVAL_PARAMS = [
-  'ratePerSecond',
-  'arrivals',
-  'traffic',
-  'rampToRatePerSecond',
-  'spikeFactor',
-  'shapeStartS',
-  'shapeEndS',
-  'sineAmplitude',
-  'periodS',
-] as const;
 
 export class ClientBehaviour extends Behaviour {
   private readonly arrivalRng: RandomStream;
