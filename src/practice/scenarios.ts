@@ -33,11 +33,22 @@ const ids = (rows: NodeRow[]) => rows.map((row) => row[0]);
 const fanOut = (from: string, to: string[]): EdgeRow[] => to.map((id) => [from, id]);
 const fanIn = (from: string[], to: string): EdgeRow[] => from.map((id) => [id, to]);
 
+/** The brief's users: the one client, where its traffic enters. */
+const users = (params: Params): NodeRow => ['users', 'client', 'Users', 0, 160, params];
+
+/** `client` → a load balancer → `count` app servers in a column: the tier most briefs build on. */
+function balancedApps(client: NodeRow, count: number, lb: Params = {}, app?: Params) {
+  const apps = column('app', 'server', 'App', count, 600, app);
+  const rows: NodeRow[] = [client, ['lb', 'loadBalancer', 'Load balancer', 300, 160, lb], ...apps];
+  const edges: EdgeRow[] = [['users', 'lb'], ...fanOut('lb', ids(apps))];
+  return { rows, edges, apps: ids(apps) };
+}
+
 const CHECK = { durationS: 60, warmupS: 5, seed: 1 };
 
 // ---- Scale out --------------------------------------------------------------------------
 
-const scaleUsers: NodeRow = ['users', 'client', 'Users', 0, 160, { ratePerSecond: 1500 }];
+const scaleUsers = users({ ratePerSecond: 1500 });
 
 const scaleOut: Scenario = {
   id: 'scale-out',
@@ -50,13 +61,8 @@ const scaleOut: Scenario = {
   ],
   start: sketch('scale-out', 'Practice: scale out a web API', [scaleUsers, ['app', 'server', 'App', 300, 160]], [['users', 'app']]),
   answer: (() => {
-    const apps = column('app', 'server', 'App', 5, 600);
-    return sketch(
-      'scale-out',
-      'Practice: scale out a web API (an answer)',
-      [scaleUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160, { algorithm: 'leastConnections' }], ...apps],
-      [['users', 'lb'], ...fanOut('lb', ids(apps))],
-    );
+    const tier = balancedApps(scaleUsers, 5, { algorithm: 'leastConnections' });
+    return sketch('scale-out', 'Practice: scale out a web API (an answer)', tier.rows, tier.edges);
   })(),
   check: CHECK,
   requirements: [
@@ -73,22 +79,8 @@ const scaleOut: Scenario = {
 
 // ---- The database is the bottleneck ------------------------------------------------------
 
-const readUsers: NodeRow = [
-  'users',
-  'client',
-  'Users',
-  0,
-  160,
-  { ratePerSecond: 750, readRatio: 0.95, keys: 10_000, keyDistribution: 'zipf', zipfExponent: 1 },
-];
-const readTier = (): { rows: NodeRow[]; edges: EdgeRow[]; apps: string[] } => {
-  const apps = column('app', 'server', 'App', 3, 600);
-  return {
-    rows: [readUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps],
-    edges: [['users', 'lb'], ...fanOut('lb', ids(apps))],
-    apps: ids(apps),
-  };
-};
+const readUsers = users({ ratePerSecond: 750, readRatio: 0.95, keys: 10_000, keyDistribution: 'zipf', zipfExponent: 1 });
+const readTier = () => balancedApps(readUsers, 3);
 
 const databaseBottleneck: Scenario = {
   id: 'database-bottleneck',
@@ -134,7 +126,7 @@ const databaseBottleneck: Scenario = {
 
 // ---- No single point of failure --------------------------------------------------------
 
-const failUsers: NodeRow = ['users', 'client', 'Users', 0, 160, { ratePerSecond: 800 }];
+const failUsers = users({ ratePerSecond: 800 });
 
 const survivesFailure: Scenario = {
   id: 'survive-a-failure',
@@ -147,26 +139,12 @@ const survivesFailure: Scenario = {
     'On a normal day: p99 under 100 ms and at most 0.1 % errors. Budget: $400 a month.',
   ],
   start: (() => {
-    const apps = column('app', 'server', 'App', 3, 600);
-    return sketch(
-      'survive-a-failure',
-      'Practice: survive losing a server',
-      [failUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps],
-      [['users', 'lb'], ...fanOut('lb', ids(apps))],
-    );
+    const tier = balancedApps(failUsers, 3);
+    return sketch('survive-a-failure', 'Practice: survive losing a server', tier.rows, tier.edges);
   })(),
   answer: (() => {
-    const apps = column('app', 'server', 'App', 4, 600);
-    return sketch(
-      'survive-a-failure',
-      'Practice: survive losing a server (an answer)',
-      [
-        ['users', 'client', 'Users', 0, 160, { ratePerSecond: 800, retries: 1 }],
-        ['lb', 'loadBalancer', 'Load balancer', 300, 160, { healthCheckIntervalS: 1 }],
-        ...apps,
-      ],
-      [['users', 'lb'], ...fanOut('lb', ids(apps))],
-    );
+    const tier = balancedApps(users({ ratePerSecond: 800, retries: 1 }), 4, { healthCheckIntervalS: 1 });
+    return sketch('survive-a-failure', 'Practice: survive losing a server (an answer)', tier.rows, tier.edges);
   })(),
   check: CHECK,
   requirements: [
@@ -185,14 +163,7 @@ const survivesFailure: Scenario = {
 
 // ---- A burst of writes ------------------------------------------------------------------
 
-const burstUsers: NodeRow = [
-  'users',
-  'client',
-  'Users',
-  0,
-  160,
-  { ratePerSecond: 500, readRatio: 0, traffic: 'spike', spikeFactor: 4, shapeStartS: 20, shapeEndS: 30 },
-];
+const burstUsers = users({ ratePerSecond: 500, readRatio: 0, traffic: 'spike', spikeFactor: 4, shapeStartS: 20, shapeEndS: 30 });
 
 const writeBurst: Scenario = {
   id: 'write-burst',
@@ -205,12 +176,12 @@ const writeBurst: Scenario = {
     'Accept every order fast — p99 under 100 ms, at most 0.1 % lost — and handle each within 10 s, for at most $450 a month.',
   ],
   start: (() => {
-    const apps = column('app', 'server', 'App', 2, 600);
+    const tier = balancedApps(burstUsers, 2);
     return sketch(
       'write-burst',
       'Practice: absorb a burst of writes',
-      [burstUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps, ['db', 'database', 'Database', 900, 160]],
-      [['users', 'lb'], ...fanOut('lb', ids(apps)), ...fanIn(ids(apps), 'db')],
+      [...tier.rows, ['db', 'database', 'Database', 900, 160]],
+      [...tier.edges, ...fanIn(tier.apps, 'db')],
     );
   })(),
   answer: (() => {
@@ -238,14 +209,7 @@ const writeBurst: Scenario = {
 
 // ---- A hot shard ------------------------------------------------------------------------
 
-const shardUsers: NodeRow = [
-  'users',
-  'client',
-  'Users',
-  0,
-  160,
-  { ratePerSecond: 1200, readRatio: 0.8, keys: 10_000, keyDistribution: 'zipf', zipfExponent: 1.2 },
-];
+const shardUsers = users({ ratePerSecond: 1200, readRatio: 0.8, keys: 10_000, keyDistribution: 'zipf', zipfExponent: 1.2 });
 const shardHardware = { server: { workers: 32, serviceTimeMs: 3 }, database: { workers: 8, readTimeMs: 6, writeTimeMs: 12 } };
 
 /** Users → App → Shard router (with `strategy`) → four database shards. */
@@ -287,7 +251,7 @@ const hotShard: Scenario = {
 
 // ---- A slow dependency -----------------------------------------------------------------
 
-const paymentUsers: NodeRow = ['users', 'client', 'Users', 0, 160, { ratePerSecond: 600, readRatio: 0.8 }];
+const paymentUsers = users({ ratePerSecond: 600, readRatio: 0.8 });
 /** A third party: it answers in 100 ms, takes any number of calls at once, and bills per call, not here. */
 const payments: NodeRow = [
   'payments',
@@ -301,12 +265,12 @@ const checkoutHardware = { server: { workers: 16, serviceTimeMs: 5 } };
 
 /** Users → balancer → three app servers (in `callMode`) → the payment provider, for writes only. */
 function checkoutDesign(name: string, callMode: string): Design {
-  const apps = column('app', 'server', 'App', 3, 600, { ...checkoutHardware.server, callMode });
+  const tier = balancedApps(paymentUsers, 3, {}, { ...checkoutHardware.server, callMode });
   return sketch(
     'slow-dependency',
     name,
-    [paymentUsers, ['lb', 'loadBalancer', 'Load balancer', 300, 160], ...apps, payments],
-    [['users', 'lb'], ...fanOut('lb', ids(apps)), ...ids(apps).map((id): EdgeRow => [id, 'payments', { when: 'writes' }])],
+    [...tier.rows, payments],
+    [...tier.edges, ...tier.apps.map((id): EdgeRow => [id, 'payments', { when: 'writes' }])],
   );
 }
 
