@@ -4,35 +4,14 @@
  * of a MessageChannel running the real batch API (checks and comparisons), so Comlink's real
  * messaging is exercised.
  */
-import * as Comlink from 'comlink';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { compareValues } from '../compare/compare';
 import { singleStation } from '../engine/testSupport';
 import type { CheckResult } from '../practice/types';
 import { JobCancelled, runJob, type BatchApi } from './batchHost';
+import { workerRunning } from './fakeWorker';
 
-class FakeWorker extends EventTarget {
-  terminated = false;
-  constructor(private readonly port: MessagePort) {
-    super();
-    port.on('message', (data) => this.dispatchEvent(new MessageEvent('message', { data })));
-  }
-  postMessage(message: unknown, transfer?: Transferable[]) {
-    this.port.postMessage(message, transfer as never);
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
-  }
-}
-
-/** A worker running `api` at the far end of a channel. */
-function startWorker(api: Partial<BatchApi>) {
-  const { port1, port2 } = new MessageChannel();
-  Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-  return new FakeWorker(port1);
-}
+const startWorker = (api: Partial<BatchApi>) => workerRunning(api);
 
 const design = singleStation(50, {});
 

@@ -3,29 +3,12 @@
  * replaced by a fresh one on the next call. The "worker" here is the far end of a
  * MessageChannel running a stand-in API, so Comlink's real messaging is exercised.
  */
-import * as Comlink from 'comlink';
-import { MessageChannel, type MessagePort } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunEvent, SimulationApi } from './protocol';
 import type { Snapshot } from '../engine';
+import { FakeWorker, workerRunning } from './fakeWorker';
 import { SimulationHost } from './host';
 import type { Design } from '../model';
-
-/** Enough of a Worker for Comlink and the host: messages go over a channel, errors are dispatched by hand. */
-class FakeWorker extends EventTarget {
-  terminated = false;
-  constructor(private readonly port: MessagePort) {
-    super();
-    port.on('message', (data) => this.dispatchEvent(new MessageEvent('message', { data })));
-  }
-  postMessage(message: unknown, transfer?: Transferable[]) {
-    this.port.postMessage(message, transfer as never);
-  }
-  terminate() {
-    this.terminated = true;
-    this.port.close();
-  }
-}
 
 interface WorkerState {
   answering: boolean;
@@ -36,7 +19,6 @@ interface WorkerState {
 
 /** A stand-in for the engine's worker API whose ping answers only while `answering`. */
 function startWorker(state: WorkerState) {
-  const { port1, port2 } = new MessageChannel();
   const api: Partial<SimulationApi> = {
     listen: (listener) => {
       state.listener = listener;
@@ -47,8 +29,7 @@ function startWorker(state: WorkerState) {
     reset: () => undefined,
     ping: () => (state.answering ? 1 : (new Promise<number>(() => undefined) as unknown as number)),
   };
-  Comlink.expose(api, port2 as unknown as Comlink.Endpoint);
-  return new FakeWorker(port1);
+  return workerRunning(api);
 }
 
 /** Lets channel messages through while fake time moves on, a second at a time. */
