@@ -1,8 +1,9 @@
 /** The header's Practice button and its dialog: the interview scenarios, each a brief to design against. */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { requirementLabel } from '../../practice/describe';
 import { SCENARIOS } from '../../practice/scenarios';
 import { usePractice, useScenario } from '../../store/practice';
+import { ModalDialog } from '../ModalDialog';
 import { startPractice } from './actions';
 import './practice.css';
 
@@ -13,24 +14,12 @@ function PracticeDialog({ onClose }: { onClose: () => void }) {
   const titleId = useId();
   const active = useScenario()?.id;
   const passed = usePractice((s) => s.passed);
-  useEffect(() => {
-    const element = dialog.current;
-    if (element && !element.open) element.showModal();
-  }, []);
   const start = (id: string) => {
     dialog.current?.close();
     void startPractice(id);
   };
   return (
-    <dialog
-      ref={dialog}
-      className="practice-dialog"
-      aria-labelledby={titleId}
-      onClose={onClose}
-      // The editor's shortcuts must not act on the canvas behind the dialog.
-      onKeyDown={(e) => e.stopPropagation()}
-      onClick={(e) => e.target === dialog.current && dialog.current?.close()}
-    >
+    <ModalDialog dialogRef={dialog} className="practice-dialog" labelledBy={titleId} onClose={onClose}>
       <div className="practice-dialog-body">
         <h2 id={titleId}>Practise a system-design interview</h2>
         <p className="practice-note">
@@ -68,7 +57,7 @@ function PracticeDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 

@@ -7,6 +7,7 @@ import { useDesign } from '../../store';
 import { putLinkInAddress } from '../../store/autosave';
 import { useRun } from '../../store/run';
 import { formatRunLength } from '../format';
+import { ModalDialog } from '../ModalDialog';
 import { copyText } from './clipboard';
 import './share.css';
 
@@ -24,13 +25,8 @@ function ShareDialog({ link, runLabel, initialCopy, onClose }: { link: string; r
 
   useEffect(() => setCopy(initialCopy), [link, initialCopy]);
   useEffect(() => {
-    const element = dialog.current;
-    if (!element) return;
-    if (!element.open) element.showModal();
     input.current?.focus();
     input.current?.select();
-    // No close() on cleanup: unmounting removes the dialog from the top layer, and a close
-    // event from StrictMode's mount-unmount-mount would dismiss the dialog that was just opened.
   }, []);
 
   const copyAgain = async () => {
@@ -46,16 +42,7 @@ function ShareDialog({ link, runLabel, initialCopy, onClose }: { link: string; r
   // Params changed while the run on screen went on: the link starts from the design as it is now.
   const editedLive = useRun((s) => s.edits.length > 0);
   return (
-    <dialog
-      ref={dialog}
-      className="share-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={noteId}
-      onClose={onClose}
-      // The editor's shortcuts (Delete, Ctrl+A…) must not act on the canvas behind the dialog.
-      onKeyDown={(e) => e.stopPropagation()}
-      onClick={(e) => e.target === dialog.current && dialog.current?.close()}
-    >
+    <ModalDialog dialogRef={dialog} className="share-dialog" labelledBy={titleId} describedBy={noteId} onClose={onClose}>
       <div className="share-dialog-body">
         <h2 id={titleId}>Share this design</h2>
         <p id={noteId} className="share-note">
@@ -107,7 +94,7 @@ function ShareDialog({ link, runLabel, initialCopy, onClose }: { link: string; r
           </button>
         </div>
       </div>
-    </dialog>
+    </ModalDialog>
   );
 }
 
