@@ -4,7 +4,7 @@
  * marked, and a button to put a row's value into the design.
  */
 import { useEffect, useId, useState } from 'react';
-import type { ParamValue } from '../../model';
+import type { ParamSpec, ParamValue } from '../../model';
 import type { Comparison, Subject, VariantFigures } from '../../compare/types';
 import { useDesign } from '../../store';
 import { useCompare, type CompareJob } from '../../store/compare';
@@ -20,16 +20,12 @@ function show(value: ParamValue, unit?: string): string {
 }
 
 /** Choice params: a checkbox per option. Numbers: a comma-separated list, checked as typed. */
-function ValuesEditor({ subject }: { subject: Subject }) {
-  const design = useDesign((s) => s.design);
+function ValuesEditor({ spec }: { spec: ParamSpec }) {
   const values = useCompare((s) => s.values);
-  const found = subjectIn(design, subject);
   const [text, setText] = useState(valuesText(values));
   const [error, setError] = useState<string | null>(null);
   const id = useId();
   useEffect(() => setText(valuesText(values)), [values]);
-  if (!found) return null;
-  const { spec } = found;
   if (spec.type === 'enum') {
     return (
       <fieldset className="compare-options">
@@ -49,13 +45,16 @@ function ValuesEditor({ subject }: { subject: Subject }) {
       </fieldset>
     );
   }
-  const commit = () => {
+  /** Takes the typed values if they are good; says whether they were. */
+  const commit = (): boolean => {
     const parsed = parseValues(spec, text);
-    if ('error' in parsed) setError(parsed.error);
-    else {
-      setError(null);
-      setCompareValues(parsed.values);
+    if ('error' in parsed) {
+      setError(parsed.error);
+      return false;
     }
+    setError(null);
+    setCompareValues(parsed.values);
+    return true;
   };
   return (
     <div className="compare-values">
@@ -69,11 +68,7 @@ function ValuesEditor({ subject }: { subject: Subject }) {
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => {
-          if (e.key === 'Enter') {
-            commit();
-            const parsed = parseValues(spec, e.currentTarget.value);
-            if (!('error' in parsed)) void runCompare();
-          }
+          if (e.key === 'Enter' && commit()) void runCompare();
         }}
       />
       {error && (
@@ -85,7 +80,10 @@ function ValuesEditor({ subject }: { subject: Subject }) {
   );
 }
 
-function Results({ subject, job }: { subject: Subject; job: CompareJob }) {
+/** The subject as it is in the design now; null once it is gone. */
+type Found = ReturnType<typeof subjectIn>;
+
+function Results({ subject, found, job }: { subject: Subject; found: Found; job: CompareJob }) {
   const design = useDesign((s) => s.design);
   if (job.status === 'running') return <p className="compare-status">Running each value…</p>;
   if (job.status === 'failed') return <p className="compare-status is-bad" role="alert">{job.message}</p>;
@@ -100,7 +98,6 @@ function Results({ subject, job }: { subject: Subject; job: CompareJob }) {
       </p>
     );
   }
-  const found = subjectIn(design, subject);
   const unit = found?.spec.type === 'number' ? found.spec.unit : undefined;
   const ran = result.variants.filter((v): v is VariantFigures => v.ok);
   const fastest = ran.length > 1 ? Math.min(...ran.map((v) => v.latencyMs.p99)) : null;
@@ -207,8 +204,8 @@ export function ComparePanel() {
           </button>
         </div>
       </div>
-      {found && <ValuesEditor subject={subject} />}
-      <Results subject={subject} job={job} />
+      {found && <ValuesEditor spec={found.spec} />}
+      <Results subject={subject} found={found} job={job} />
     </div>
   );
 }

@@ -3,6 +3,7 @@ import type { Design, ParamSpec, ParamValue } from '../../model';
 import type { Comparison, Subject } from '../../compare/types';
 import { useDesign } from '../../store';
 import { useCompare } from '../../store/compare';
+import { targetName } from '../../store/faults';
 import { useUi } from '../../store/ui';
 import { cancelJob, JobCancelled, runJob } from '../../worker/batchHost';
 import { findSubject } from '../../compare/subject';
@@ -11,10 +12,7 @@ import { defaultValues } from '../../compare/values';
 /** The subject's spec, current value and name in `design`; null once the node, edge or param is gone. */
 export function subjectIn(design: Design, subject: Subject): { spec: ParamSpec; value: ParamValue; name: string } | null {
   const found = findSubject(design, subject);
-  if (!found) return null;
-  const label = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
-  const edge = design.edges.find((e) => e.id === subject.target);
-  return { ...found, name: edge ? `${label(edge.source)} → ${label(edge.target)}` : label(subject.target) };
+  return found && { ...found, name: targetName(design, subject.target) };
 }
 
 /** Opens the Compare tab on one param, with its default values, and runs them. */

@@ -1,5 +1,6 @@
 /** What the Practice dialog and the Brief tab do: start, check, hint, answer, leave. */
 import { useDesign } from '../../store';
+import { targetName } from '../../store/faults';
 import { scenarioOf, usePractice, withCheck } from '../../store/practice';
 import { reset, run, setSpeed } from '../../store/runner';
 import { useRun } from '../../store/run';
@@ -73,12 +74,12 @@ export async function watchCheck(lost?: string): Promise<void> {
   useUi.getState().setDockTab('charts');
   if (useRun.getState().speed === 'realtime') await setSpeed('x10');
   const { warmupS, durationS, seed } = scenario.check;
-  const name = design.nodes.find((n) => n.id === lost)?.label ?? lost;
+
   useUi
     .getState()
     .notify(
       'info',
-      `Watching the check’s run: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}${lost !== undefined && loss ? `, losing ${name} at ${loss.atS} s` : ''}. It stops at the end, as the check does.`,
+      `Watching the check’s run: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}${lost !== undefined && loss ? `, losing ${targetName(design, lost)} at ${loss.atS} s` : ''}. It stops at the end, as the check does.`,
     );
   await run({ ...scenario.check, faults });
 }
