@@ -7,6 +7,7 @@
 import { expect, test, type Download, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { deflateSync, strToU8 } from 'fflate';
+import { runDesign } from '../src/engine/run';
 import { restore } from '../src/model/restore';
 import { encodeDesign } from '../src/share/link';
 import { crc32, toBase64Url } from '../src/share/bytes';
@@ -308,6 +309,52 @@ test('Export PNG is a picture of the whole design, named after it', async ({ pag
   expect(width).toBeGreaterThan(1200);
   expect(height).toBeGreaterThan(300);
   expect(png.length).toBeGreaterThan(20_000);
+});
+
+test('a run’s results export as the CLI’s figures (JSON) and a row per simulated second (CSV)', async ({ page }) => {
+  const restored = restore({ ...lbComparison, name: 'Results', run: { durationS: 10, warmupS: 2 } });
+  if (!restored.ok) throw new Error('example invalid');
+  await page.goto(`/#${encodeDesign(restored.design)}`);
+  await expect(page.getByLabel('Design name')).toHaveValue('Results');
+  // Nothing has run: there is nothing to export yet.
+  await page.getByRole('button', { name: 'File' }).click();
+  await expect(page.getByRole('menuitem', { name: 'Export PNG' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: /Export results/ })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+
+  await page.getByRole('radio', { name: /Max/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Finished/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'File' }).click();
+  await shot(page, 'share-11-file-menu-results');
+  await page.keyboard.press('Escape');
+
+  const [jsonDownload] = await Promise.all([page.waitForEvent('download'), menu(page, 'Export results JSON')]);
+  expect(jsonDownload.suggestedFilename()).toBe('Results results.json');
+  const exported = JSON.parse(await readDownload(jsonDownload));
+  // The same numbers as `npm run sim` prints for this design: one engine, one seed.
+  const { wallMs: _wall, ...cli } = runDesign(restored.design, restored.design.run);
+  const { wallMs, format, version, design, series, ...figures } = exported;
+  expect({ format, version, design }).toEqual({ format: 'archsim.results', version: 1, design: 'Results' });
+  expect(wallMs).toBeGreaterThan(0);
+  expect(figures).toEqual(JSON.parse(JSON.stringify(cli)));
+  expect(series).toHaveLength(12);
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), menu(page, 'Export results CSV')]);
+  expect(csvDownload.suggestedFilename()).toBe('Results results.csv');
+  const [header, ...rows] = (await readDownload(csvDownload)).trimEnd().split('\r\n').map((line) => line.split(','));
+  expect(header.slice(0, 7)).toEqual(['time_s', 'phase', 'throughput_per_s', 'error_rate', 'p50_ms', 'p95_ms', 'p99_ms']);
+  // Named as on the canvas: the slow server's utilisation, among every node's.
+  expect(header).toContain('Slow server: utilisation');
+  expect(rows).toHaveLength(12);
+  expect(rows.map((r) => r[1])).toEqual([...Array(2).fill('warm-up'), ...Array(10).fill('measured')]);
+  // Each row is its second's window, as the JSON holds it.
+  rows.forEach((row, i) => {
+    expect(Number(row[0])).toBe(series[i].tS);
+    expect(Number(row[2])).toBeCloseTo(series[i].throughput, 2);
+    expect(Number(row[6])).toBeCloseTo(series[i].p99, 3);
+  });
+  expect(Number(rows[5][2])).toBeGreaterThan(0);
 });
 
 test('a full or blocked storage is reported once, and the design stays usable', async ({ browser }) => {

@@ -5,7 +5,7 @@
  */
 import { checkGraph, LIMITS, restore, type Design, type Params, type Problem, type ScheduledFault } from '../model';
 import { SimulationHost } from '../worker/host';
-import { UNLIMITED, type RunLimits, type Speed } from '../worker/protocol';
+import { UNLIMITED, type RunLimits, type RunResults, type Speed } from '../worker/protocol';
 import { targetName } from './faults';
 import { useDesign } from './index';
 import type { Snapshot } from '../engine';
@@ -226,6 +226,12 @@ export async function reset(): Promise<void> {
   dropSnapshots();
   useRun.setState({ ...initialRun, speed: useRun.getState().speed });
   await host?.reset();
+}
+
+/** The current run's figures so far, whole, from the worker; null when nothing has run. */
+export async function runResults(): Promise<RunResults | null> {
+  if (useRun.getState().status === 'idle' || !host) return null;
+  return host.results();
 }
 
 export async function setSpeed(speed: Speed): Promise<void> {

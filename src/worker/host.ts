@@ -6,7 +6,7 @@
 import * as Comlink from 'comlink';
 import type { Snapshot } from '../engine';
 import type { Design, Params, ScheduledFault } from '../model';
-import type { RunEvent, RunLimits, SimulationApi, Speed } from './protocol';
+import type { RunEvent, RunLimits, RunResults, SimulationApi, Speed } from './protocol';
 
 const PING_EVERY_MS = 1000;
 const HUNG_AFTER_MS = 5000;
@@ -104,6 +104,11 @@ export class SimulationHost {
   async injectFault(fault: ScheduledFault): Promise<boolean> {
     if (!this.api) throw new Error('Nothing is running.');
     return this.api.injectFault(fault);
+  }
+
+  /** The loaded run's figures so far, whole; null when nothing is loaded. */
+  async results(): Promise<RunResults | null> {
+    return (await this.api?.results()) ?? null;
   }
 
   async reset(): Promise<void> {

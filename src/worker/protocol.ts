@@ -1,6 +1,6 @@
 /** The contract between the page and the simulation worker. */
 import type { Design, Params, ScheduledFault } from '../model';
-import type { Snapshot } from '../engine';
+import type { RunSummary, Snapshot, WindowPoint } from '../engine';
 
 export const SPEEDS = ['realtime', 'x10', 'max'] as const;
 export type Speed = (typeof SPEEDS)[number];
@@ -36,6 +36,14 @@ export type RunEvent =
   | { run: number; kind: 'finished'; snapshot: Snapshot }
   | { run: number; kind: 'error'; message: string };
 
+/** A run's figures so far, whole: what `npm run sim --json` prints, and every second the engine still holds. */
+export interface RunResults {
+  /** As the runner reports it; `wallMs` is the worker's time spent simulating. */
+  summary: RunSummary;
+  /** The per-second windows, oldest first (the last hour's; every per-node array whole). */
+  series: WindowPoint[];
+}
+
 export interface SimulationApi {
   /** Where every RunEvent goes; registered once, before the first load. */
   listen(listener: (event: RunEvent) => void): void;
@@ -55,6 +63,8 @@ export interface SimulationApi {
    * paused, fresh figures follow as a snapshot event (no periodic one would show the fault).
    */
   injectFault(fault: ScheduledFault): boolean;
+  /** The loaded run's figures so far; null when nothing is loaded. */
+  results(): RunResults | null;
   /** Forgets the simulation. */
   reset(): void;
   /** Answers at once unless the worker is stuck; the page's watchdog uses it. */

@@ -5,10 +5,10 @@
  * second. Nothing here knows about React.
  */
 import * as Comlink from 'comlink';
-import { Simulation, snapshot, type Snapshot } from '../engine';
+import { Simulation, snapshot, summarize, type Snapshot } from '../engine';
 import type { Design, Params, ScheduledFault } from '../model';
 import { leanSnapshot } from './lean';
-import { SPEED_FACTORS, UNLIMITED, type RunEvent, type RunLimits, type SimulationApi, type Speed } from './protocol';
+import { SPEED_FACTORS, UNLIMITED, type RunEvent, type RunLimits, type RunResults, type SimulationApi, type Speed } from './protocol';
 
 const PACED_SLICE_MS = 12;
 /**
@@ -34,6 +34,8 @@ let runId = 0;
 let generation = 0;
 /** Where the run stops (simulated ms), or Infinity when it runs until paused. */
 let endMs = Infinity;
+/** Wall time spent inside the engine on this run (the results' wallMs, as the runner times it). */
+let engineMs = 0;
 
 // A MessageChannel yields to the event loop without setTimeout's 4 ms clamp.
 const channel = new MessageChannel();
@@ -85,6 +87,7 @@ function post(kind: 'snapshot' | 'finished') {
 function tick() {
   if (!running || !sim) return;
   const mine = generation;
+  const started = performance.now();
   try {
     if (speed === 'max') {
       sim.runFor(Math.max(4, FAST_SLICE_MS - (performance.now() - sliceStart)), endMs);
@@ -95,6 +98,7 @@ function tick() {
       // A design too heavy for real time runs as fast as it can rather than piling up debt.
       if (!reached && target - sim.now > 1000 * factor) rebase();
     }
+    engineMs += performance.now() - started;
     if (sim.now >= endMs) {
       // The end of a fixed-length run: stop here, exactly, and hand over the final figures.
       running = false;
@@ -133,6 +137,7 @@ const api: SimulationApi = {
     // a fixed-length run measures after its warm-up, as the CLI does, and stops at its end.
     sim = new Simulation(design, { warmupMs: limits.warmupMs, windowMs: 1000 });
     endMs = limits.endMs ?? Infinity;
+    engineMs = 0;
     return ++runId;
   },
   play(nextSpeed) {
@@ -176,6 +181,10 @@ const api: SimulationApi = {
     // While paused no snapshot would follow; while running the next post shows the fault.
     if (applied && !running) post('snapshot');
     return applied;
+  },
+  results(): RunResults | null {
+    if (!sim) return null;
+    return { summary: summarize(sim, engineMs), series: sim.series.since(0) };
   },
   reset() {
     running = false;

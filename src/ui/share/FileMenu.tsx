@@ -1,8 +1,12 @@
-/** The header's File menu: Export JSON, Import JSON, Export PNG, and the design a link opened over while it is kept. */
+/**
+ * The header's File menu: Export JSON, Import JSON, Export PNG, the results of a run once there
+ * is one, and the design a link opened over while it is kept.
+ */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { keptDesign } from '../../store/autosave';
-import { exportJson, exportPng, importFile } from './fileActions';
+import { useRun } from '../../store/run';
+import { exportJson, exportPng, exportResults, importFile } from './fileActions';
 import { quoted, restoreKeptDesign } from './showDesign';
 import './share.css';
 
@@ -24,6 +28,13 @@ export function FileMenu() {
     { label: 'Import JSON…', hint: 'Open a design file (or drop it on the canvas)', run: () => fileInput.current?.click() },
     { label: 'Export PNG', hint: 'An image of the whole design', run: () => void exportPng(flow) },
   ];
+  const hasRun = useRun((s) => s.status !== 'idle');
+  if (hasRun) {
+    items.push(
+      { label: 'Export results CSV', hint: 'The run, second by second, for a spreadsheet', run: () => void exportResults('csv') },
+      { label: 'Export results JSON', hint: 'The run’s figures as npm run sim prints them, and every second', run: () => void exportResults('json') },
+    );
+  }
   // Read when the menu opens: the slot is in storage, shared with other tabs.
   const kept = open ? keptDesign() : null;
   if (kept) {

@@ -1,12 +1,16 @@
 /**
- * Export / Import JSON and Export PNG. Files are named after the design (fileNameFor); an
+ * Export / Import JSON, Export PNG and the run's results. Files are named after the design (fileNameFor); an
  * import goes through restore() like every outside input and is one undoable step; a bad file
  * leaves the design on screen and says what is wrong.
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { designToJson, fileNameFor, readDesignFile } from '../../share';
+import { resultsCsv, resultsJson, type ResultsNode } from '../../share/results';
 import { useDesign } from '../../store';
 import { clearAlerts, raiseAlert } from '../../store/autosave';
+import { targetName } from '../../store/faults';
+import { useRun } from '../../store/run';
+import { runResults } from '../../store/runner';
 import { useUi } from '../../store/ui';
 import { download } from './download';
 import { quoted, showDesign } from './showDesign';
@@ -16,6 +20,34 @@ type Flow = Pick<ReactFlowInstance, 'getNodes' | 'getNodesBounds'>;
 export function exportJson(): void {
   const design = useDesign.getState().design;
   download(new Blob([designToJson(design)], { type: 'application/json' }), fileNameFor(design, 'json'));
+}
+
+/**
+ * The run's figures as a file: CSV, a row per simulated second, or JSON, the runner's summary
+ * with every second. Read from the worker whole (the charts hold a thinned, slimmed copy).
+ */
+export async function exportResults(format: 'csv' | 'json'): Promise<void> {
+  const design = useDesign.getState().design;
+  const notify = useUi.getState().notify;
+  const results = await runResults().catch(() => null);
+  if (!results) {
+    notify('info', 'There are no results yet: press Run first.');
+    return;
+  }
+  const name = { name: `${design.name} results` };
+  if (format === 'json') {
+    download(new Blob([resultsJson(results, design.name)], { type: 'application/json' }), fileNameFor(name, 'json'));
+    return;
+  }
+  if (results.series.length === 0) {
+    notify('info', 'The run has not finished a simulated second yet: there is no row to export.');
+    return;
+  }
+  // Named as the person knows them now; in the order the run's per-node figures follow.
+  const nodes: ResultsNode[] = useRun
+    .getState()
+    .nodeIds.map((id) => ({ id, name: targetName(design, id), kind: results.summary.nodes[id]?.kind ?? 'server' }));
+  download(new Blob([resultsCsv(results, nodes)], { type: 'text/csv' }), fileNameFor(name, 'csv'));
 }
 
 export async function importFile(file: File): Promise<boolean> {

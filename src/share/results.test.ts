@@ -1,0 +1,110 @@
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../engine';
+import { simulate } from '../engine/testDesigns';
+import { csvField, resultsCsv, resultsJson, type ResultsNode } from './results';
+
+/** Evenly spaced arrivals and a constant service time: every second's figures are known exactly. */
+const steady = {
+  nodes: [
+    { id: 'users', kind: 'client', params: { ratePerSecond: 100, arrivals: 'uniform' } },
+    { id: 'app', kind: 'server', params: { workers: 1, serviceTimeMs: 5, serviceDistribution: 'constant' } },
+  ],
+  edges: [{ source: 'users', target: 'app', params: { latencyMs: 0 } }],
+};
+const NODES: ResultsNode[] = [
+  { id: 'users', name: 'Users', kind: 'client' },
+  { id: 'app', name: 'App', kind: 'server' },
+];
+
+/** The CSV back as rows of cells (none of these cells is quoted). */
+function parse(csv: string): { header: string[]; rows: Record<string, string>[] } {
+  const [head, ...lines] = csv.trimEnd().split('\r\n');
+  const header = head.split(',');
+  return { header, rows: lines.map((line) => Object.fromEntries(line.split(',').map((cell, i) => [header[i], cell]))) };
+}
+
+function steadyResults(untilS: number, warmupS: number) {
+  const sim = simulate(steady, untilS, warmupS);
+  return { summary: summarize(sim, 0), series: sim.series.since(0) };
+}
+
+describe('results CSV', () => {
+  it('has a row per simulated second with the figures a closed form predicts', () => {
+    const { header, rows } = parse(resultsCsv(steadyResults(10, 2), NODES));
+    expect(header).toEqual([
+      'time_s',
+      'phase',
+      'throughput_per_s',
+      'error_rate',
+      'p50_ms',
+      'p95_ms',
+      'p99_ms',
+      'Users: sent per s',
+      'Users: p99 ms',
+      'App: arrivals per s',
+      'App: p99 ms',
+      'App: utilisation',
+      'App: mean queue',
+    ]);
+    expect(rows.map((r) => r.time_s)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+    expect(rows.map((r) => r.phase)).toEqual([...Array(2).fill('warm-up'), ...Array(8).fill('measured')]);
+    // From the second second on (the first starts with an idle server): 100 arrivals a second,
+    // each served in exactly 5 ms with no wait: half the server's time, nothing queued, no errors.
+    for (const row of rows.slice(1)) {
+      expect(Number(row.throughput_per_s)).toBe(100);
+      expect(Number(row['Users: sent per s'])).toBe(100);
+      expect(Number(row['App: arrivals per s'])).toBe(100);
+      expect(Number(row['App: utilisation'])).toBeCloseTo(0.5, 3);
+      expect(Number(row['App: mean queue'])).toBe(0);
+      expect(Number(row.error_rate)).toBe(0);
+      // Percentiles are reported as their bucket's middle: within 0.4 % of the true 5 ms.
+      for (const p of ['p50_ms', 'p99_ms', 'App: p99 ms']) expect(Math.abs(Number(row[p]) - 5) / 5).toBeLessThan(0.004);
+      // A client's own latency counts its measured requests only: none in the warm-up.
+      if (row.phase === 'warm-up') expect(row['Users: p99 ms']).toBe('');
+      else expect(Math.abs(Number(row['Users: p99 ms']) - 5) / 5).toBeLessThan(0.004);
+    }
+  });
+
+  it('leaves a node’s p99 empty, not 0, for a second in which it answered nothing', () => {
+    const results = steadyResults(3, 0);
+    results.series[1] = { ...results.series[1], nodeP99: [null, null] };
+    const { rows } = parse(resultsCsv(results, NODES));
+    expect(rows[1]['App: p99 ms']).toBe('');
+    expect(rows[2]['App: p99 ms']).not.toBe('');
+  });
+
+  it('gives a queue its backlog and consumer lag', () => {
+    const { header } = parse(resultsCsv(steadyResults(1, 0), [{ id: 'q', name: 'Orders', kind: 'queue' }]));
+    expect(header.slice(7)).toEqual([
+      'Orders: arrivals per s',
+      'Orders: p99 ms',
+      'Orders: utilisation',
+      'Orders: mean queue',
+      'Orders: backlog',
+      'Orders: consumer lag ms',
+    ]);
+  });
+
+  it('quotes names with commas, quotes or line breaks, and keeps a spreadsheet from running a name as a formula', () => {
+    expect(csvField('App 1')).toBe('App 1');
+    expect(csvField('Cache, hot')).toBe('"Cache, hot"');
+    expect(csvField('The "main" DB')).toBe('"The ""main"" DB"');
+    expect(csvField('two\nlines')).toBe('"two\nlines"');
+    expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvField('-1 replica')).toBe("'-1 replica");
+    expect(csvField('@home')).toBe("'@home");
+  });
+});
+
+describe('results JSON', () => {
+  it('is the runner’s summary with the design’s name and every second', () => {
+    const results = steadyResults(6, 1);
+    const parsed = JSON.parse(resultsJson(results, 'Steady'));
+    expect(parsed).toMatchObject({ format: 'archsim.results', version: 1, design: 'Steady', seed: results.summary.seed, warmupS: 1, durationS: 5 });
+    expect(parsed.endToEnd).toEqual(results.summary.endToEnd);
+    expect(parsed.nodes).toEqual(results.summary.nodes);
+    expect(parsed.series).toHaveLength(6);
+    // Measured from 1 s to 6 s: 500 requests at 100 a second.
+    expect(parsed.endToEnd.sent).toBe(500);
+  });
+});
