@@ -25,6 +25,11 @@ test('comparing a balancer’s algorithms side by side, and using the best', asy
   // Each row says how its p99 compares with the current value's.
   await expect(row(page, 'Least Connections').getByRole('cell').nth(3)).toContainText(/−\d+ %/);
   await expect(row(page, 'Round Robin').getByRole('cell').nth(3)).not.toContainText('%');
+  // And its p99 second by second: a point for each of the 60 measured seconds, on one scale.
+  const line = row(page, 'Round Robin').getByRole('img', { name: /^p99 each second/ });
+  await expect(line).toHaveAccessibleName(/ of 60\)/);
+  expect(((await line.locator('path').getAttribute('d')) ?? '').match(/[ML]/g)).toHaveLength(60);
+  await expect(row(page, 'Least Connections').getByRole('img', { name: /^p99 each second/ })).toBeVisible();
   await shot(page, 'compare-algorithms');
 
   await row(page, 'Least Connections').getByRole('button', { name: 'Use Least Connections' }).click();

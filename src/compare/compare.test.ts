@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runDesign } from '../engine';
-import { balancedPool, restored, singleStation } from '../engine/testSupport';
+import { balancedPool, designOf, restored, singleStation } from '../engine/testSupport';
 import { compareValues, withParam } from './compare';
 
 /** Erlang C: the probability an arrival waits at an M/M/c queue with offered load a = λ/μ. */
@@ -61,5 +61,42 @@ describe('comparing values of one param', () => {
     if (!none.ok || !five.ok) throw new Error('a variant failed');
     // 5 ms each way on the only edge: 10 ms more on every request.
     expect(five.latencyMs.mean - none.latencyMs.mean).toBeCloseTo(10, 1);
+  });
+
+  it('gives each row its p99 second by second, the seconds of a slowdown standing out', () => {
+    // Evenly spaced requests, a constant 5 ms, never a wait: every second's p99 is 5 ms, and
+    // 50 ms while a fault makes the server ten times slower (from 10 s to 14 s).
+    const design = {
+      ...designOf(
+        [
+          { id: 'users', kind: 'client', params: { ratePerSecond: 100, arrivals: 'uniform' } },
+          { id: 'app', kind: 'server', params: { workers: 10, serviceTimeMs: 5, serviceDistribution: 'constant' } },
+        ],
+        [{ from: 'users', to: 'app' }],
+      ),
+      run: { durationS: 20, warmupS: 2 },
+      faults: [{ atS: 10, action: 'slow' as const, target: 'app', factor: 10, durationS: 4 }],
+    };
+    const [row] = compareValues(design, { target: 'app', key: 'workers' }, [10]).variants;
+    if (!row.ok) throw new Error(row.problem);
+    // One value per measured second: those ending at 3 s … 22 s.
+    expect(row.p99PerSecond).toHaveLength(20);
+    const at = (tS: number) => row.p99PerSecond[tS - 3]!;
+    const near = (value: number, expected: number) => Math.abs(value - expected) / expected < 0.004;
+    for (let t = 3; t <= 10; t++) expect(near(at(t), 5)).toBe(true);
+    // Requests that started in the slowdown take 50 ms, the last of them ending just after 14 s.
+    for (let t = 11; t <= 15; t++) expect(near(at(t), 50)).toBe(true);
+    for (let t = 16; t <= 22; t++) expect(near(at(t), 5)).toBe(true);
+  });
+
+  it('leaves a second in which nothing was answered empty, not 0', () => {
+    const design = { ...singleStation(50, { serviceTimeMs: 2 }), run: { durationS: 10, warmupS: 0 }, faults: [{ atS: 3, action: 'kill' as const, target: 'app', durationS: 3 }] };
+    const [row] = compareValues(design, { target: 'app', key: 'workers' }, [1]).variants;
+    if (!row.ok) throw new Error(row.problem);
+    // Down from 3 s to 6 s: the seconds ending at 5 and 6 s answered nothing.
+    expect(row.p99PerSecond[4]).toBeNull();
+    expect(row.p99PerSecond[5]).toBeNull();
+    expect(row.p99PerSecond[1]).toBeGreaterThan(0);
+    expect(row.p99PerSecond[8]).toBeGreaterThan(0);
   });
 });

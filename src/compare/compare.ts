@@ -5,7 +5,7 @@
  * worker, the tests directly.
  */
 import { checkGraph, restore, type Design, type ParamValue } from '../model';
-import { runDesign } from '../engine';
+import { simulateDesign, summarize } from '../engine';
 import type { Comparison, Subject, Variant } from './types';
 
 /** The design with one param of one node or edge set to `value` (not yet checked). */
@@ -29,7 +29,12 @@ function runVariant(design: Design, subject: Subject, value: ParamValue, run: Co
   if (!restored.ok) return { value, ok: false, problem: restored.problems[0].message };
   const problems = checkGraph(restored.design);
   if (problems.length > 0) return { value, ok: false, problem: problems[0].message };
-  const { endToEnd, costPerMonth } = runDesign(restored.design, run);
+  const sim = simulateDesign(restored.design, run);
+  const { endToEnd, costPerMonth } = summarize(sim, 0);
+  const p99PerSecond = sim.series
+    .since(0)
+    .filter((w) => w.tS > run.warmupS)
+    .map((w) => (w.throughput > 0 ? w.p99 : null));
   const settled = endToEnd.completed + endToEnd.failed;
   const { mean, p50, p95, p99 } = endToEnd.latencyMs;
   return {
@@ -41,6 +46,7 @@ function runVariant(design: Design, subject: Subject, value: ParamValue, run: Co
     errorRate: settled > 0 ? endToEnd.failed / settled : 0,
     throughputPerSecond: endToEnd.throughputPerSecond,
     latencyMs: { mean, p50, p95, p99 },
+    p99PerSecond,
     costPerMonth,
   };
 }

@@ -19,6 +19,8 @@ export interface VariantFigures {
   errorRate: number;
   throughputPerSecond: number;
   latencyMs: { mean: number; p50: number; p95: number; p99: number };
+  /** The p99 of each measured second, oldest first; null for a second in which nothing was answered. */
+  p99PerSecond: (number | null)[];
   costPerMonth: number;
 }
 

@@ -2,4 +2,4 @@
 export { Simulation, type SimulationOptions } from './simulation';
 export { summarize, snapshot, type NodeFigures, type RunSummary, type Snapshot, type NodeLive, type EdgeLive } from './report';
 export type { WindowPoint, LatencySummary } from './metrics';
-export { runDesign, type RunOptions } from './run';
+export { runDesign, simulateDesign, type RunOptions } from './run';

@@ -1,7 +1,8 @@
 /**
  * The dock's Compare tab: one param of one node or connection, run once per value with the
  * same requests, side by side — throughput, latency, errors and cost per row, the fastest p99
- * marked, and a button to put a row's value into the design.
+ * marked, each row's p99 second by second on one scale, and a button to put a row's value into
+ * the design.
  */
 import { useEffect, useId, useState } from 'react';
 import type { ParamSpec, ParamValue } from '../../model';
@@ -11,6 +12,7 @@ import { useCompare, type CompareJob } from '../../store/compare';
 import { formatChange, formatCost, formatMs, formatOption, formatPercent, formatRate } from '../format';
 import { applyValue, closeCompare, runCompare, setCompareValues, subjectIn } from './actions';
 import { parseValues, valuesText } from '../../compare/values';
+import { Sparkline } from './Sparkline';
 import './compare.css';
 
 function show(value: ParamValue, unit?: string): string {
@@ -102,6 +104,8 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
   const ran = result.variants.filter((v): v is VariantFigures => v.ok);
   const fastest = ran.length > 1 ? Math.min(...ran.map((v) => v.latencyMs.p99)) : null;
   const worstP99 = Math.max(1e-9, ...ran.map((v) => v.latencyMs.p99));
+  // One scale for every row's line: the worst second of any run.
+  const worstSecond = Math.max(0, ...ran.flatMap((v) => v.p99PerSecond.map((p) => p ?? 0)));
   // Each row's p99 against the current value's, when the current value is one of the rows.
   const baseline = found === null ? undefined : ran.find((v) => v.value === found.value && v.completed > 0);
   const stale = job.design !== design;
@@ -121,6 +125,9 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
             <th scope="col">p50</th>
             <th scope="col">p95</th>
             <th scope="col" className="compare-p99">p99</th>
+            <th scope="col" className="compare-trend" title="Each measured second’s p99, every row on the same scale">
+              p99 each second
+            </th>
             <th scope="col">Errors</th>
             <th scope="col">Cost</th>
             <th scope="col">
@@ -153,11 +160,14 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
                         )}
                       </span>
                     </td>
+                    <td className="compare-trend">
+                      <Sparkline values={variant.p99PerSecond} max={worstSecond} />
+                    </td>
                     <td className={variant.failed > 0 ? 'is-bad' : undefined}>{formatPercent(variant.errorRate)}</td>
                     <td>{formatCost(variant.costPerMonth)}</td>
                   </>
                 ) : (
-                  <td colSpan={6} className="compare-problem">
+                  <td colSpan={7} className="compare-problem">
                     {variant.problem}
                   </td>
                 )}
