@@ -13,11 +13,13 @@ export interface CliArgs {
   /** Compare values of one param instead: `target.key` or `target.key=v1,v2,…` (node or edge id). */
   compare?: string;
   json: boolean;
+  /** Print the run's seconds as CSV (a row per simulated second) instead of its figures. */
+  csv: boolean;
   help: boolean;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { file: '', json: false, help: false };
+  const args: CliArgs = { file: '', json: false, csv: false, help: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -30,6 +32,9 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (flag) {
       case '--json':
         args.json = true;
+        break;
+      case '--csv':
+        args.csv = true;
         break;
       case '--help':
       case '-h':
@@ -61,6 +66,10 @@ export function parseArgs(argv: string[]): CliArgs {
   }
   if (args.help) return args;
   if (args.scenario !== undefined && args.compare !== undefined) throw new UsageError('--scenario and --compare cannot go together');
+  if (args.csv && args.json) throw new UsageError('--csv and --json cannot go together: pick one format');
+  if (args.csv && (args.scenario !== undefined || args.compare !== undefined)) {
+    throw new UsageError('--csv prints one run’s seconds: it does not go with --scenario or --compare');
+  }
   if (args.scenario !== undefined && (args.durationS !== undefined || args.warmupS !== undefined || args.seed !== undefined)) {
     throw new UsageError('--scenario runs the brief’s own seed and length: drop --duration, --warmup and --seed');
   }

@@ -106,6 +106,8 @@ describe('npm run sim', () => {
     ['a comparison of an unknown node', [mm1, '--compare', 'db.workers'], /there is no node or edge 'db'/],
     ['a comparison with a value out of range', [mm1, '--compare', 'app.workers=1,0'], /workers must be at least 1, got 0/],
     ['a comparison with an unknown choice', [mm1, '--compare', 'app.serviceDistribution=normal'], /'normal' is not one of exponential, constant, lognormal/],
+    ['two output formats', [mm1, '--csv', '--json'], /--csv and --json cannot go together/],
+    ['seconds of a comparison', [mm1, '--compare', 'app.workers', '--csv'], /--csv prints one run’s seconds/],
   ])('exits non-zero with a one-line reason for %s', (_, args, reason) => {
     const { code, stdout, stderr } = sim(...(args as string[]));
     expect(code).not.toBe(0);
@@ -141,5 +143,32 @@ describe('npm run sim', () => {
     const table = sim(mm1, '--compare', 'app.workers=1,2', '--duration', '20');
     expect(table.stdout.split('\n')[0]).toBe('M/M/1 — app.workers, seed 1, 20 s measured after 5 s warm-up, the same random draws in every run');
     expect(table.stdout).toMatch(/\n1 \(current\) +\d/);
+  });
+
+  it('--csv prints a row per simulated second, with the figures a steady design must have', () => {
+    // Evenly spaced requests and a constant 5 ms: 100 answered every second, half the server busy.
+    const steady = write('steady.json', {
+      format: 'archsim.design',
+      version: 1,
+      name: 'Steady',
+      seed: 1,
+      nodes: [
+        { id: 'users', kind: 'client', position: { x: 0, y: 0 }, params: { ratePerSecond: 100, arrivals: 'uniform' } },
+        { id: 'app', kind: 'server', label: 'App, main', position: { x: 300, y: 0 }, params: { workers: 1, serviceTimeMs: 5, serviceDistribution: 'constant' } },
+      ],
+      edges: [{ id: 'e1', source: 'users', target: 'app', params: { latencyMs: 0 } }],
+    });
+    const { code, stdout, stderr } = sim(steady, '--duration', '4', '--warmup', '1', '--csv');
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    const [header, ...rows] = stdout.trimEnd().split('\r\n');
+    // A name with a comma is quoted.
+    expect(header).toBe(
+      'time_s,phase,throughput_per_s,error_rate,p50_ms,p95_ms,p99_ms,users: sent per s,users: p99 ms,' +
+        '"App, main: arrivals per s","App, main: p99 ms","App, main: utilisation","App, main: mean queue"',
+    );
+    expect(rows).toHaveLength(5);
+    expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(['1,warm-up,99', '2,measured,100', '3,measured,100', '4,measured,100', '5,measured,100']);
+    for (const row of rows.slice(1)) expect(Number(row.split(',')[11])).toBeCloseTo(0.5, 3);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The headless runner: `npm run --silent sim -- design.json [--duration s] [--warmup s]
- * [--seed n] [--json]`. Reads a design through the same restore() gate as links and files,
+ * [--seed n] [--json | --csv]`. Reads a design through the same restore() gate as links and files,
  * runs it, and prints a table or exactly one JSON object. Bad input exits 1 with one line.
  * With `--scenario <id>` it grades the design against a practice brief instead: exit 0 when
  * it passes, 2 when it does not. With `--compare target.key[=v1,v2,…]` it runs the design once
@@ -8,7 +8,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { checkGraph, restore } from '../model';
-import { runDesign } from '../engine';
+import { runDesign, simulateDesign, summarize } from '../engine';
+import { resultsCsv, secondsLeftOut } from '../share/results';
 import { compareValues } from '../compare/compare';
 import { resolveComparison } from '../compare/subject';
 import { checkDesign } from '../practice/check';
@@ -60,22 +61,27 @@ function main(argv: string[]): number {
     return 0;
   }
 
-  let summary;
+  const run = { durationS: args.durationS ?? design.run.durationS, warmupS: args.warmupS ?? design.run.warmupS, seed: args.seed };
   try {
-    summary = runDesign(design, {
-      durationS: args.durationS ?? design.run.durationS,
-      warmupS: args.warmupS ?? design.run.warmupS,
-      seed: args.seed,
-    });
+    if (args.csv) {
+      const sim = simulateDesign(design, run);
+      const series = sim.series.since(0);
+      const nodes = design.nodes.map((n) => ({ id: n.id, name: n.label ?? n.id, kind: n.kind }));
+      process.stdout.write(resultsCsv({ summary: summarize(sim, 0), series }, nodes));
+      const leftOut = secondsLeftOut(series);
+      if (leftOut > 0) process.stderr.write(`archsim: note: the CSV holds the last ${series.length} seconds; the first ${leftOut} are not kept\n`);
+      return 0;
+    }
+    const summary = runDesign(design, run);
+    process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : formatTable(design, summary));
+    return 0;
   } catch (error) {
     return fail(`${args.file}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  process.stdout.write(args.json ? `${JSON.stringify(summary)}\n` : formatTable(design, summary));
-  return 0;
 }
 
 const USAGE = [
-  'usage: npm run --silent sim -- <design.json> [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
+  'usage: npm run --silent sim -- <design.json> [--duration <s>] [--warmup <s>] [--seed <n>] [--json | --csv]',
   '       npm run --silent sim -- <design.json> --scenario <id> [--json]   grade against a practice brief (exit 2: not passed)',
   '       npm run --silent sim -- <design.json> --compare <node-or-edge>.<param>[=v1,v2,…] [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
   `practice scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`,

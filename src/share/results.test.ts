@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../engine';
 import { simulate } from '../engine/testDesigns';
-import { csvField, resultsCsv, resultsJson, type ResultsNode } from './results';
+import { csvField, resultsCsv, resultsJson, secondsLeftOut, type ResultsNode } from './results';
 
 /** Evenly spaced arrivals and a constant service time: every second's figures are known exactly. */
 const steady = {
@@ -93,6 +93,19 @@ describe('results CSV', () => {
     expect(csvField('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
     expect(csvField('-1 replica')).toBe("'-1 replica");
     expect(csvField('@home')).toBe("'@home");
+  });
+});
+
+describe('seconds left out', () => {
+  it('counts the first seconds a long run no longer keeps', () => {
+    expect(secondsLeftOut([])).toBe(0);
+    const { series } = steadyResults(3, 0);
+    expect(secondsLeftOut(series)).toBe(0);
+    expect(secondsLeftOut(series.map((w) => ({ ...w, tS: w.tS + 3600 })))).toBe(3600);
+    // A simulation keeps an hour of seconds: a longer run's first ones are gone.
+    const long = simulate(steady, 3605, 0).series.since(0);
+    expect(long).toHaveLength(3600);
+    expect(secondsLeftOut(long)).toBe(5);
   });
 });
 

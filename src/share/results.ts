@@ -83,6 +83,14 @@ export function resultsCsv(results: RunResultsInput, nodes: readonly ResultsNode
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/**
+ * Seconds from the start of the run that the series no longer holds: a simulation keeps the
+ * last hour of one-second windows, so a longer run's CSV starts later than its first second.
+ */
+export function secondsLeftOut(series: readonly WindowPoint[]): number {
+  return series.length === 0 ? 0 : Math.max(0, Math.round(series[0].tS) - 1);
+}
+
 /** The runner's JSON summary with the design's name and every second kept, pretty printed. */
 export function resultsJson(results: RunResultsInput, designName: string): string {
   const document = { format: 'archsim.results', version: 1, design: designName, ...results.summary, series: results.series };

@@ -5,7 +5,7 @@
  */
 import type { ReactFlowInstance } from '@xyflow/react';
 import { designToJson, fileNameFor, readDesignFile } from '../../share';
-import { resultsCsv, resultsJson, type ResultsNode } from '../../share/results';
+import { resultsCsv, resultsJson, secondsLeftOut, type ResultsNode } from '../../share/results';
 import { useDesign } from '../../store';
 import { clearAlerts, raiseAlert } from '../../store/autosave';
 import { targetName } from '../../store/faults';
@@ -48,6 +48,8 @@ export async function exportResults(format: 'csv' | 'json'): Promise<void> {
     .getState()
     .nodeIds.map((id) => ({ id, name: targetName(design, id), kind: results.summary.nodes[id]?.kind ?? 'server' }));
   download(new Blob([resultsCsv(results, nodes)], { type: 'text/csv' }), fileNameFor(name, 'csv'));
+  const leftOut = secondsLeftOut(results.series);
+  if (leftOut > 0) notify('info', `The CSV holds the run’s last ${results.series.length.toLocaleString('en-US')} seconds: the first ${leftOut.toLocaleString('en-US')} are no longer kept.`);
 }
 
 export async function importFile(file: File): Promise<boolean> {
