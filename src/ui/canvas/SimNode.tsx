@@ -104,7 +104,7 @@ function SimNodeView({ id, data, selected }: NodeProps<SimFlowNode>) {
       className={`sim-node kind-${node.kind}${selected ? ' is-selected' : ''}${health ? ` health-${health}` : ''}`}
       title={health ? `${KIND_LABELS[node.kind]} · ${HEALTH_LABELS[health]}` : KIND_LABELS[node.kind]}
     >
-      {node.kind !== 'client' && <Handle type="target" position={Position.Left} aria-label="Connect into this node" />}
+      {node.kind !== 'client' && <Handle type="target" position={Position.Left} title="Drag a connection here" />}
       <div className="sim-node-head">
         <span className="sim-node-icon">
           <KindIcon kind={node.kind} size={18} />
@@ -113,10 +113,10 @@ function SimNodeView({ id, data, selected }: NodeProps<SimFlowNode>) {
           <div className="sim-node-label">{node.label ?? node.id}</div>
           <div className="sim-node-summary">{summary(node)}</div>
         </div>
-        {health && <span className={`health-dot health-${health}`} aria-label={HEALTH_LABELS[health]} />}
+        {health && <span className={`health-dot health-${health}`} role="img" aria-label={HEALTH_LABELS[health]} />}
       </div>
       <LiveBadges id={id} kind={node.kind} />
-      <Handle type="source" position={Position.Right} aria-label="Connect from this node" />
+      <Handle type="source" position={Position.Right} title="Drag from here to connect" />
     </div>
   );
 }

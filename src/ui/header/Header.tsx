@@ -126,7 +126,7 @@ export function Header() {
           <circle cx="19" cy="19" r="3" />
           <path d="M8 12h4m0 0 4.5-5.5M12 12l4.5 5.5" fill="none" />
         </svg>
-        <span className="brand-name">Archsim</span>
+        <h1 className="brand-name">Archsim</h1>
       </div>
       <input
         className="design-name"

@@ -1,0 +1,88 @@
+/**
+ * Every screen passes axe-core's checks (WCAG 2.x A and AA: names, roles, contrast, headings),
+ * in the light theme and the dark: the canvas, a paused run with the inspector, the faults,
+ * the share and practice dialogs, a brief, a comparison, and a design with problems.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { restore } from '../src/model/restore';
+import { encodeDesign } from '../src/share/link';
+import { fresh, openExample } from './helpers';
+
+/** The default design with one of its servers killed a second in: down nodes and failing connections on screen. */
+function withAKilledServer(): string {
+  const design = restore({ ...JSON.parse(readFileSync('examples/default.json', 'utf8')), faults: [{ atS: 1, action: 'kill', target: 'app-3' }] });
+  if (!design.ok) throw new Error('example invalid');
+  return `/#${encodeDesign(design.design)}`;
+}
+
+/** The violations on the page as it is, one line each, so a failure says what and where. */
+async function violations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations.map(
+    (v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')} (${n.failureSummary?.split('\n')[1]?.trim()})`).join('; ')}`,
+  );
+}
+
+for (const scheme of ['light', 'dark'] as const) {
+  test(`the playground's screens pass axe in the ${scheme} theme`, async ({ page }) => {
+    await page.emulateMedia({ colorScheme: scheme });
+    await fresh(page);
+    expect(await violations(page), 'the canvas').toEqual([]);
+
+    // A run paused mid-way: badges, charts, a server down and the connections failing into it,
+    // the inspector's figures.
+    await page.goto(withAKilledServer());
+    await page.getByRole('radio', { name: /×10/ }).click();
+    await page.getByRole('button', { name: 'Run' }).click();
+    await expect(page.locator('.chart').first()).toBeVisible();
+    await expect(page.getByTestId('rf__node-app-3').getByTestId('node-state')).toHaveText('Down');
+    await page.waitForTimeout(1000);
+    await page.getByRole('button', { name: 'Pause' }).click();
+    await page.locator('.react-flow__node[data-id="db"]').click();
+    expect(await violations(page), 'a paused run with the inspector').toEqual([]);
+
+    await page.getByRole('tab', { name: /Faults/ }).click();
+    expect(await violations(page), 'the faults tab').toEqual([]);
+
+    await page.getByRole('button', { name: 'Share' }).click();
+    await expect(page.getByRole('dialog', { name: 'Share this design' })).toBeVisible();
+    expect(await violations(page), 'the share dialog').toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Practice' }).click();
+    const practice = page.getByRole('dialog');
+    await expect(practice).toBeVisible();
+    expect(await violations(page), 'the practice dialog').toEqual([]);
+    await practice.getByRole('button', { name: /Start/ }).first().click();
+    await expect(page.getByRole('tab', { name: 'Brief' })).toHaveAttribute('aria-selected', 'true');
+    expect(await violations(page), 'a brief').toEqual([]);
+
+    await openExample(page, 'Load balancing: one slow server');
+    await page.locator('.react-flow__node[data-id="lb"]').click();
+    await page.getByRole('button', { name: 'Compare algorithm values' }).click();
+    await expect(page.getByLabel('Comparison').getByRole('table').getByRole('row')).toHaveCount(12, { timeout: 30_000 });
+    expect(await violations(page), 'a comparison').toEqual([]);
+  });
+}
+
+test('a design with problems passes axe', async ({ page }) => {
+  // A client with nowhere to send its requests: Run lists the problem instead of running.
+  const design = restore({
+    format: 'archsim.design',
+    version: 1,
+    name: 'Unwired',
+    nodes: [
+      { id: 'users', kind: 'client', position: { x: 0, y: 0 } },
+      { id: 'app', kind: 'server', position: { x: 300, y: 0 } },
+    ],
+    edges: [],
+  });
+  if (!design.ok) throw new Error('design invalid');
+  await page.goto(`/#${encodeDesign(design.design)}`);
+  await expect(page.getByLabel('Design name')).toHaveValue('Unwired');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('region', { name: 'Problems' })).toContainText('has no outgoing edge');
+  expect(await violations(page)).toEqual([]);
+});
