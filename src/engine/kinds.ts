@@ -31,7 +31,8 @@ export function stationConfig(kind: NodeKind, p: Params): StationConfig {
   switch (kind) {
     case 'server':
       return {
-        workers: p.workers as number,
+        // Its instances share one queue: together they are one station (autoscaling changes the count).
+        workers: (p.workers as number) * ((p.instances as number | undefined) ?? 1),
         readMeanMs: p.serviceTimeMs as number,
         writeMeanMs: p.serviceTimeMs as number,
         distribution: p.serviceDistribution as ServiceDistribution,
@@ -92,7 +93,7 @@ export function createBehaviour(sim: Simulation, index: number, node: DesignNode
     case 'loadBalancer':
       return new LoadBalancerBehaviour(sim, index, node.id, node.params, seed);
     case 'server':
-      return new ServerBehaviour(sim, index);
+      return new ServerBehaviour(sim, index, node.params);
     case 'cache':
     case 'cdn':
       return new CacheBehaviour(sim, index, node.params);

@@ -31,7 +31,9 @@ export interface NodeFigures {
   state: NodeState;
   /** Service-time multiplier of an active `slow` fault (1 = none). */
   slowdown: number;
-  /** Monthly cost of the node: per-instance cost × instances (a database's primary and replicas). */
+  /** Billed instances: a server's running and starting ones (autoscaling changes them), a database's primary and replicas, else 1. */
+  instances: number;
+  /** Monthly cost of the node: per-instance cost × instances. */
   costPerMonth: number;
 }
 
@@ -166,6 +168,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     breaker: sim.breakerOf(n),
     state: sim.nodeDown[n] === 1 ? 'down' : station.slowdown !== 1 ? 'slowed' : 'up',
     slowdown: station.slowdown,
+    instances: behaviour.instances(),
     costPerMonth: round(nodeCost(sim, n), 2),
   };
 }

@@ -66,7 +66,9 @@ export class Station {
     const dt = now - this.lastT;
     if (dt > 0) {
       this.busyArea += this.busy * dt;
-      this.capacityArea += this.workers * dt;
+      // Workers taken away while busy (fewer instances, a live edit) finish their calls first:
+      // until then they are still there, and utilisation never reads above 100 %.
+      this.capacityArea += (this.busy > this.workers ? this.busy : this.workers) * dt;
       this.queueArea += this.queueLength * dt;
       this.lastT = now;
     }

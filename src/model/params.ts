@@ -254,6 +254,27 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
   ],
   server: [
     ...stationParams(4, 10, null),
+    num(
+      'instances',
+      'Instances',
+      1,
+      1,
+      1000,
+      'Identical copies of this server, each with its workers, behind one queue (as if perfectly balanced); with autoscaling, the fewest it keeps.',
+      { integer: true },
+    ),
+    num(
+      'maxInstances',
+      'Max instances',
+      1,
+      1,
+      1000,
+      'Above Instances, the server scales out and back in between the two to hold its target utilisation (target tracking); at or below, it stays at Instances.',
+      { integer: true },
+    ),
+    num('targetUtilization', 'Target utilisation', 0.6, 0.05, 1, 'The share of workers autoscaling aims to keep busy: instances = ⌈instances × utilisation ÷ target⌉ each interval.'),
+    num('scaleIntervalS', 'Scaling interval', 10, 1, 3600, 'How often autoscaling reads the utilisation of the interval just ended and decides.', { unit: 's' }),
+    num('provisionS', 'Start-up time', 30, 0, 3600, 'From deciding to add an instance to the instance taking requests; instances removed stop taking requests at once.', { unit: 's' }),
     choice(
       'callMode',
       'Call mode',
@@ -405,3 +426,9 @@ export const KIND_NOTES: Record<NodeKind, string> = {
   queue: 'Acknowledges at once and hands messages to consumers as they free up.',
   rateLimiter: 'Admits requests up to a rate and rejects the rest with 429.',
 };
+
+/** Whether a server scales its instances: it does when Max instances is above Instances. */
+export function autoscales(params: Params): boolean {
+  const { instances, maxInstances } = params;
+  return typeof instances === 'number' && typeof maxInstances === 'number' && maxInstances > instances;
+}

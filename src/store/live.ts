@@ -31,6 +31,8 @@ export interface NodeBadge {
   backlog: number | null;
   /** Replica reads that answered before applying the latest write (databases), null otherwise. */
   staleReads: number | null;
+  /** A server's instances running and starting (autoscaling changes them), null for other kinds. */
+  instances: number | null;
 }
 
 export interface EdgeBadge {
@@ -87,7 +89,8 @@ function sameNodeBadge(a: NodeBadge, b: NodeBadge): boolean {
     a.slowdown === b.slowdown &&
     a.breaker === b.breaker &&
     a.backlog === b.backlog &&
-    a.staleReads === b.staleReads
+    a.staleReads === b.staleReads &&
+    a.instances === b.instances
   );
 }
 
@@ -140,6 +143,7 @@ export function liveFigures(
       breaker: node.breaker ?? null,
       backlog: node.backlog === null || node.backlog === undefined ? null : finite(node.backlog),
       staleReads: node.staleReads === null || node.staleReads === undefined ? null : finite(node.staleReads),
+      instances: node.kind === 'server' ? finite(node.instances) || 1 : null,
     };
     nodes.set(node.id, old && sameNodeBadge(old, badge) ? old : badge);
   });

@@ -12,14 +12,14 @@
  */
 import type { Params } from '../../model/params';
 import type { Simulation } from '../simulation';
-import { ServerBehaviour } from './server';
+import { InOrderRouting } from './server';
 
 type Algorithm = 'tokenBucket' | 'leakyBucket' | 'fixedWindow' | 'slidingWindow';
 
 const WINDOW_MS = 1000;
 
 /** Once admitted, a request is routed exactly as a server routes it. */
-export class RateLimiterBehaviour extends ServerBehaviour {
+export class RateLimiterBehaviour extends InOrderRouting {
   private algorithm: Algorithm = 'tokenBucket';
   private ratePerMs = 0;
   private burst = 0;

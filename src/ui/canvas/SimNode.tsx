@@ -1,7 +1,7 @@
 /** A node on the canvas: icon, name, a one-line summary of its params, and live badges. */
 import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
-import { KIND_LABELS, type DesignNode } from '../../model';
+import { autoscales, KIND_LABELS, type DesignNode } from '../../model';
 import type { SimFlowNode } from '../../store/convert';
 import type { NodeBadge } from '../../store/live';
 import { useRun } from '../../store/run';
@@ -35,6 +35,12 @@ function StateChips({ badge }: { badge: NodeBadge }) {
 
 const formatFactor = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3))));
 
+/** "3 × " for three instances, "1–10 × " when autoscaling between them; nothing for one. */
+function instancesText(p: DesignNode['params']): string {
+  if (autoscales(p)) return `${formatParam(p.instances)}–${formatParam(p.maxInstances)} × `;
+  return typeof p.instances === 'number' && p.instances > 1 ? `${formatParam(p.instances)} × ` : '';
+}
+
 function summary(node: DesignNode): string {
   const p = node.params;
   switch (node.kind) {
@@ -43,7 +49,7 @@ function summary(node: DesignNode): string {
     case 'loadBalancer':
       return String(p.algorithm).replace(/([A-Z])/g, ' $1').toLowerCase();
     case 'server':
-      return `${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms`;
+      return `${instancesText(p)}${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms`;
     case 'cache':
     case 'cdn':
       return `${plural(p.capacity, 'entry', 'entries')} · ${String(p.eviction).toUpperCase()}`;
@@ -58,7 +64,7 @@ function summary(node: DesignNode): string {
   }
 }
 
-function LiveBadges({ id, kind }: { id: string; kind: DesignNode['kind'] }) {
+function LiveBadges({ id, kind, autoscaling }: { id: string; kind: DesignNode['kind']; autoscaling: boolean }) {
   const badge = useRun((s) => s.live?.nodes.get(id));
   if (!badge) return null;
   return (
@@ -81,8 +87,11 @@ function LiveBadges({ id, kind }: { id: string; kind: DesignNode['kind'] }) {
           <span style={{ width: `${Math.round(badge.utilization * 100)}%` }} />
         </div>
       )}
-      {(badge.hitRatio !== null || badge.backlog !== null || badge.staleReads !== null) && (
+      {(badge.hitRatio !== null || badge.backlog !== null || badge.staleReads !== null || autoscaling) && (
         <div className="node-live-row node-live-extra">
+          {autoscaling && badge.instances !== null && (
+            <span title="Instances running or starting up, as autoscaling has set them">{plural(badge.instances, 'instance')}</span>
+          )}
           {badge.hitRatio !== null && <span title="Share of reads answered from the cache">hit ratio {formatPercent(badge.hitRatio)}</span>}
           {badge.backlog !== null && <span title="Messages waiting for a consumer">backlog {formatCount(badge.backlog)}</span>}
           {badge.staleReads !== null && (
@@ -115,7 +124,7 @@ function SimNodeView({ id, data, selected }: NodeProps<SimFlowNode>) {
         </div>
         {health && <span className={`health-dot health-${health}`} role="img" aria-label={HEALTH_LABELS[health]} />}
       </div>
-      <LiveBadges id={id} kind={node.kind} />
+      <LiveBadges id={id} kind={node.kind} autoscaling={node.kind === 'server' && autoscales(node.params)} />
       <Handle type="source" position={Position.Right} title="Drag from here to connect" />
     </div>
   );

@@ -1,6 +1,6 @@
 /** The right panel: the selected node's or connection's params, generated from the specs. */
 import type { ReactNode } from 'react';
-import { EDGE_PARAM_SPECS, KIND_LABELS, KIND_NOTES, NODE_PARAM_SPECS, type DesignEdge, type DesignNode, type ParamSpec, type ParamValue } from '../../model';
+import { autoscales, EDGE_PARAM_SPECS, KIND_LABELS, KIND_NOTES, NODE_PARAM_SPECS, type DesignEdge, type DesignNode, type ParamSpec, type ParamValue } from '../../model';
 import { useDesign } from '../../store';
 import { instancesOf, nodeCost } from '../../store/cost';
 import { useScenario } from '../../store/practice';
@@ -19,6 +19,8 @@ import './inspector.css';
 
 /** Params that decide how the design behaves when something fails, shown under their own heading. */
 const RESILIENCE_KEYS = new Set(['timeoutMs', 'retries', 'backoffMs', 'errorRate', 'healthCheckIntervalS']);
+/** A server's instances and how it scales them, under their own heading. */
+const SCALING_KEYS = new Set(['instances', 'maxInstances', 'targetUtilization', 'scaleIntervalS', 'provisionS']);
 const isBreaker = (key: string) => key.startsWith('breaker');
 /** Every param that changes what the simulation does can be compared; a price only changes the total. */
 const COMPARABLE = (spec: ParamSpec) => spec.key !== 'costPerMonth';
@@ -26,11 +28,13 @@ const COMPARABLE = (spec: ParamSpec) => spec.key !== 'costPerMonth';
 type Group = { title: string | null; note?: string; specs: ParamSpec[] };
 
 function groupNodeSpecs(specs: readonly ParamSpec[]): Group[] {
-  const main = specs.filter((s) => !RESILIENCE_KEYS.has(s.key) && s.key !== 'costPerMonth');
+  const main = specs.filter((s) => !RESILIENCE_KEYS.has(s.key) && !SCALING_KEYS.has(s.key) && s.key !== 'costPerMonth');
+  const scaling = specs.filter((s) => SCALING_KEYS.has(s.key));
   const resilience = specs.filter((s) => RESILIENCE_KEYS.has(s.key));
   const cost = specs.filter((s) => s.key === 'costPerMonth');
   return [
     { title: null, specs: main },
+    { title: 'Scaling', specs: scaling },
     { title: 'Resilience', specs: resilience },
     { title: 'Cost', specs: cost },
   ].filter((g) => g.specs.length > 0);
@@ -82,7 +86,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
       <NodeFigures id={node.id} />
       <InjectFaultButton targetId={node.id} />
       {groupNodeSpecs(NODE_PARAM_SPECS[node.kind].filter((spec) => isRelevant(spec.key, node.params))).map((group) => (
-        <Section key={group.title ?? 'main'} title={group.title} note={group.title === 'Cost' ? <CostNote node={node} /> : undefined}>
+        <Section key={group.title ?? 'main'} title={group.title} note={group.title === 'Cost' ? <CostNote node={node} /> : group.title === 'Scaling' ? <ScalingNote node={node} /> : undefined}>
           {group.specs.map((spec) => (
             <ParamField
               key={`${node.id}:${spec.key}`}
@@ -192,11 +196,18 @@ function NodeFigures({ id }: { id: string }) {
 function CostNote({ node }: { node: DesignNode }) {
   const instances = instancesOf(node);
   if (instances === 1) return null;
+  const which =
+    node.kind === 'database' ? ` (the primary and ${plural(instances - 1, 'replica')})` : node.kind === 'server' && autoscales(node.params) ? ', the fewest; each one autoscaling adds costs as much' : '';
   return (
     <>
-      {formatCost(nodeCost(node))} for {plural(instances, 'instance')} (the primary and {plural(instances - 1, 'replica')}).
+      {formatCost(nodeCost(node))} for {plural(instances, 'instance')}
+      {which}.
     </>
   );
+}
+
+function ScalingNote({ node }: { node: DesignNode }) {
+  return autoscales(node.params) ? null : <>Autoscaling is off: set Max instances above Instances to add and remove instances with the load.</>;
 }
 
 function EdgeFigures({ id }: { id: string }) {

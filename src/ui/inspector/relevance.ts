@@ -1,5 +1,5 @@
 /** Which params matter given the others, so the inspector shows only what has an effect. */
-import type { Params } from '../../model';
+import { autoscales, type Params } from '../../model';
 
 export function isRelevant(key: string, params: Params, context: { sourceKind?: string } = {}): boolean {
   switch (key) {
@@ -19,6 +19,11 @@ export function isRelevant(key: string, params: Params, context: { sourceKind?: 
       return typeof params.retries === 'number' && params.retries > 0;
     case 'serviceTimeCv':
       return params.serviceDistribution === 'lognormal';
+    // Autoscaling's settings matter once it has room to scale.
+    case 'targetUtilization':
+    case 'scaleIntervalS':
+    case 'provisionS':
+      return autoscales(params);
     case 'virtualNodes':
       return params.algorithm === 'consistentHash';
     case 'weight':

@@ -1,0 +1,44 @@
+/** A server's instances and autoscaling, as a person sets them up and watches them work. */
+import { expect, test } from '@playwright/test';
+import { restore } from '../src/model/restore';
+import { encodeDesign } from '../src/share/link';
+import { shot } from './helpers';
+
+test('a server scales out to what its load needs, and says how many instances it runs', async ({ page }) => {
+  // 1,000 requests/s of 10 ms: ten workers' worth of work, on instances of four workers.
+  const design = restore({
+    format: 'archsim.design',
+    version: 1,
+    name: 'Autoscaling',
+    run: { durationS: 120, warmupS: 0 },
+    nodes: [
+      { id: 'users', kind: 'client', label: 'Users', position: { x: 0, y: 0 }, params: { ratePerSecond: 1000 } },
+      { id: 'app', kind: 'server', label: 'App', position: { x: 320, y: 0 }, params: { workers: 4, serviceTimeMs: 10, scaleIntervalS: 10, provisionS: 5 } },
+    ],
+    edges: [{ id: 'e1', source: 'users', target: 'app' }],
+  });
+  if (!design.ok) throw new Error('design invalid');
+  await page.goto(`/#${encodeDesign(design.design)}`);
+  const app = page.getByTestId('rf__node-app');
+  await expect(app).toContainText('4 workers · 10 ms');
+
+  // Autoscaling is off until Max instances is above Instances.
+  await app.click();
+  const scaling = page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Scaling' });
+  await expect(scaling).toContainText('Autoscaling is off');
+  await expect(scaling.getByLabel('Target utilisation')).toHaveCount(0);
+  await scaling.getByLabel('Max instances').fill('20');
+  await scaling.getByLabel('Max instances').press('Enter');
+  await expect(app).toContainText('1–20 × 4 workers · 10 ms');
+  await expect(scaling.getByLabel('Target utilisation')).toHaveValue('0.6');
+  await shot(page, 'scaling-01-inspector');
+
+  // Target tracking: ⌈10 ÷ (4 × 0.6)⌉ = 5 instances, half busy.
+  await page.getByRole('radio', { name: /Max/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /^Finished/ })).toBeVisible({ timeout: 30_000 });
+  await expect(app.getByTestId('node-live')).toContainText('5 instances');
+  // Five instances at $70.08 a month each.
+  await expect(page.getByTestId('summary-cost')).toContainText('$350');
+  await shot(page, 'scaling-02-finished');
+});
