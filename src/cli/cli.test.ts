@@ -165,7 +165,7 @@ describe('npm run sim', () => {
     // A name with a comma is quoted.
     expect(header).toBe(
       'time_s,phase,throughput_per_s,error_rate,p50_ms,p95_ms,p99_ms,users: sent per s,users: p99 ms,' +
-        '"App, main: arrivals per s","App, main: p99 ms","App, main: utilisation","App, main: mean queue"',
+        '"App, main: arrivals per s","App, main: p99 ms","App, main: utilisation","App, main: mean queue","App, main: instances"',
     );
     expect(rows).toHaveLength(5);
     expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(['1,warm-up,99', '2,measured,100', '3,measured,100', '4,measured,100', '5,measured,100']);

@@ -80,6 +80,8 @@ export interface WindowPoint {
   backlog?: number[];
   /** Age of the oldest waiting message at the end of the window, ms (a queue's consumer lag; 0 otherwise). */
   lagMs?: number[];
+  /** Instances billed at the end of the window (a server's running and starting ones; 1 for most kinds). */
+  instances?: number[];
   /** Per edge, in design order: requests sent per second and failures per second. */
   edgeRate: number[];
   edgeErrors: number[];

@@ -855,6 +855,7 @@ export class Simulation {
     const nodeRate: number[] = new Array(nodes);
     const backlog: number[] = new Array(nodes);
     const lagMs: number[] = new Array(nodes);
+    const instances: number[] = new Array(nodes);
     const nodeP99: (number | null)[] = new Array(nodes);
     for (let n = 0; n < nodes; n++) {
       const areas = this.nodeAreas(n);
@@ -865,6 +866,7 @@ export class Simulation {
       nodeRate[n] = (this.stats[n].arrivals - this.arrivalsAtWindow[n]) / seconds;
       backlog[n] = this.behaviours[n].backlog() ?? 0;
       lagMs[n] = this.behaviours[n].lagMs() ?? 0;
+      instances[n] = this.behaviours[n].instances();
       nodeP99[n] = this.windowP99(n);
       this.windowBusy[n] = areas.busy;
       this.windowCapacity[n] = areas.capacity;
@@ -887,6 +889,7 @@ export class Simulation {
       nodeP99,
       backlog,
       lagMs,
+      instances,
       edgeRate: Array.from(this.edgeSent, (sent, e) => (sent - this.edgeSentAtWindow[e]) / seconds),
       edgeErrors: Array.from(this.edgeFailed, (failed, e) => (failed - this.edgeFailedAtWindow[e]) / seconds),
     });

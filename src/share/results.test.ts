@@ -45,6 +45,7 @@ describe('results CSV', () => {
       'App: p99 ms',
       'App: utilisation',
       'App: mean queue',
+      'App: instances',
     ]);
     expect(rows.map((r) => r.time_s)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(rows.map((r) => r.phase)).toEqual([...Array(2).fill('warm-up'), ...Array(8).fill('measured')]);
@@ -56,6 +57,7 @@ describe('results CSV', () => {
       expect(Number(row['App: arrivals per s'])).toBe(100);
       expect(Number(row['App: utilisation'])).toBeCloseTo(0.5, 3);
       expect(Number(row['App: mean queue'])).toBe(0);
+      expect(Number(row['App: instances'])).toBe(1);
       expect(Number(row.error_rate)).toBe(0);
       // Percentiles are reported as their bucket's middle: within 0.4 % of the true 5 ms.
       for (const p of ['p50_ms', 'p99_ms', 'App: p99 ms']) expect(Math.abs(Number(row[p]) - 5) / 5).toBeLessThan(0.004);
@@ -63,6 +65,28 @@ describe('results CSV', () => {
       if (row.phase === 'warm-up') expect(row['Users: p99 ms']).toBe('');
       else expect(Math.abs(Number(row['Users: p99 ms']) - 5) / 5).toBeLessThan(0.004);
     }
+  });
+
+  it('follows a server’s instances as autoscaling sets them: ⌈10 ÷ (4 × 0.6)⌉ = 5 in the end', () => {
+    // 1,000 requests/s of 10 ms on instances of 4 workers, from 1 instance, deciding every 10 s.
+    const scaling = {
+      nodes: [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 1000 } },
+        { id: 'app', kind: 'server', params: { workers: 4, serviceTimeMs: 10, maxInstances: 20, provisionS: 5 } },
+      ],
+      edges: [{ source: 'users', target: 'app' }],
+    };
+    const sim = simulate(scaling, 200, 0);
+    const { rows } = parse(resultsCsv({ summary: summarize(sim, 0), series: sim.series.since(0) }, NODES));
+    const instances = rows.map((r) => Number(r['App: instances']));
+    expect(instances[0]).toBe(1);
+    // The first decision (at 10 s) asks for 2, starting 5 s later: billed from the decision.
+    expect(instances[8]).toBe(1);
+    expect(instances[10]).toBe(2);
+    expect(instances.at(-1)).toBe(5);
+    // Never fewer than the fewest nor more than the most.
+    expect(Math.min(...instances)).toBe(1);
+    expect(Math.max(...instances)).toBeLessThanOrEqual(20);
   });
 
   it('leaves a node’s p99 empty, not 0, for a second in which it answered nothing', () => {

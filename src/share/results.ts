@@ -52,6 +52,7 @@ function nodeColumns(node: ResultsNode, index: number): Column[] {
     { header: name('utilisation'), cell: (w) => num(w.utilization[index], 4) },
     { header: name('mean queue'), cell: (w) => num(w.queue[index], 3) },
   ];
+  if (node.kind === 'server') columns.push({ header: name('instances'), cell: (w) => num(w.instances?.[index], 0) });
   if (node.kind === 'queue') {
     columns.push(
       { header: name('backlog'), cell: (w) => num(w.backlog?.[index], 0) },
