@@ -53,10 +53,14 @@ export class Autoscaler {
     this.target = (params.targetUtilization as number | undefined) ?? 0.6;
     this.intervalMs = ((params.scaleIntervalS as number | undefined) ?? 10) * 1000;
     this.provisionMs = ((params.provisionS as number | undefined) ?? 30) * 1000;
-    if (!this.active) this.starting.length = 0;
     this.setServing(Math.min(this.most, Math.max(this.fewest, this.serving)));
-    if (this.active && !(this.nextDecisionAt > this.sim.now && this.nextDecisionAt !== Infinity)) this.scheduleDecision();
-    if (!this.active) this.nextDecisionAt = Infinity;
+    if (!this.active) {
+      this.starting.length = 0;
+      this.nextDecisionAt = Infinity;
+    } else if (!(this.nextDecisionAt > this.sim.now && this.nextDecisionAt < Infinity)) {
+      // Switched on (or first configured): the first decision is an interval from now.
+      this.scheduleDecision();
+    }
   }
 
   /** Measures the next interval from now: after a decision, and when the figures restart (their integrals do). */
