@@ -138,7 +138,19 @@ describe('autoscaling', () => {
     const [a, b] = [run(), run()];
     expect(a.stats[APP].latency.mean).toBe(b.stats[APP].latency.mean);
     expect(a.events).toBe(b.events);
-    expect(summarize(a, 0).nodes.app).toMatchObject({ instances: 5, costPerMonth: 350 });
+    expect(summarize(a, 0).nodes.app.instances).toBe(5);
+  });
+
+  it('bills the instances’ average over the measured time', () => {
+    // One instance until the decision at 10 s, two billed from then (one of them starting).
+    const sim = new Simulation(scaling({ provisionS: 7, costPerMonth: 70 }));
+    sim.runUntil(19_999);
+    const average = (1 * 10_000 + 2 * 9_999) / 19_999;
+    expect(summarize(sim, 0).nodes.app).toMatchObject({ instances: 2, costPerMonth: Math.round(70 * average * 100) / 100 });
+    // With a warm-up, from its end: two billed all along.
+    const warm = new Simulation(scaling({ provisionS: 7, costPerMonth: 70 }), { warmupMs: 12_000 });
+    warm.runUntil(19_999);
+    expect(summarize(warm, 0).nodes.app.costPerMonth).toBe(140);
   });
 
   it('measures its first interval after a warm-up from the warm-up’s end, not across the reset', () => {

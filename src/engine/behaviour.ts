@@ -57,9 +57,14 @@ export abstract class Behaviour {
     return false;
   }
 
-  /** Billed instances (a database's primary plus its replicas). */
+  /** Instances running now (a database's primary plus its replicas, a server's as autoscaling has set them). */
   instances(): number {
     return 1;
+  }
+
+  /** Instances a month's bill counts: the average since the figures began where the count changes (autoscaling). */
+  billedInstances(): number {
+    return this.instances();
   }
 
   /** Kind-specific figures for summaries; null where a figure does not apply. */

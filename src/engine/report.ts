@@ -33,7 +33,7 @@ export interface NodeFigures {
   slowdown: number;
   /** Billed instances: a server's running and starting ones (autoscaling changes them), a database's primary and replicas, else 1. */
   instances: number;
-  /** Monthly cost of the node: per-instance cost × instances. */
+  /** Monthly cost of the node: per-instance cost × instances (an autoscaled server's averaged over the measured time). */
   costPerMonth: number;
 }
 
@@ -175,7 +175,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
 
 function nodeCost(sim: Simulation, n: number): number {
   const perInstance = sim.nodeParams[n].costPerMonth;
-  return (typeof perInstance === 'number' ? perInstance : 0) * sim.behaviours[n].instances();
+  return (typeof perInstance === 'number' ? perInstance : 0) * sim.behaviours[n].billedInstances();
 }
 
 /** The design's monthly cost: every node's instances at their per-instance price. */

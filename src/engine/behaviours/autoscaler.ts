@@ -25,6 +25,10 @@ export class Autoscaler {
   private capacityAtLast = 0;
   private readonly decideTimer: number;
   private readonly readyTimer: number;
+  // Instance-milliseconds billed since the figures began: a month's bill is its average.
+  private billedArea = 0;
+  private billedSince = 0;
+  private billedAt = 0;
 
   constructor(
     private readonly sim: Simulation,
@@ -46,7 +50,27 @@ export class Autoscaler {
     return this.most > this.fewest;
   }
 
+  /** Instances billed on average since the figures began (the current count before any time has passed). */
+  averageBilled(): number {
+    this.accountBilled();
+    const elapsed = this.sim.now - this.billedSince;
+    return elapsed > 0 ? this.billedArea / elapsed : this.billed;
+  }
+
+  /** The figures restart: the average counts from now. */
+  resetAverage(): void {
+    this.billedArea = 0;
+    this.billedSince = this.billedAt = this.sim.now;
+  }
+
+  /** Brings the billed instance-time up to now; call before anything changes how many are billed. */
+  private accountBilled(): void {
+    this.billedArea += this.billed * (this.sim.now - this.billedAt);
+    this.billedAt = this.sim.now;
+  }
+
   configure(params: Params): void {
+    this.accountBilled();
     this.perInstance = params.workers as number;
     this.fewest = (params.instances as number | undefined) ?? 1;
     this.most = Math.max(this.fewest, (params.maxInstances as number | undefined) ?? 1);
@@ -78,6 +102,7 @@ export class Autoscaler {
 
   private decide(): void {
     if (this.sim.now !== this.nextDecisionAt || !this.active) return;
+    this.accountBilled();
     const areas = this.sim.nodeAreas(this.node);
     const capacity = areas.capacity - this.capacityAtLast;
     const utilization = capacity > 0 ? Math.min(1, (areas.busy - this.busyAtLast) / capacity) : 0;
@@ -95,6 +120,7 @@ export class Autoscaler {
 
   /** Instances whose start-up time is over begin taking requests. */
   private startUp(): void {
+    this.accountBilled();
     let ready = 0;
     while (this.starting.length > 0 && this.starting[0].readyAt <= this.sim.now) ready += this.starting.shift()!.count;
     if (ready > 0) this.setServing(Math.min(this.most, this.serving + ready));

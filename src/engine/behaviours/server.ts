@@ -43,9 +43,14 @@ export class ServerBehaviour extends InOrderRouting {
 
   resetFigures(): void {
     this.scaler.rebase();
+    this.scaler.resetAverage();
   }
 
   instances(): number {
     return this.scaler.billed;
+  }
+
+  billedInstances(): number {
+    return this.scaler.averageBilled();
   }
 }

@@ -55,7 +55,7 @@ function Summary() {
     { label: 'p50', value: latency(e, 'p50'), exact: e?.latencyMs.p50 },
     { label: 'p95', value: latency(e, 'p95'), exact: e?.latencyMs.p95 },
     { label: 'p99', value: latency(e, 'p99'), exact: e?.latencyMs.p99 },
-    { label: 'Cost', value: formatCost(cost), exact: cost, title: 'Monthly cost of every instance in the design, at list prices (edit per node)' },
+    { label: 'Cost', value: formatCost(cost), exact: cost, title: 'Monthly cost of every instance in the design, at list prices (edit per node); a server’s instances, where they change (autoscaling), averaged over the run' },
   ];
   return (
     <div className="summary-figures-wrap">
