@@ -186,3 +186,26 @@ describe('instances taken away while busy', () => {
     expect(busy).toBeLessThanOrEqual(capacity);
   });
 });
+
+describe('workers added while a queue holds messages', () => {
+  it('take messages at once, not when the next one finishes', () => {
+    // A queue with a backlog in front of one 10-second worker; a second worker arrives at 1 s.
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 50 } },
+        { id: 'topic', kind: 'queue' },
+        { id: 'worker', kind: 'server', params: { workers: 1, serviceTimeMs: 10_000, serviceDistribution: 'constant' } },
+      ],
+      [
+        { from: 'users', to: 'topic' },
+        { from: 'topic', to: 'worker' },
+      ],
+    );
+    const sim = new Simulation(design);
+    sim.runUntil(1000);
+    const worker = sim.stations[2];
+    expect(worker.busy).toBe(1);
+    sim.setNodeParams('worker', { ...design.nodes[2].params, workers: 2 });
+    expect(worker.busy).toBe(2);
+  });
+});

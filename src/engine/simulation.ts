@@ -1037,9 +1037,10 @@ export class Simulation {
     for (const i of this.nodeStations[n]) this.fillWorkers(this.allStations[i]);
   }
 
-  /** Starts waiting calls while the station has idle workers. */
+  /** Starts waiting calls while the station has idle workers, then lets a queue feeding it hand out more. */
   fillWorkers(station: Station): void {
     while (station.queueLength > 0 && station.busy < station.workers) this.startService(station, station.shift());
+    if (station.onIdle !== null && station.busy < station.workers) station.onIdle();
   }
 
   /** Applies an edge's complete (restored) params while running. */
