@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { runDesign } from '../engine';
+import { mmcMeanResponse } from '../engine/closedForms';
 import { balancedPool, designOf, restored, singleStation } from '../engine/testSupport';
 import { compareValues, withParam } from './compare';
 
-/** Erlang C: the probability an arrival waits at an M/M/c queue with offered load a = λ/μ. */
-function erlangC(c: number, a: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const top = ((term * a) / c) * (c / (c - a));
-  return top / (sum + top);
-}
 
 describe('comparing values of one param', () => {
   it('gives each run of an M/M/c server the mean response time Erlang C predicts', () => {
@@ -25,7 +15,7 @@ describe('comparing values of one param', () => {
     for (const variant of result.variants) {
       if (!variant.ok) throw new Error(variant.problem);
       const c = variant.value as number;
-      const expected = erlangC(c, lambda / mu) / (c * mu - lambda) + 1 / mu;
+      const expected = mmcMeanResponse(c, lambda, mu);
       expect(Math.abs(variant.latencyMs.mean - expected) / expected).toBeLessThan(0.03);
     }
   });

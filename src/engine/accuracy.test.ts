@@ -4,6 +4,7 @@
  * well inside the tolerance (relative error of a few percent).
  */
 import { describe, expect, it } from 'vitest';
+import { mmcMeanResponse } from './closedForms';
 import { runDesign } from './run';
 import { designOf, singleStation } from './testSupport';
 
@@ -13,15 +14,6 @@ const within = (actual: number, expected: number, relative: number) => {
   );
 };
 
-const factorial = (n: number): number => (n <= 1 ? 1 : n * factorial(n - 1));
-
-/** Erlang C: probability an arrival waits in M/M/c with offered load a = λ/μ. */
-function erlangC(c: number, a: number): number {
-  const top = (a ** c / factorial(c)) * (c / (c - a));
-  let sum = 0;
-  for (let k = 0; k < c; k++) sum += a ** k / factorial(k);
-  return top / (sum + top);
-}
 
 describe('M/M/1 (λ = 700/s, μ = 1000/s, ρ = 0.7)', () => {
   const lambda = 0.7; // per ms
@@ -48,7 +40,7 @@ describe('M/M/c via Erlang C (c = 4, a = 3.2, ρ = 0.8)', () => {
   const mu = 1;
   const s = runDesign(singleStation(3200, { workers: c, serviceTimeMs: 1 }), { durationS: 1500, warmupS: 10 });
   it('mean response time is C(c, a)/(cμ − λ) + 1/μ', () => {
-    const expected = erlangC(c, lambda / mu) / (c * mu - lambda) + 1 / mu;
+    const expected = mmcMeanResponse(c, lambda, mu);
     within(s.endToEnd.latencyMs.mean, expected, 0.02);
   });
   it('utilisation is λ/(cμ)', () => within(s.nodes.app.utilization, 0.8, 0.01));

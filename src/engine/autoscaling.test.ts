@@ -3,23 +3,13 @@
  * rule say they must do.
  */
 import { describe, expect, it } from 'vitest';
+import { mmcMeanResponse } from './closedForms';
 import { summarize } from './report';
 import { Simulation } from './simulation';
 import { designOf, singleStation } from './testSupport';
 
 const APP = 1;
 
-/** Erlang C: the probability an arrival waits at an M/M/c queue with offered load a = λ/μ. */
-function erlangC(c: number, a: number): number {
-  let term = 1;
-  let sum = 1;
-  for (let k = 1; k < c; k++) {
-    term *= a / k;
-    sum += term;
-  }
-  const top = ((term * a) / c) * (c / (c - a));
-  return top / (sum + top);
-}
 
 /** Instances taking requests: the station's workers over each instance's. */
 const serving = (sim: Simulation, workersEach = 4) => sim.stations[APP].workers / workersEach;
@@ -39,7 +29,7 @@ describe('a server’s instances', () => {
     const design = singleStation(1000, { instances: 3, workers: 4, serviceTimeMs: 10 });
     const sim = new Simulation(design, { warmupMs: 20_000 });
     sim.runUntil(620_000);
-    const expected = erlangC(12, 10) / (1.2 - 1) + 10; // ms: C / (cμ − λ) + 1/μ, μ = 0.1 per ms
+    const expected = mmcMeanResponse(12, 1, 0.1); // per ms: λ = 1, μ = 0.1
     expect(Math.abs(sim.stats[APP].latency.mean - expected) / expected).toBeLessThan(0.03);
     expect(sim.behaviours[APP].instances()).toBe(3);
   });
