@@ -48,4 +48,25 @@ test('a server scales out to what its load needs, and says how many instances it
   expect(cost).toBeGreaterThan(70.08 * 3);
   expect(cost).toBeLessThan(70.08 * 5);
   await shot(page, 'scaling-02-finished');
+
+  // The instances over time: one at the start, five at the end, stepping up in between.
+  const chart = page.getByRole('figure', { name: 'Instances (autoscaling)' });
+  await expect(chart.locator('.recharts-legend-item-text')).toHaveText(['App']);
+  const plot = (await chart.locator('.recharts-cartesian-grid').boundingBox())!;
+  const readAt = async (x: number) => {
+    await page.mouse.move(x, plot.y + plot.height / 2);
+    const tip = chart.locator('.recharts-tooltip-wrapper');
+    await expect(tip).toContainText('App');
+    return tip.innerText();
+  };
+  expect(await readAt(plot.x + 1)).toMatch(/App\s*:?\s*1 instance\b/);
+  expect(await readAt(plot.x + plot.width - 1)).toMatch(/App\s*:?\s*5 instances/);
+});
+
+test('a design without autoscaling has no instances chart', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByRole('figure', { name: 'Throughput (req/s)' })).toBeVisible();
+  await expect(page.locator('.chart')).toHaveCount(4);
+  await expect(page.getByRole('figure', { name: 'Instances (autoscaling)' })).toHaveCount(0);
 });

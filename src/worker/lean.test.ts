@@ -12,6 +12,7 @@ const point = (tS: number): WindowPoint => ({
   p99: 3,
   utilization: [0.5, 0.25],
   backlog: [0, tS * 10],
+  instances: [1, tS],
   queue: [1, 2],
   nodeRate: [10, 20],
   nodeP99: [null, 4],
@@ -48,12 +49,13 @@ describe('lean snapshots', () => {
     );
   });
 
-  it('keeps utilisation, p99s and backlogs everywhere and the other arrays on the newest window only', () => {
+  it('keeps utilisation, p99s, backlogs and instances everywhere and the other arrays on the newest window only', () => {
     const out = leanWindows([point(1), point(2), point(3)]);
     expect(out.map((w) => w.tS)).toEqual([1, 2, 3]);
     expect(out.every((w) => w.utilization.length === 2)).toBe(true);
     expect(out.every((w) => w.nodeP99[1] === 4)).toBe(true);
     expect(out.map((w) => w.backlog)).toEqual([[0, 10], [0, 20], [0, 30]]);
+    expect(out.map((w) => w.instances)).toEqual([[1, 1], [1, 2], [1, 3]]);
     expect(out[0].nodeRate).toEqual([]);
     expect(out[1].edgeRate).toEqual([]);
     expect(out[2].nodeRate).toEqual([10, 20]);

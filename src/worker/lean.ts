@@ -1,7 +1,7 @@
 /**
  * What a snapshot carries to the page, and no more. At full speed a post holds up to 30
- * windows, each with eight per-node or per-edge arrays; the page draws only utilisation, p99s
- * and queue backlogs from old windows (the charts) and reads the other arrays from the newest
+ * windows, each with nine per-node or per-edge arrays; the page draws only utilisation, p99s,
+ * queue backlogs and instances from old windows (the charts) and reads the other arrays from the newest
  * window alone (the badges' rates). Dropping them keeps a 200-node post small to clone and the kept series
  * small to hold. Built on the engine's public Snapshot; the engine itself is unchanged.
  */
@@ -21,6 +21,7 @@ function slim(w: WindowPoint): WindowPoint {
     utilization: w.utilization,
     nodeP99: w.nodeP99,
     backlog: w.backlog,
+    instances: w.instances,
     queue: NONE,
     nodeRate: NONE,
     edgeRate: NONE,

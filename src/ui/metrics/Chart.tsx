@@ -7,10 +7,10 @@
  * the DOM. So lines are drawn as plain polylines (no path measuring) and ticks are chosen here
  * (no label measuring); the caller caps the points and draws one chart at a time.
  */
-import { memo, useMemo, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { CartesianGrid, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, usePlotArea, XAxis, YAxis } from 'recharts';
 import { fitText, formatTick } from '../format';
-import { timeTicks } from './ticks';
+import { ticksThatFit, timeTicks } from './ticks';
 
 export interface ChartProps {
   title: string;
@@ -78,13 +78,36 @@ function MarkerLabel({ viewBox, text, fill }: { viewBox?: { x?: number; y?: numb
   );
 }
 
-/** Round x ticks chosen here, so recharts need not measure labels to thin them. */
-function xTicks(data: readonly Record<string, number>[]): number[] {
-  return data.length === 0 ? [] : timeTicks(data[0].t, data[data.length - 1].t, MAX_X_TICKS);
+/** The y axis's width and the chart's side padding: what the x axis does not get of the body. */
+const Y_AXIS_PX = 48;
+const PADDING_PX = 16;
+
+/** Round x ticks chosen here, as many as the axis has room for, so recharts need not measure labels to thin them. */
+function xTicks(data: readonly Record<string, number>[], bodyWidth: number): number[] {
+  if (data.length === 0) return [];
+  const from = data[0].t;
+  const to = data[data.length - 1].t;
+  const most = ticksThatFit(bodyWidth - Y_AXIS_PX - PADDING_PX, formatTick(to).length, MAX_X_TICKS);
+  return timeTicks(from, to, most);
+}
+
+/** An element's width in whole tens of pixels (0 until measured): a resize re-renders only when it matters. */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    const element = ref.current;
+    if (!element || typeof ResizeObserver !== 'function') return;
+    const observer = new ResizeObserver(([entry]) => setWidth(Math.floor(entry.contentRect.width / 10) * 10));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
 }
 
 export const Chart = memo(function Chart({ title, data, lines, format, yDomain, tickFormat, legend, integer, markers, labelMarkers, control }: ChartProps) {
-  const ticks = useMemo(() => xTicks(data), [data]);
+  const body = useRef<HTMLDivElement>(null);
+  const bodyWidth = useWidth(body);
+  const ticks = useMemo(() => xTicks(data, bodyWidth), [data, bodyWidth]);
   // The last tick's label is centred on the right edge: leave room for half of it (an hour's
   // "1:40:43" was cut to "1:40:4").
   const right = ticks.length > 0 ? Math.max(14, Math.ceil(formatTick(ticks[ticks.length - 1]).length * 3)) : 14;
@@ -100,7 +123,7 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
         <span title={title}>{title}</span>
         {control}
       </figcaption>
-      <div className="chart-body">
+      <div className="chart-body" ref={body}>
         <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
           <LineChart data={data} margin={margin}>
             <CartesianGrid stroke="var(--grid)" vertical={false} />

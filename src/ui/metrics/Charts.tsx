@@ -4,7 +4,8 @@
  * one chart at a time when the main thread is idle (useRollout), never mid-gesture. Faults and
  * params changed live are marked at the simulated moment they applied.
  */
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type CSSProperties } from 'react';
+import { autoscales, type DesignNode } from '../../model';
 import { useDesign } from '../../store';
 import { useRun } from '../../store/run';
 import { formatMs, formatPercent, formatRate } from '../format';
@@ -20,6 +21,7 @@ const num = (x: number) => (Number.isFinite(x) ? x : 0);
 const percentTick = (x: number) => `${Math.round(x * 100)}%`;
 const SHARE_DOMAIN: [number, number] = [0, 1];
 const formatMessages = (x: number) => `${Math.round(x).toLocaleString('en')} messages`;
+const formatInstances = (x: number) => `${Math.round(x)} ${Math.round(x) === 1 ? 'instance' : 'instances'}`;
 const compact = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(x >= 10_000 ? 0 : 1)}k` : `${Math.round(x)}`);
 
 const THROUGHPUT_LINES = [{ key: 'throughput', name: 'Throughput', color: 'var(--series-1)' }];
@@ -78,6 +80,15 @@ export default function Charts() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const queueNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind === 'queue').slice(0, MAX_NODE_LINES), [nodeIds, names]);
 
+  // Autoscaling servers get a chart of their instances (running and starting, as billed): the
+  // steps show when the scaler acted, beside the latency it acted on.
+  const scalingKey = useDesign((s) => autoscalingKey(s.design.nodes));
+  const scalingNodes = useMemo(
+    () => chartNodes(nodeIds, (_, __, node) => node.kind === 'server' && autoscales(node.params)).slice(0, MAX_NODE_LINES),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [nodeIds, names, scalingKey],
+  );
+
   const data = useMemo(
     () =>
       series.map((w) => {
@@ -96,12 +107,14 @@ export default function Charts() {
           if (typeof p99 === 'number' && Number.isFinite(p99)) row[`l${l.index}`] = p99;
         }
         for (const q of queueNodes) row[`b${q.index}`] = num(w.backlog?.[q.index] ?? 0);
+        for (const s of scalingNodes) row[`i${s.index}`] = num(w.instances?.[s.index] ?? 0);
         return row;
       }),
-    [series, utilNodes, slowNodes, queueNodes],
+    [series, utilNodes, slowNodes, queueNodes, scalingNodes],
   );
 
   const backlogLines = useMemo(() => chartLines(queueNodes, 'b'), [queueNodes]);
+  const instanceLines = useMemo(() => chartLines(scalingNodes, 'i'), [scalingNodes]);
 
   // The utilisation chart's lines and title travel with the rows they are drawn from: the
   // busiest nodes change with the data, and a line must not wait for its numbers. (The lines
@@ -121,12 +134,13 @@ export default function Charts() {
     () => ({ rows: data, utilLines, utilTitle, latencyLines, latencyTitle }),
     [data, utilLines, utilTitle, latencyLines, latencyTitle],
   );
-  const shown = useRollout(frame, backlogLines.length > 0 ? 5 : 4);
+  const chartCount = 4 + (backlogLines.length > 0 ? 1 : 0) + (instanceLines.length > 0 ? 1 : 0);
+  const shown = useRollout(frame, chartCount);
   const util = shown(3);
   const latency = shown(2);
 
   return (
-    <div className={backlogLines.length > 0 ? 'charts charts-with-queues' : 'charts'}>
+    <div className="charts" style={{ '--chart-count': chartCount } as CSSProperties}>
       <Chart title="Throughput (req/s)" data={shown(0).rows} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
       <Chart title="Error rate (%)" data={shown(1).rows} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
       <Chart
@@ -143,6 +157,16 @@ export default function Charts() {
       {backlogLines.length > 0 && (
         <Chart title="Queue backlog (messages)" data={shown(4).rows} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
       )}
+      {instanceLines.length > 0 && (
+        <Chart title="Instances (autoscaling)" data={shown(chartCount - 1).rows} lines={instanceLines} format={formatInstances} tickFormat={compact} legend integer markers={markers} />
+      )}
     </div>
   );
+}
+
+/** Which servers autoscale, as a string: edits elsewhere in the design leave it, and the chart, as they were. */
+function autoscalingKey(nodes: readonly DesignNode[]): string {
+  let key = '';
+  for (const n of nodes) if (n.kind === 'server' && autoscales(n.params)) key += `${n.id}\u0001`;
+  return key;
 }

@@ -1,7 +1,7 @@
-/** The nodes a per-node chart draws lines for (utilisation, latency by node, backlog). */
+/** The nodes a per-node chart draws lines for (utilisation, latency by node, backlog, instances). */
 import { useEffect, useMemo, useState } from 'react';
 import type { WindowPoint } from '../../engine';
-import type { NodeKind } from '../../model';
+import type { DesignNode, NodeKind } from '../../model';
 import { useDesign } from '../../store';
 import { busiest, type Ranking } from './busiest';
 
@@ -17,12 +17,12 @@ export interface ChartNode {
 }
 
 /** The running nodes a chart is about, in design order. */
-export function chartNodes(nodeIds: string[], shows: (kind: NodeKind, index: number) => boolean): ChartNode[] {
+export function chartNodes(nodeIds: string[], shows: (kind: NodeKind, index: number, node: DesignNode) => boolean): ChartNode[] {
   const byId = new Map(useDesign.getState().design.nodes.map((n) => [n.id, n]));
   const out: ChartNode[] = [];
   nodeIds.forEach((id, index) => {
     const node = byId.get(id);
-    if (node && shows(node.kind, index)) out.push({ id, index, label: node.label });
+    if (node && shows(node.kind, index, node)) out.push({ id, index, label: node.label });
   });
   return out;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timeTicks } from './ticks';
+import { formatTick } from '../format';
+import { ticksThatFit, timeTicks } from './ticks';
 
 describe('time axis ticks', () => {
   it('are round times, evenly spaced', () => {
@@ -25,6 +26,34 @@ describe('time axis ticks', () => {
         for (const t of ticks) expect(t >= from && t <= from + span).toBe(true);
         const steps = new Set(ticks.slice(1).map((t, i) => t - ticks[i]));
         expect(steps.size).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it('fit the axis: two a narrow chart, six a wide one', () => {
+    // Six charts in a row on a 1,024 px screen leave ~80 px of axis; four on 1,440 px ~250.
+    expect(ticksThatFit(80, 3, 6)).toBe(2);
+    expect(ticksThatFit(250, 3, 6)).toBe(6);
+    expect(ticksThatFit(250, 7, 6)).toBe(4);
+    expect(ticksThatFit(10, 7, 6)).toBe(2);
+    // Before the chart has a width, the most.
+    expect(ticksThatFit(0, 3, 6)).toBe(6);
+  });
+
+  it('labels of the ticks that fit never touch, on any axis with room for two (property)', () => {
+    // 10 px labels measure at most 5.8 px a character (Chart.tsx's LABEL_CHAR_PX).
+    const labelPx = (t: number) => formatTick(t).length * 5.8;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 200_000 }), fc.integer({ min: 5, max: 200_000 }), fc.integer({ min: 40, max: 600 }), (from, span, widthPx) => {
+        const to = from + span;
+        const chars = formatTick(to).length;
+        fc.pre(widthPx >= 2 * (chars * 6 + 14));
+        const ticks = timeTicks(from, to, ticksThatFit(widthPx, chars, 6));
+        const x = (t: number) => ((t - from) / span) * widthPx;
+        for (let i = 1; i < ticks.length; i++) {
+          const gap = x(ticks[i]) - x(ticks[i - 1]);
+          expect(gap, `ticks ${ticks.join(', ')} over ${widthPx} px`).toBeGreaterThanOrEqual((labelPx(ticks[i]) + labelPx(ticks[i - 1])) / 2 + 4);
+        }
       }),
     );
   });

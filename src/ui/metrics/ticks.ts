@@ -28,3 +28,18 @@ export function timeTicks(from: number, to: number, most: number): number[] {
   for (let k = Math.ceil(from / step); k * step <= to; k++) ticks.push(k * step);
   return ticks;
 }
+
+/** Width of a character of a 10 px tick label, a little generous, and the space kept between labels. */
+const TICK_CHAR_PX = 6;
+const TICK_GAP_PX = 14;
+
+/**
+ * How many time ticks fit across `widthPx` of axis without their labels touching, when the
+ * longest label has `labelChars` characters: at least 2 (the ends of a run), at most `most`.
+ * Worked out from the width, not by measuring labels in the DOM (see Chart.tsx).
+ */
+export function ticksThatFit(widthPx: number, labelChars: number, most: number): number {
+  if (!(widthPx > 0)) return most;
+  const slot = labelChars * TICK_CHAR_PX + TICK_GAP_PX;
+  return Math.max(2, Math.min(most, Math.floor(widthPx / slot)));
+}
