@@ -2,7 +2,8 @@
  * The house rules of a practice scenario: what the brief gives and the candidate may not
  * change. The traffic is the brief's (its clients' shape, keys and mix), and so is the
  * hardware: what one instance of each kind can do and costs. What is left is the design —
- * which nodes, how they are wired, algorithms, replicas, timeouts, retries, health checks.
+ * which nodes, how they are wired, algorithms, replicas, instances and autoscaling, timeouts,
+ * retries, health checks (a brief may fix a platform's part of it, such as start-up time).
  */
 import { ARRIVAL_PARAMS, defaultParams, NODE_PARAM_SPECS, type Design, type DesignNode, type NodeKind, type ParamValue, type Params, type ScheduledFault } from '../model';
 import type { Scenario } from './types';

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Params } from '../model';
 import { checkDesign } from './check';
 import { ruleBreaks } from './rules';
 import { SCENARIOS } from './scenarios';
@@ -28,6 +29,35 @@ it('fails the last scenario’s three servers on the loss of any one, as its bri
   const result = checkDesign(survive.start, survive);
   if (!result.ok) throw new Error(result.problems.join('\n'));
   expect(result.results.map((r) => r.passed)).toEqual([true, true, true, true, false]);
+});
+
+describe('following the daily peak', () => {
+  const day = SCENARIOS.find((s) => s.id === 'daily-peak')!;
+  const withApp = (params: Params) => ({
+    ...day.start,
+    nodes: day.start.nodes.map((n) => (n.id === 'app' ? { ...n, params: { ...n.params, ...params } } : n)),
+  });
+  const outcome = (params: Params) => {
+    const result = checkDesign(withApp(params), day);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    return Object.fromEntries(result.results.map((r) => [r.requirement, r.passed]));
+  };
+
+  it('is no fixed size: five instances are over budget, four too slow at the peak', () => {
+    // 5 × $70.08 = $350.40; four instances serve 1,600 a second at most, below the peak's 1,700.
+    expect(outcome({ instances: 5 })).toEqual({ rules: true, p99: true, errorRate: true, cost: false });
+    expect(outcome({ instances: 4 })).toMatchObject({ p99: false, cost: true });
+  });
+
+  it('punishes a floor of one (the morning climb outruns a 30 s start-up) and the cautious default target', () => {
+    expect(outcome({ instances: 1, maxInstances: 8, targetUtilization: 0.7 })).toMatchObject({ p99: false });
+    expect(outcome({ instances: 2, maxInstances: 8 })).toMatchObject({ p99: true, cost: false });
+  });
+
+  it('fixes how long an instance takes to start', () => {
+    const fast = checkDesign(withApp({ instances: 2, maxInstances: 8, targetUtilization: 0.7, provisionS: 1 }), day);
+    expect(fast.ok && fast.results[0]).toMatchObject({ passed: false });
+  });
 });
 
 describe('a brief’s own nodes', () => {

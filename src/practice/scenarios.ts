@@ -316,7 +316,47 @@ const slowDependency = scenario({
   ],
 });
 
-export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard, slowDependency];
+// ---- Follow the daily peak -----------------------------------------------------------------
+
+/** A day compressed into the check's 20 measured minutes: 100 requests a second at night, 1,700 at the peak. */
+const dayUsers = users({ ratePerSecond: 900, traffic: 'sine', sineAmplitude: 0.8889, periodS: 1200 });
+/** How long a new instance takes to start: the platform's, not the design's. */
+const dayHardware = { server: { provisionS: 30 } };
+
+const dailyPeak = scenario({
+  id: 'daily-peak',
+  title: 'Pay for the peak only at the peak',
+  level: 'core',
+  summary: 'Five instances all day, for an evening peak.',
+  brief: [
+    'A streaming API follows the day: 100 requests a second at night, 1,700 at the evening peak. The check compresses the day into 20 measured minutes; the 2 minutes of warm-up before them do not count, and give a fleet time to find its size.',
+    'One server instance — 4 workers, 10 ms a request, about 400 a second — costs $70 a month. Today five instances run all day, sized for the peak: $350 a month, and mostly idle. Four would be too few at the peak.',
+    'Keep p99 under 100 ms with almost no errors for at most $300 a month. A new instance takes 30 s to start.',
+  ],
+  hardware: dayHardware,
+  start: () => sketch('daily-peak', 'Practice: pay for the peak only at the peak', [dayUsers, ['app', 'server', 'App', 300, 160, { instances: 5 }]], [['users', 'app']]),
+  answer: () =>
+    sketch(
+      'daily-peak',
+      'Practice: pay for the peak only at the peak (an answer)',
+      [dayUsers, ['app', 'server', 'App', 300, 160, { instances: 2, maxInstances: 8, targetUtilization: 0.7 }]],
+      [['users', 'app']],
+    ),
+  check: { durationS: 1200, warmupS: 120, seed: 1 },
+  requirements: [
+    { kind: 'p99', maxMs: 100 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'cost', maxPerMonth: 300 },
+  ],
+  hints: [
+    'How many instances does the peak need, and how many does the night? Five all day pays for the peak all day.',
+    'Let the server scale: set Max instances above Instances, and it adds instances as it gets busy and removes them as it quietens (target tracking). Watch the Instances chart beside the traffic.',
+    'A new instance takes 30 s to start. With a floor of one, the morning climb outruns it and requests queue for seconds: keep a floor of two.',
+    'At the default 60 % target it keeps more instances than the peak needs. A higher target leaves less headroom and costs less: 70 % is still enough for this climb.',
+  ],
+});
+
+export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard, dailyPeak, slowDependency];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

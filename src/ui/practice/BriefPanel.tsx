@@ -155,7 +155,7 @@ export function BriefPanel() {
         ))}
         <p className="brief-rules">
           The brief fixes the clients’ traffic and what each kind of instance can do and costs. The rest is yours: which
-          nodes, how they connect, algorithms, caches, replicas, timeouts, retries and health checks.
+          nodes, how they connect, algorithms, caches, replicas, instances and autoscaling, timeouts, retries and health checks.
         </p>
         <Hints scenario={scenario} />
       </section>
