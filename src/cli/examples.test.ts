@@ -3,11 +3,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runDesign } from '../engine';
 import { checkGraph, restore } from '../model';
+import { EXAMPLES } from '../store/examples';
 
 const files = readdirSync('examples').filter((f) => f.endsWith('.json'));
 
 describe('examples/', () => {
-  it('has the examples the playground offers', () => expect(files.length).toBeGreaterThanOrEqual(5));
+  it('holds exactly the examples the playground offers', () => {
+    expect(files.map((f) => f.replace(/\.json$/, '')).sort()).toEqual(EXAMPLES.map((e) => e.file).sort());
+  });
 
   it.each(files)('%s restores, passes the graph checks and runs', (file) => {
     const restored = restore(readFileSync(`examples/${file}`, 'utf8'));

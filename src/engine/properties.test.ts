@@ -50,6 +50,7 @@ const serverParams = fc.record({
   serviceTimeCv: fc.double({ min: 0, max: 4, noNaN: true }),
   queueCapacity: fc.oneof(fc.constant(null), fc.integer({ min: 0, max: 50 })),
   callMode: fc.constantFrom('async', 'blocking'),
+  fanOut: fc.constantFrom('sequential', 'parallel'),
 });
 
 const edgeParams = fc.record({
@@ -204,12 +205,19 @@ const WORKLOAD_CAPS: Record<string, number> = {
   backoffMs: 100,
 };
 
-const capped = (params: Params, client: boolean): Params => {
+const capped = (params: Params, kind: string): Params => {
+  const client = kind === 'client';
   const out: Params = { ...params };
   for (const [key, cap] of Object.entries(WORKLOAD_CAPS)) {
     const value = out[key];
     // A rate limiter's ratePerSecond is its allowance, not work: leave it as drawn.
     if (typeof value === 'number' && (client || key !== 'ratePerSecond')) out[key] = Math.min(value, cap);
+  }
+  // Except a leaky bucket's, which is also how fast it serves: each request holds it 1/rate,
+  // and a full bucket (burst + 1) of them at 0.001/s would outlast the drain by hours.
+  if (kind === 'rateLimiter' && out.algorithm === 'leakyBucket') {
+    out.ratePerSecond = Math.max(out.ratePerSecond as number, 2);
+    out.burst = Math.min(out.burst as number, 100);
   }
   return out;
 };
@@ -247,8 +255,8 @@ const everyKindDesign: fc.Arbitrary<Design> = fc
   )
   .map(({ seed, clients, kinds, extraLinks, faultPicks, nodeParams, edgeParams }) => {
     const nodes = [
-      ...clients.map((params, i) => ({ id: `c${i}`, kind: 'client' as const, params: capped(params, true) })),
-      ...kinds.map((kind, i) => ({ id: `n${i}`, kind, params: capped(nodeParams[i], false) })),
+      ...clients.map((params, i) => ({ id: `c${i}`, kind: 'client' as const, params: capped(params, 'client') })),
+      ...kinds.map((kind, i) => ({ id: `n${i}`, kind, params: capped(nodeParams[i], kind) })),
     ];
     const links = new Set<string>();
     // Each client calls the first routed node; each routed node but the last calls the next.
@@ -261,7 +269,7 @@ const everyKindDesign: fc.Arbitrary<Design> = fc
     }
     const edges = [...links].map((link, i) => {
       const [source, target] = link.split('>');
-      return { id: `e${i + 1}`, source, target, params: capped(edgeParams[i % edgeParams.length], false) };
+      return { id: `e${i + 1}`, source, target, params: capped(edgeParams[i % edgeParams.length], 'edge') };
     });
     const faults = faultPicks.map(({ action, pick, factor, latencyMs, ...timing }) => {
       // cut and heal act on an edge, or on a database (its primary–replica link).

@@ -282,6 +282,13 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       'async',
       'Async frees the worker after its own work; blocking holds it until downstream calls return (thread-pool style).',
     ),
+    choice(
+      'fanOut',
+      'Fan-out',
+      ['sequential', 'parallel'],
+      'sequential',
+      'Sequential calls the outgoing connections one after another; parallel calls them all at once and answers when the last one returns (scatter-gather), so the slowest sets the latency.',
+    ),
     num('errorRate', 'Error rate', 0, 0, 1, 'Fraction of requests the server answers with an error after its work (independent failures).'),
     // EC2 m5.large (2 vCPU, 8 GiB): $0.096/h × 730 h.
     cost(70.08),

@@ -19,6 +19,7 @@ export const EXAMPLES: ExampleEntry[] = [
   { file: 'kafka-hot-partition', title: 'Kafka topic: a hot key makes a hot partition' },
   { file: 'sharded-hot-shard', title: 'Sharded database with a hot shard' },
   { file: 'rate-limited-api', title: 'Rate-limited API under a spike' },
+  { file: 'fan-out-tail', title: 'Search fan-out: the slowest shard sets the latency' },
 ];
 
 // The default is already in the first bundle; the glob leaves it out so it is not also a lazy chunk.

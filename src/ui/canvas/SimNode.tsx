@@ -49,7 +49,7 @@ function summary(node: DesignNode): string {
     case 'loadBalancer':
       return String(p.algorithm).replace(/([A-Z])/g, ' $1').toLowerCase();
     case 'server':
-      return `${instancesText(p)}${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms`;
+      return `${instancesText(p)}${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms${p.fanOut === 'parallel' ? ' · parallel' : ''}`;
     case 'cache':
     case 'cdn':
       return `${plural(p.capacity, 'entry', 'entries')} · ${String(p.eviction).toUpperCase()}`;
