@@ -35,6 +35,9 @@ export abstract class Behaviour {
   /** A detached call this node sent over an edge has reached its target. */
   detachedDelivered(_call: number): void {}
 
+  /** A timer set with Simulation.callAt for `call` has fired; the call may be long answered. */
+  callTimer(_call: number): void {}
+
   /** Params changed while running; the station's own params are applied by the simulation. */
   configure(_params: Params): void {}
 

@@ -31,6 +31,7 @@ const WINDOW = 3; // close a window of the time series
 const TIMEOUT = 4; // id: request, its client's deadline
 const RETRY = 5; // id: request, its backoff over
 const TIMER = 6; // id: a registered timer (health checks, scheduled faults)
+const CALL_TIMER = 7; // id: call, a timer its node's behaviour set for it (a balancer's hedge)
 const TYPE_BITS = 3;
 const TYPE_MASK = (1 << TYPE_BITS) - 1;
 
@@ -314,6 +315,9 @@ export class Simulation {
         case TIMER:
           this.timers[id]();
           break;
+        case CALL_TIMER:
+          this.behaviours[this.calls.node[id]].callTimer(id);
+          break;
       }
     }
     return true;
@@ -332,6 +336,14 @@ export class Simulation {
   /** Fires a registered timer at simulated time `timeMs`. */
   at(timeMs: number, timer: number): void {
     this.schedule(timeMs, TIMER, timer);
+  }
+
+  /**
+   * Calls the behaviour of `call`'s node back with callTimer(call) at `timeMs`. The call may
+   * have been answered and its id reused by then: the behaviour must recognise its own timers.
+   */
+  callAt(timeMs: number, call: number): void {
+    this.schedule(timeMs, CALL_TIMER, call);
   }
 
   /** An extra station inside node `n` (a database replica), returning its index in allStations. */
@@ -555,11 +567,24 @@ export class Simulation {
 
   // ---- A call's life at a node ----------------------------------------------------------
 
-  /** Sends a child call from `parent` (a call at this node) down `edge`. */
-  send(parent: number, edge: number): void {
+  /** Sends a child call from `parent` (a call at this node) down `edge`; returns it, or −1 if the edge refused it (the parent has been told). */
+  send(parent: number, edge: number): number {
     const c = this.calls;
     c.mark[parent] = this.now;
-    this.sendCall(parent, c.request[parent], edge, c.attempt[parent]);
+    return this.sendCall(parent, c.request[parent], edge, c.attempt[parent]);
+  }
+
+  /**
+   * Its parent stops waiting for `call` (a hedge that lost): the call runs on, and its outcome
+   * goes to the sender's detachedReturned, as a detached call's does.
+   */
+  detach(call: number): void {
+    this.calls.parent[call] = DETACHED;
+  }
+
+  /** Whether `call`'s node was killed while the call was inside it (its answer is lost). */
+  killedInside(call: number): boolean {
+    return (this.calls.flags[call] & KILLED) !== 0;
   }
 
   /**

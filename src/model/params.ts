@@ -239,6 +239,15 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       unit: 'ms',
     }),
     num('workers', 'Workers', 1000, 1, 100_000, 'Requests the balancer processes in parallel.', { integer: true }),
+    num(
+      'hedgeAfterMs',
+      'Hedge after',
+      0,
+      0,
+      600_000,
+      'If the chosen target has not answered within this time, send a copy to the least busy other target and answer with whichever succeeds first (a hedged request). 0 = off.',
+      { unit: 'ms' },
+    ),
     // NGINX Plus's default active health-check interval is 5 s.
     num(
       'healthCheckIntervalS',

@@ -1,13 +1,15 @@
 /**
  * A load balancer sends each request down exactly one outgoing edge, chosen by its
- * algorithm (see balancers.ts), and passes the response back. It counts its own requests in
- * flight per target and feeds observed latencies to the algorithms that use them.
+ * algorithm (see balancers.ts), and passes the response back — or, with `hedgeAfterMs`, a
+ * second copy to another target when the first is slow (hedging.ts). It counts its own
+ * requests in flight per target and feeds observed latencies to the algorithms that use them.
  */
 import type { LbAlgorithm, Params } from '../../model/params';
 import { Behaviour } from '../behaviour';
 import { RandomStream } from '../random';
 import type { Simulation } from '../simulation';
 import { createBalancer, type Balancer, type Pick, type Targets } from './balancers';
+import { Hedges } from './hedging';
 
 export class LoadBalancerBehaviour extends Behaviour {
   private balancer: Balancer;
@@ -20,6 +22,10 @@ export class LoadBalancerBehaviour extends Behaviour {
   private healthCheckMs = 0;
   private readonly healthTimer: number;
   private checking = false;
+  private hedgeAfterMs = 0;
+  private readonly hedges: Hedges;
+  /** The call being sent in served(): an answer that comes back during the send clears it, and nothing is armed. */
+  private sending = -1;
 
   constructor(sim: Simulation, node: number, id: string, params: Params, seed: number) {
     super(sim, node);
@@ -39,6 +45,12 @@ export class LoadBalancerBehaviour extends Behaviour {
     this.balancer = createBalancer(this.algorithm, this.virtualNodes);
     this.healthTimer = sim.registerTimer(() => this.healthCheck());
     this.configureChecks(params);
+    this.hedgeAfterMs = (params.hedgeAfterMs as number | undefined) ?? 0;
+    this.hedges = new Hedges(
+      sim,
+      (target) => this.targets.inFlight[target]++,
+      (target, ok, responseMs) => this.settle(target, ok, responseMs),
+    );
   }
 
   /**
@@ -77,6 +89,7 @@ export class LoadBalancerBehaviour extends Behaviour {
 
   configure(params: Params): void {
     this.configureChecks(params);
+    this.hedgeAfterMs = (params.hedgeAfterMs as number | undefined) ?? 0;
     const algorithm = params.algorithm as LbAlgorithm;
     const virtualNodes = params.virtualNodes as number;
     if (algorithm !== this.algorithm || virtualNodes !== this.virtualNodes) {
@@ -101,14 +114,53 @@ export class LoadBalancerBehaviour extends Behaviour {
     const target = this.balancer.pick(this.targets, this.pick, this.rng);
     this.sim.calls.stage[call] = target;
     this.targets.inFlight[target]++;
-    this.sim.send(call, this.edges[target]);
+    if (this.hedgeAfterMs > 0 && this.targets.count > 1) this.sendHedged(call, target);
+    else this.sim.send(call, this.edges[target]);
   }
 
   returned(call: number, ok: boolean): void {
-    const target = this.sim.calls.stage[call];
-    this.targets.inFlight[target]--;
-    if (ok) this.balancer.observe?.(target, this.sim.now - this.sim.calls.mark[call], this.sim.now);
+    if (call === this.sending) this.sending = -1;
+    if (this.hedges.has(call)) {
+      this.hedges.firstReturned(call, ok);
+      return;
+    }
+    this.settle(this.sim.calls.stage[call], ok, this.sim.now - this.sim.calls.mark[call]);
     this.sim.respond(call, ok);
+  }
+
+  /** A copy sent to `target` has come back. */
+  private settle(target: number, ok: boolean, responseMs: number): void {
+    this.targets.inFlight[target]--;
+    if (ok) this.balancer.observe?.(target, responseMs, this.sim.now);
+  }
+
+  /** Sends the call's first copy, and arms its hedge unless the call was answered on the spot (a refusal). */
+  private sendHedged(call: number, target: number): void {
+    this.sending = call;
+    const child = this.sim.send(call, this.edges[target]);
+    if (this.sending === call && child >= 0) this.hedges.arm(call, child, target, this.hedgeAfterMs);
+    this.sending = -1;
+  }
+
+  /** A hedge's timer: the copy goes to the least busy healthy target other than the first. */
+  callTimer(call: number): void {
+    const target = this.hedgeTarget(this.sim.calls.stage[call]);
+    this.hedges.due(call, target >= 0 ? this.edges[target] : -1, target);
+  }
+
+  /** The healthy target with the fewest calls in flight other than `first` (the next one round from it on a tie); −1 if none. */
+  private hedgeTarget(first: number): number {
+    const { count, inFlight, healthy } = this.targets;
+    let best = -1;
+    for (let k = 1; k < count; k++) {
+      const t = (first + k) % count;
+      if (healthy[t] === 1 && (best < 0 || inFlight[t] < inFlight[best])) best = t;
+    }
+    return best;
+  }
+
+  detachedReturned(call: number, ok: boolean): void {
+    this.hedges.detachedReturned(call, ok);
   }
 }
 

@@ -47,7 +47,7 @@ function summary(node: DesignNode): string {
     case 'client':
       return `${formatParam(p.ratePerSecond)} req/s · ${p.keyDistribution === 'zipf' ? 'Zipf keys' : 'uniform keys'}`;
     case 'loadBalancer':
-      return String(p.algorithm).replace(/([A-Z])/g, ' $1').toLowerCase();
+      return `${String(p.algorithm).replace(/([A-Z])/g, ' $1').toLowerCase()}${typeof p.hedgeAfterMs === 'number' && p.hedgeAfterMs > 0 ? ` · hedged at ${formatParam(p.hedgeAfterMs)} ms` : ''}`;
     case 'server':
       return `${instancesText(p)}${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms${p.fanOut === 'parallel' ? ' · parallel' : ''}`;
     case 'cache':
