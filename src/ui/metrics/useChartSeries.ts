@@ -1,4 +1,4 @@
-/** The run's series for the charts: taken at most twice a second, thinned to what a chart can show. */
+/** The run's series for the charts: taken at most twice a second (and at once when a run finishes or pauses), thinned to what a chart can show. */
 import { useEffect, useMemo, useState } from 'react';
 import type { WindowPoint } from '../../engine';
 import { useRun } from '../../store/run';
@@ -27,6 +27,17 @@ export function useChartSeries(): WindowPoint[] {
       requestAnimationFrame(() => setSeries(useRun.getState().series));
     };
     const unsubscribe = useRun.subscribe((state, prev) => {
+      // A run that has just finished or paused shows its last seconds at once: nothing follows
+      // to catch up with, and a person reads the charts against the final figures.
+      const settled = state.status !== prev.status && (state.status === 'finished' || state.status === 'paused');
+      if (settled && timer) {
+        clearTimeout(timer);
+        timer = null;
+      }
+      if (settled) {
+        redraw();
+        return;
+      }
       if (state.series === prev.series || timer) return;
       timer = setTimeout(redraw, REDRAW_EVERY_MS);
     });
