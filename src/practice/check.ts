@@ -166,12 +166,15 @@ const over = (x: number, bound: number) => (bound > 0 ? x / bound : x > 0 ? Infi
 
 function rulesResult(design: Design, scenario: Scenario, name: (id: string) => string): RequirementResult {
   const label = RULES_LABEL;
-  const { missing, extra } = givenMismatch(design, scenario);
+  const { missing, unused, extra } = givenMismatch(design, scenario);
   const startName = nameOf(scenario.start);
   if (missing.length > 0) {
     const kind = scenario.start.nodes.find((n) => n.id === missing[0])!.kind;
     const why = kind === 'client' ? 'the brief’s traffic comes from it' : 'the brief provides it';
     return { requirement: 'rules', label, passed: false, measured: `${startName(missing[0])} is missing: ${why}` };
+  }
+  if (unused.length > 0) {
+    return { requirement: 'rules', label, passed: false, measured: `${name(unused[0])} is never called: the brief provides it for the design to use`, nodeId: unused[0] };
   }
   if (extra.length > 0) {
     return { requirement: 'rules', label, passed: false, measured: `${name(extra[0])} is a client the brief does not have`, nodeId: extra[0] };

@@ -77,15 +77,36 @@ export function ruleBreaks(design: Design, brief: Brief): RuleBreak[] {
   return breaks;
 }
 
-/** The nodes the brief provides that the design lacks (by id and kind), and clients it has that the brief does not. */
-export function givenMismatch(design: Design, brief: Brief): { missing: string[]; extra: string[] } {
+/**
+ * The nodes the brief provides that the design lacks (by id and kind) or keeps but never
+ * calls (no client's requests can reach them), and clients it has that the brief does not.
+ */
+export function givenMismatch(design: Design, brief: Brief): { missing: string[]; unused: string[]; extra: string[] } {
   const given = givenNodes(brief);
   const has = (n: DesignNode) => design.nodes.some((d) => d.id === n.id && d.kind === n.kind);
   const givenClients = new Set(given.filter((n) => n.kind === 'client').map((n) => n.id));
+  const reached = reachableFromClients(design);
   return {
     missing: given.filter((n) => !has(n)).map((n) => n.id),
+    unused: given.filter((n) => n.kind !== 'client' && has(n) && !reached.has(n.id)).map((n) => n.id),
     extra: design.nodes.filter((n) => n.kind === 'client' && !givenClients.has(n.id)).map((n) => n.id),
   };
+}
+
+/** Ids of the nodes some client's requests can reach along the design's edges. */
+function reachableFromClients(design: Design): Set<string> {
+  const reached = new Set(design.nodes.filter((n) => n.kind === 'client').map((n) => n.id));
+  const queue = [...reached];
+  while (queue.length > 0) {
+    const from = queue.pop()!;
+    for (const e of design.edges) {
+      if (e.source === from && !reached.has(e.target)) {
+        reached.add(e.target);
+        queue.push(e.target);
+      }
+    }
+  }
+  return reached;
 }
 
 /** The brief's faults that can apply to `design`: a node it provides may have been deleted (the rules say so). */

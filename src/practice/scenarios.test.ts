@@ -60,6 +60,25 @@ describe('following the daily peak', () => {
   });
 });
 
+describe('taming the tail of a search', () => {
+  const search = SCENARIOS.find((s) => s.id === 'search-tail')!;
+  const outcome = (design: typeof search.answer) => {
+    const result = checkDesign(design, search);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    return result.results;
+  };
+
+  it('is not met by copies alone: without hedging they shorten no tail', () => {
+    const unhedged = { ...search.answer, nodes: search.answer.nodes.map((n) => (n.kind === 'loadBalancer' ? { ...n, params: { ...n.params, hedgeAfterMs: 0 } } : n)) };
+    expect(outcome(unhedged).find((r) => r.requirement === 'p99')).toMatchObject({ passed: false, measured: expect.stringMatching(/^p99 6\d/) });
+  });
+
+  it('needs every shard it is given: one left out is a broken rule, not a faster search', () => {
+    const withoutFour = { ...search.start, edges: search.start.edges.filter((e) => e.target !== 'shard-4') };
+    expect(outcome(withoutFour)[0]).toMatchObject({ passed: false, measured: 'Shard 4 is never called: the brief provides it for the design to use', nodeId: 'shard-4' });
+  });
+});
+
 describe('a brief’s own nodes', () => {
   const slow = SCENARIOS.find((s) => s.id === 'slow-dependency')!;
 

@@ -356,7 +356,59 @@ const dailyPeak = scenario({
   ],
 });
 
-export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard, dailyPeak, slowDependency];
+// ---- The tail of a fan-out -------------------------------------------------------------
+
+const searchUsers = users({ ratePerSecond: 200 });
+/** An index shard: 10 ms on average, exponential, so one answer in a hundred takes over 46 ms. */
+const shardServer = { workers: 16, serviceTimeMs: 10 };
+const SHARDS = ['shard-1', 'shard-2', 'shard-3', 'shard-4'];
+const searchApi: NodeRow = ['api', 'server', 'Search API', 300, 160, { workers: 32, serviceTimeMs: 2, serviceDistribution: 'constant', fanOut: 'parallel' }];
+const shardRows = () => column('shard', 'server', 'Shard', 4, 900, shardServer);
+
+const searchTail = scenario({
+  id: 'search-tail',
+  title: 'Tame the tail of a search',
+  level: 'stretch',
+  summary: 'Four idle shards, and a search slower than any of them.',
+  brief: [
+    'A search API asks four index shards at once and answers when the last has: 200 searches a second. A shard answers in 10 ms on average, but with a tail, as services have: one answer in a hundred takes over 46 ms.',
+    'Waiting for the slowest of four puts the search’s p99 at about 62 ms, though no shard is even 15 % busy. Bring it under 50 ms, with almost no errors, for at most $750 a month.',
+    'Each shard holds its own quarter of the index, so every search needs all four; a copy of a shard, on the same hardware, can answer for it.',
+  ],
+  hardware: { server: shardServer },
+  given: ['api', ...SHARDS],
+  start: () => sketch('search-tail', 'Practice: tame the tail of a search', [searchUsers, searchApi, ...shardRows()], [['users', 'api'], ...fanOut('api', SHARDS)]),
+  answer: () => {
+    const rows: NodeRow[] = [searchUsers, searchApi];
+    const edges: EdgeRow[] = [['users', 'api']];
+    // Each shard with its copy just below it, and the balancer that hedges between them beside the pair.
+    shardRows().forEach(([id, kind, label], i) => {
+      const n = i + 1;
+      const y = 160 + (i - 1.5) * 180;
+      rows.push(
+        [`lb-${n}`, 'loadBalancer', `Hedge ${n}`, 600, y, { hedgeAfterMs: 20 }],
+        [id, kind, label, 900, y - 45, shardServer],
+        [`copy-${n}`, 'server', `${label} copy`, 900, y + 45, shardServer],
+      );
+      edges.push(['api', `lb-${n}`], [`lb-${n}`, id], [`lb-${n}`, `copy-${n}`]);
+    });
+    return sketch('search-tail', 'Practice: tame the tail of a search (an answer)', rows, edges);
+  },
+  check: CHECK,
+  requirements: [
+    { kind: 'p99', maxMs: 50 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'cost', maxPerMonth: 750 },
+  ],
+  hints: [
+    'Select a shard while it runs: it is barely busy. More workers or more instances shorten a queue, not a tail that comes from the work itself.',
+    'The search waits for the slowest of four. How often is at least one of four answers in its slowest 1 %?',
+    'Ask twice: put a copy of each shard behind a load balancer and set its Hedge after. An answer that is late gets a second chance on the copy, and the search takes whichever comes first.',
+    'Hedge a little before a shard’s p95 (30 ms): at 20 ms one request in seven sends a second copy, and the p99 falls to about 42 ms.',
+  ],
+});
+
+export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard, dailyPeak, slowDependency, searchTail];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);
