@@ -1,6 +1,6 @@
 /**
  * Every screen passes axe-core's checks (WCAG 2.x A and AA: names, roles, contrast, headings),
- * in the light theme and the dark: the canvas, a paused run with the inspector, the faults,
+ * in the light theme and the dark: the canvas, a paused run with the inspector, the faults, the findings,
  * the share and practice dialogs, a brief, a comparison, and a design with problems.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -49,6 +49,10 @@ for (const scheme of ['light', 'dark'] as const) {
 
     await page.getByRole('tab', { name: /Faults/ }).click();
     expect(await violations(page), 'the faults tab').toEqual([]);
+
+    await page.getByRole('tab', { name: /Findings/ }).click();
+    await expect(page.getByRole('region', { name: 'Findings' })).toContainText('App 3 is down');
+    expect(await violations(page), 'the findings tab').toEqual([]);
 
     await page.getByRole('button', { name: 'Share' }).click();
     await expect(page.getByRole('dialog', { name: 'Share this design' })).toBeVisible();

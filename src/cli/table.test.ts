@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runDesign } from '../engine/run';
-import { designOf } from '../engine/testSupport';
+import { designOf, restored } from '../engine/testSupport';
 import { formatTable } from './table';
 
 const rowOf = (table: string, name: string) => table.split('\n').find((line) => line.startsWith(`${name} `))!;
@@ -28,5 +29,18 @@ describe('the readable table', () => {
     expect(cells('busy')).toHaveLength(9);
     expect(cells('busy')[5]).toMatch(/^\d+\.\d %$/);
     expect(cells('app')[5]).toMatch(/^(4\d|5\d)\.\d %$/); // ρ = 500 × 2 ms / 2 workers = 50 %
+  });
+
+  it('ends with what stands out, worst first, and says nothing where nothing does', () => {
+    const slow = restored(JSON.parse(readFileSync('examples/lb-comparison.json', 'utf8')));
+    const table = formatTable(slow, runDesign(slow, { durationS: 30, warmupS: 2 }));
+    const tail = table.slice(table.indexOf('\nfindings\n'));
+    expect(tail.split('\n').slice(2, 5)).toEqual([
+      expect.stringMatching(/^✗ Slow server is saturated/),
+      expect.stringMatching(/^✗ Slow server turned away/),
+      expect.stringMatching(/^! Load balancer spreads the load unevenly/),
+    ]);
+    const calm = designOf([{ id: 'users', kind: 'client' }, { id: 'app', kind: 'server' }], [{ from: 'users', to: 'app' }]);
+    expect(formatTable(calm, runDesign(calm, { durationS: 5, warmupS: 1 }))).not.toContain('findings');
   });
 });

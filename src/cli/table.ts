@@ -1,10 +1,11 @@
-/** The runner's human-readable output: the end-to-end figures, then one row per node; or a practice check, or a comparison. */
+/** The runner's human-readable output: the end-to-end figures, one row per node and what stands out; or a practice check, or a comparison. */
 import type { NodeFigures, RunSummary } from '../engine';
 import type { CheckResult, Scenario } from '../practice/types';
 import { findSubject } from '../compare/subject';
 import type { Comparison } from '../compare/types';
 import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
+import { findings } from '../insights/findings';
 import type { Design } from '../model';
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x)} ms`;
@@ -53,8 +54,12 @@ export function formatTable(design: Design, s: RunSummary): string {
     ];
   });
   lines.push(...columns(header, rows, 2), '');
+  const found = findings(design, s);
+  if (found.length > 0) lines.push('findings', ...found.map((f) => `${FINDING_MARK[f.tone]} ${f.text}`), '');
   return lines.join('\n');
 }
+
+const FINDING_MARK = { bad: '✗', warn: '!', info: '·' } as const;
 
 /** Rows under a header and a rule, the first `textColumns` left-aligned, the rest right-aligned. */
 function columns(header: string[], rows: string[][], textColumns: number): string[] {

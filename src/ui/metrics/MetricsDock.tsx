@@ -1,7 +1,7 @@
 /**
  * The bottom dock: a summary row of current figures, and tabs: the live charts (loaded on
- * demand), the design's scheduled faults and, while they are open, a practice scenario's brief
- * and a comparison.
+ * demand), the design's scheduled faults, what stands out in the run (findings) and, while
+ * they are open, a practice scenario's brief and a comparison.
  */
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../engine';
@@ -11,6 +11,7 @@ import { useRun } from '../../store/run';
 import { useUi, type DockTab } from '../../store/ui';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { FaultsPanel } from '../faults/FaultsPanel';
+import { FindingsPanel, useFindingCount } from '../insights/FindingsPanel';
 import { BriefPanel } from '../practice/BriefPanel';
 import { ComparePanel } from '../compare/ComparePanel';
 import { useCompare } from '../../store/compare';
@@ -81,6 +82,7 @@ function Summary() {
 const TABS: { id: DockTab; label: string }[] = [
   { id: 'charts', label: 'Charts' },
   { id: 'faults', label: 'Faults' },
+  { id: 'findings', label: 'Findings' },
   { id: 'brief', label: 'Brief' },
   { id: 'compare', label: 'Compare' },
 ];
@@ -118,6 +120,7 @@ function DockTabs() {
   const setTab = useUi((s) => s.setDockTab);
   const tabs = useTabs();
   const faults = useDesign((s) => s.design.faults.length);
+  const findings = useFindingCount();
   // Arrow keys move between tabs, as a tablist should.
   const onKeyDown = (event: KeyboardEvent) => {
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
@@ -147,6 +150,14 @@ function DockTabs() {
               <span className="visually-hidden">({faults} scheduled)</span>
               <span className="dock-tab-count" aria-hidden="true">
                 {faults}
+              </span>
+            </>
+          )}
+          {t.id === 'findings' && findings > 0 && (
+            <>
+              <span className="visually-hidden">({findings} to look at)</span>
+              <span className="dock-tab-count is-warn" aria-hidden="true">
+                {findings}
               </span>
             </>
           )}
@@ -193,7 +204,17 @@ export function MetricsDock() {
         <DockTabs />
       </div>
       <div className="dock-panel" id={`dock-panel-${tab}`} role="tabpanel" aria-labelledby={`dock-tab-${tab}`}>
-        {tab === 'charts' ? <ChartsPanel /> : tab === 'faults' ? <FaultsPanel /> : tab === 'brief' ? <BriefPanel /> : <ComparePanel />}
+        {tab === 'charts' ? (
+          <ChartsPanel />
+        ) : tab === 'faults' ? (
+          <FaultsPanel />
+        ) : tab === 'findings' ? (
+          <FindingsPanel />
+        ) : tab === 'brief' ? (
+          <BriefPanel />
+        ) : (
+          <ComparePanel />
+        )}
       </div>
     </section>
   );

@@ -1,0 +1,104 @@
+/** Findings from real runs: each rule fires on the design built to show it, and stays quiet on one that does not. */
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runDesign } from '../engine';
+import type { Design, Params } from '../model';
+import { designOf, restored, singleStation } from '../engine/testSupport';
+import { findings, type Finding } from './findings';
+
+const RUN = { durationS: 60, warmupS: 5 };
+const findingsOf = (design: Design, run = RUN) => findings(design, runDesign(design, run));
+const example = (file: string) => restored(JSON.parse(readFileSync(`examples/${file}.json`, 'utf8')));
+const about = (list: Finding[], nodeId: string) => list.filter((f) => f.nodeId === nodeId);
+const withParams = (design: Design, id: string, params: Params): Design => ({
+  ...design,
+  nodes: design.nodes.map((n) => (n.id === id ? { ...n, params: { ...n.params, ...params } } : n)),
+});
+
+describe('findings', () => {
+  it('name a saturated node: busy, with requests waiting longer than they are served', () => {
+    // M/M/1 at ρ = 0.95: Lq = ρ²/(1 − ρ) = 18 waiting, against 0.95 in service.
+    const hot = findingsOf(singleStation(950, { workers: 1, serviceTimeMs: 1 }));
+    expect(about(hot, 'app')).toEqual([expect.objectContaining({ tone: 'bad', text: expect.stringMatching(/^app is saturated: busy 9[4-6] % of the time, and requests wait longer/) })]);
+    expect(findingsOf(singleStation(500, { workers: 1, serviceTimeMs: 1 }))).toEqual([]);
+  });
+
+  it('leave a large pool alone at 90 % busy: by Erlang C, its requests hardly wait', () => {
+    // M/M/100 at ρ = 0.9 queues about 3 requests, against 90 in service.
+    const pool = runDesign(singleStation(9000, { workers: 100, serviceTimeMs: 10 }), RUN);
+    expect(pool.nodes.app.utilization).toBeGreaterThan(0.88);
+    expect(findings(singleStation(9000, { workers: 100, serviceTimeMs: 10 }), pool)).toEqual([]);
+    // The same load on instances of one worker each would be another matter: one instance at 90 %.
+    expect(about(findingsOf(singleStation(90, { workers: 1, serviceTimeMs: 10 })), 'app')).toHaveLength(1);
+  });
+
+  it('count requests turned away by a full waiting room', () => {
+    const list = findingsOf(singleStation(1500, { workers: 1, serviceTimeMs: 1, queueCapacity: 5 }));
+    expect(about(list, 'app').map((f) => f.text)).toContainEqual(expect.stringMatching(/^app turned away [\d,]+ requests \(\d+ %\): its waiting room was full\.$/));
+  });
+
+  it('see a round-robin balancer feeding a slow server as much as the fast ones, and suggest a fairer algorithm', () => {
+    const design = example('lb-comparison');
+    const uneven = about(findingsOf(design), 'lb');
+    expect(uneven).toHaveLength(1);
+    expect(uneven[0].text).toMatch(/spreads the load unevenly: Slow server is \d+ % busy/);
+    expect(uneven[0].text).toMatch(/least connections or power of two choices/);
+    // Least connections sends the slow server less: the spread is gone.
+    expect(about(findingsOf(withParams(design, 'lb', { algorithm: 'leastConnections' })), 'lb')).toEqual([]);
+  });
+
+  it('find the hot shard: range sharding keeps the popular keys together, and hashing cannot split one very hot key', () => {
+    const design = example('sharded-hot-shard');
+    const hotShards = (d: Design) => findingsOf(d).filter((f) => /takes \d+ % of/.test(f.text));
+    const ranged = hotShards(design);
+    expect(ranged).toHaveLength(1);
+    expect(ranged[0].text).toMatch(/where 25 % would be even\. Range sharding keeps neighbouring keys together/);
+    // Hashed, the shard holding the hottest key still takes far more than a quarter: a cache is the cure.
+    const router = design.nodes.find((n) => n.kind === 'shardRouter')!;
+    const hashed = hotShards(withParams(design, router.id, { strategy: 'hash' }));
+    expect(hashed).toHaveLength(1);
+    expect(hashed[0].text).toMatch(/a cache in front of the router answers the hottest/);
+    expect(Number(/takes (\d+) %/.exec(hashed[0].text)![1])).toBeLessThan(Number(/takes (\d+) %/.exec(ranged[0].text)![1]));
+  });
+
+  it('leave an evenly sharded keyspace alone', () => {
+    const design = example('sharded-hot-shard');
+    const even = design.nodes.map((n) => (n.kind === 'client' ? { ...n, params: { ...n.params, keyDistribution: 'uniform' } } : n));
+    expect(findingsOf({ ...design, nodes: even }).filter((f) => /takes \d+ % of/.test(f.text))).toEqual([]);
+  });
+
+  it('report client timeouts and the retries they cause', () => {
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 200, timeoutMs: 20, retries: 2, backoffMs: 10 } },
+        { id: 'app', kind: 'server', params: { workers: 8, serviceTimeMs: 10 } },
+      ],
+      [{ from: 'users', to: 'app' }],
+    );
+    const texts = findingsOf(design).map((f) => f.text);
+    // P(exponential 10 ms > 20 ms) = e^−2 ≈ 13.5 % of attempts time out.
+    expect(texts).toContainEqual(expect.stringMatching(/timed out at the client/));
+    expect(texts).toContainEqual(expect.stringMatching(/^Clients retried 1\d % of requests/));
+  });
+
+  it('see a queue whose consumers fall behind', () => {
+    const design = designOf(
+      [
+        { id: 'producers', kind: 'client', params: { ratePerSecond: 500, readRatio: 0 } },
+        { id: 'orders', kind: 'queue' },
+        { id: 'worker', kind: 'server', params: { workers: 2, serviceTimeMs: 10 } },
+      ],
+      [
+        { from: 'producers', to: 'orders' },
+        { from: 'orders', to: 'worker' },
+      ],
+    );
+    expect(about(findingsOf(design), 'orders').map((f) => f.text)).toContainEqual(expect.stringMatching(/^orders's consumers are falling behind: [\d,]+ messages waiting, the oldest for [\d.]+ s\.$/));
+  });
+
+  it('put the worst first', () => {
+    const list = findingsOf(example('lb-comparison'));
+    const tones = list.map((f) => f.tone);
+    expect(tones).toEqual([...tones].sort((a, b) => ['bad', 'warn', 'info'].indexOf(a) - ['bad', 'warn', 'info'].indexOf(b)));
+  });
+});

@@ -1,0 +1,150 @@
+/**
+ * What stands out in a run, in words: the node that limits the design, requests turned away
+ * or timed out, a balancer or shard router that spreads unevenly, a queue falling behind. Read
+ * from the measured figures (the runner's summary or the playground's latest snapshot) and the
+ * design; every finding names the figures it rests on, and says what usually helps.
+ */
+import type { Design, DesignNode } from '../model';
+import type { EndToEndFigures, NodeFigures } from '../engine';
+
+export type FindingTone = 'bad' | 'warn' | 'info';
+
+export interface Finding {
+  tone: FindingTone;
+  /** The node it is about, when there is one (the UI selects it). */
+  nodeId?: string;
+  text: string;
+}
+
+export interface MeasuredRun {
+  endToEnd: EndToEndFigures;
+  nodes: Record<string, NodeFigures>;
+}
+
+/**
+ * A node is saturated when it is busy most of the time and requests wait longer for a worker
+ * than they take to serve: by Little's law, mean waiting ÷ mean service = queue ÷ busy workers.
+ * (A large pool can be 90 % busy with hardly any wait: that is efficiency, not a bottleneck.)
+ */
+const SATURATED = 0.8;
+/** Shares of requests below which turned-away, timed-out and retried requests go unremarked. */
+const DROPPED = 0.001;
+const REJECTED = 0.01;
+const TIMED_OUT = 0.001;
+const RETRIED = 0.05;
+/** A balancer's targets this far apart in utilisation, the busiest at least this busy. */
+const UNEVEN_SPREAD = 0.3;
+const UNEVEN_BUSIEST = 0.7;
+/** A shard taking this many times its even share. */
+const HOT_SHARD = 1.5;
+/** A cache answering less than this share from memory. */
+const LOW_HIT_RATIO = 0.5;
+/** A queue whose oldest message has waited this long. */
+const LAGGING_MS = 1000;
+/** Requests a node must have seen before its shares mean anything. */
+const ENOUGH = 100;
+
+const pct = (x: number) => `${x >= 0.1 ? Math.round(x * 100) : Math.round(x * 1000) / 10} %`;
+const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+
+/** Advice for a saturated node, by kind. */
+const RELIEF: Partial<Record<DesignNode['kind'], string>> = {
+  server: 'Add workers or instances, or spread its load over more servers.',
+  database: 'Put a cache in front for reads, add replicas, or give it more connections.',
+  cache: 'Give it more workers, or put another cache beside it.',
+  cdn: 'Give it more workers.',
+  loadBalancer: 'Give it more workers, or shorten its processing time.',
+};
+
+const FAIR_ALGORITHMS = new Set(['leastConnections', 'powerOfTwoChoices', 'peakEwma', 'leastResponseTime']);
+
+const ORDER: Record<FindingTone, number> = { bad: 0, warn: 1, info: 2 };
+
+export function findings(design: Design, run: MeasuredRun): Finding[] {
+  const out: Finding[] = [];
+  const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const targetsOf = (id: string) => design.edges.filter((e) => e.source === id && run.nodes[e.target]).map((e) => e.target);
+
+  const e = run.endToEnd;
+  if (e.sent >= ENOUGH && e.timedOut / e.sent >= TIMED_OUT) {
+    out.push({ tone: 'bad', text: `${count(e.timedOut)} requests (${pct(e.timedOut / e.sent)}) timed out at the client: something on their path answers slower than the timeout.` });
+  }
+  if (e.sent >= ENOUGH && e.retries / e.sent >= RETRIED) {
+    out.push({ tone: 'warn', text: `Clients retried ${pct(e.retries / e.sent)} of requests: each retry is more load on whatever failed, and can keep an overloaded node overloaded.` });
+  }
+
+  for (const node of design.nodes) {
+    const f = run.nodes[node.id];
+    if (!f) continue;
+    const label = name(node.id);
+    if (f.state === 'down') out.push({ tone: 'bad', nodeId: node.id, text: `${label} is down: calls to it fail.` });
+    const busyWorkers = f.utilization * workersOf(node) * f.instances;
+    if (f.utilization >= SATURATED && f.meanQueueLength >= busyWorkers && RELIEF[node.kind]) {
+      out.push({
+        tone: 'bad',
+        nodeId: node.id,
+        text: `${label} is saturated: busy ${pct(f.utilization)} of the time, and requests wait longer for a worker than they take to serve (${f.meanQueueLength.toFixed(1)} waiting on average). ${RELIEF[node.kind]}`,
+      });
+    }
+    if (f.arrivals >= ENOUGH && f.dropped / f.arrivals >= DROPPED) {
+      out.push({ tone: 'bad', nodeId: node.id, text: `${label} turned away ${count(f.dropped)} requests (${pct(f.dropped / f.arrivals)}): its waiting room was full.` });
+    }
+    if (node.kind === 'rateLimiter' && f.arrivals >= ENOUGH && f.rejected / f.arrivals >= REJECTED) {
+      out.push({ tone: 'warn', nodeId: node.id, text: `${label} rejected ${pct(f.rejected / f.arrivals)} of requests with 429 (too many requests).` });
+    }
+    if ((node.kind === 'cache' || node.kind === 'cdn') && f.hitRatio !== null && f.arrivals >= ENOUGH && f.hitRatio < LOW_HIT_RATIO) {
+      out.push({ tone: 'info', nodeId: node.id, text: `${label} answers only ${pct(f.hitRatio)} of reads from memory: it holds too few of the keys in use, or they expire too soon.` });
+    }
+    if (node.kind === 'queue' && f.consumerLagMs !== null && f.consumerLagMs >= LAGGING_MS) {
+      out.push({ tone: 'warn', nodeId: node.id, text: `${label}'s consumers are falling behind: ${count(f.backlog ?? 0)} messages waiting, the oldest for ${ms(f.consumerLagMs)}.` });
+    }
+    if (node.kind === 'database' && f.staleReads !== null && f.staleReads > 0) {
+      out.push({ tone: 'info', nodeId: node.id, text: `${label} served ${count(f.staleReads)} stale reads: replicas answered before applying the latest write.` });
+    }
+    if (f.breaker === 'open') out.push({ tone: 'warn', nodeId: node.id, text: `A circuit breaker on a call out of ${label} is open: those calls fail fast until it lets a probe through.` });
+    if (node.kind === 'loadBalancer') uneven(node, targetsOf(node.id), run, name, out);
+    if (node.kind === 'shardRouter') hotShard(node, targetsOf(node.id), run, name, out);
+  }
+  return out.sort((a, b) => ORDER[a.tone] - ORDER[b.tone]);
+}
+
+/** Workers of one instance (a database's primary or a replica, a server's instance). */
+const workersOf = (node: DesignNode) => (typeof node.params.workers === 'number' ? node.params.workers : 1);
+
+/** A balancer whose targets are far apart in how busy they are. */
+function uneven(node: DesignNode, targets: string[], run: MeasuredRun, name: (id: string) => string, out: Finding[]): void {
+  const working = targets.filter((t) => run.nodes[t].arrivals >= ENOUGH);
+  if (working.length < 2) return;
+  const byUse = [...working].sort((a, b) => run.nodes[b].utilization - run.nodes[a].utilization);
+  const busiest = run.nodes[byUse[0]].utilization;
+  const idlest = run.nodes[byUse[byUse.length - 1]].utilization;
+  if (busiest < UNEVEN_BUSIEST || busiest - idlest < UNEVEN_SPREAD) return;
+  const advice = FAIR_ALGORITHMS.has(String(node.params.algorithm))
+    ? 'Its algorithm already favours the less busy, so the targets differ in speed or size: even them out, or weight them.'
+    : 'A slower or smaller target takes longer per request and still gets its turn: least connections or power of two choices send it less.';
+  out.push({
+    tone: 'warn',
+    nodeId: node.id,
+    text: `${name(node.id)} spreads the load unevenly: ${name(byUse[0])} is ${pct(busiest)} busy, ${name(byUse[byUse.length - 1])} ${pct(idlest)}. ${advice}`,
+  });
+}
+
+/** A shard router sending one shard far more than its even share. */
+function hotShard(node: DesignNode, targets: string[], run: MeasuredRun, name: (id: string) => string, out: Finding[]): void {
+  if (targets.length < 2) return;
+  const total = targets.reduce((sum, t) => sum + run.nodes[t].arrivals, 0);
+  if (total < ENOUGH) return;
+  const hottest = targets.reduce((a, b) => (run.nodes[b].arrivals > run.nodes[a].arrivals ? b : a));
+  const share = run.nodes[hottest].arrivals / total;
+  if (share < HOT_SHARD / targets.length) return;
+  const advice =
+    node.params.strategy === 'range'
+      ? 'Range sharding keeps neighbouring keys together, and the popular ones with them: hashing the key spreads them.'
+      : 'A few keys are far more popular than the rest: a cache in front of the router answers the hottest.';
+  out.push({
+    tone: 'warn',
+    nodeId: hottest,
+    text: `${name(hottest)} takes ${pct(share)} of ${name(node.id)}'s requests, where ${pct(1 / targets.length)} would be even. ${advice}`,
+  });
+}
