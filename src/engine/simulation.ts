@@ -575,7 +575,7 @@ export class Simulation {
   }
 
   /**
-   * Its parent stops waiting for `call` (a hedge that lost): the call runs on, and its outcome
+   * Its parent stops waiting for `call` (a first copy its hedge beat): the call runs on, and its outcome
    * goes to the sender's detachedReturned, as a detached call's does.
    */
   detach(call: number): void {
