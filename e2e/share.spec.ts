@@ -112,7 +112,8 @@ test('Share puts a link in the address bar and the clipboard; the link opens the
   await expect(receiver.getByLabel('Design name')).toHaveValue('Shared <b>bold</b> design');
   await expect(receiver.getByLabel('Seed')).toHaveValue('4242');
   expect(await nodeIds(receiver)).toEqual(await nodeIds(page));
-  expect(await nodeTexts(receiver)).toEqual(senderTexts);
+  // React Flow keeps a node hidden (no inner text) until it has measured it: wait for that.
+  await expect.poll(() => nodeTexts(receiver)).toEqual(senderTexts);
   // The label is text, never markup.
   await expect(receiver.getByTestId('rf__node-slow')).toContainText('<img src=x onerror=alert(1)> Slow one');
   await expect(receiver.locator('.react-flow__node img')).toHaveCount(0);
