@@ -20,6 +20,7 @@ export const EXAMPLES: ExampleEntry[] = [
   { file: 'sharded-hot-shard', title: 'Sharded database with a hot shard' },
   { file: 'rate-limited-api', title: 'Rate-limited API under a spike' },
   { file: 'fan-out-tail', title: 'Search fan-out: the slowest shard sets the latency' },
+  { file: 'hedged-requests', title: 'Hedged requests: a second copy cuts the tail' },
 ];
 
 // The default is already in the first bundle; the glob leaves it out so it is not also a lazy chunk.
