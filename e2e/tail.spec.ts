@@ -28,6 +28,7 @@ test('a search API fans out to eight shards in parallel: the playground and the 
   await api.click();
   const fanOut = page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Fan-out');
   await expect(fanOut).toHaveValue('parallel');
+  await expect(api).toContainText('parallel · 64 workers · 2 ms');
 
   await page.getByLabel('Run for').selectOption({ value: 'design' });
   await page.getByRole('radio', { name: /Max/ }).click();
@@ -76,7 +77,7 @@ test('a balancer that hedges after 20 ms cuts the p99 of exponential servers fro
   const resilience = page.getByRole('complementary', { name: 'Inspector' }).getByRole('region', { name: 'Resilience' });
   await resilience.getByLabel('Hedge after (ms)').fill('20');
   await resilience.getByLabel('Hedge after (ms)').press('Enter');
-  await expect(lb).toContainText('round robin · hedged at 20 ms');
+  await expect(lb).toContainText('hedged at 20 ms · round robin');
   await page.getByRole('radio', { name: /Max/ }).click();
   await runToEnd(page);
   expect(await exact(page, 'p99')).toBe(expected.endToEnd.latencyMs.p99);

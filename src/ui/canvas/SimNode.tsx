@@ -47,9 +47,10 @@ function summary(node: DesignNode): string {
     case 'client':
       return `${formatParam(p.ratePerSecond)} req/s · ${p.keyDistribution === 'zipf' ? 'Zipf keys' : 'uniform keys'}`;
     case 'loadBalancer':
-      return `${String(p.algorithm).replace(/([A-Z])/g, ' $1').toLowerCase()}${typeof p.hedgeAfterMs === 'number' && p.hedgeAfterMs > 0 ? ` · hedged at ${formatParam(p.hedgeAfterMs)} ms` : ''}`;
+      // What changes the node's behaviour most comes first: the line is often cut short.
+      return `${typeof p.hedgeAfterMs === 'number' && p.hedgeAfterMs > 0 ? `hedged at ${formatParam(p.hedgeAfterMs)} ms · ` : ''}${String(p.algorithm).replace(/([A-Z])/g, ' $1').toLowerCase()}`;
     case 'server':
-      return `${instancesText(p)}${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms${p.fanOut === 'parallel' ? ' · parallel' : ''}`;
+      return `${p.fanOut === 'parallel' ? 'parallel · ' : ''}${instancesText(p)}${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms`;
     case 'cache':
     case 'cdn':
       return `${plural(p.capacity, 'entry', 'entries')} · ${String(p.eviction).toUpperCase()}`;
@@ -107,6 +108,7 @@ function LiveBadges({ id, kind, autoscaling }: { id: string; kind: DesignNode['k
 
 function SimNodeView({ id, data, selected }: NodeProps<SimFlowNode>) {
   const node = data.node;
+  const line = summary(node);
   const health = useRun((s) => s.live?.nodes.get(id)?.health);
   return (
     <div
@@ -120,7 +122,9 @@ function SimNodeView({ id, data, selected }: NodeProps<SimFlowNode>) {
         </span>
         <div className="sim-node-titles">
           <div className="sim-node-label">{node.label ?? node.id}</div>
-          <div className="sim-node-summary">{summary(node)}</div>
+          <div className="sim-node-summary" title={line}>
+            {line}
+          </div>
         </div>
         {health && <span className={`health-dot health-${health}`} role="img" aria-label={HEALTH_LABELS[health]} />}
       </div>
