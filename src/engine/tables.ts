@@ -46,8 +46,10 @@ export const ATTR_WRITE = 1;
 export const ATTR_KEY = 2;
 export const ATTR_SESSION = 4;
 
-function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, capacity: number): T {
+/** A copy of `array` with room for `capacity` entries; the new ones hold `fill`. */
+export function grown<T extends Float64Array | Int32Array | Uint8Array>(array: T, capacity: number, fill = 0): T {
   const next = new (array.constructor as new (n: number) => T)(capacity);
+  if (fill !== 0) next.fill(fill, array.length);
   next.set(array);
   return next;
 }

@@ -17,6 +17,7 @@ import type { Params } from '../../model/params';
 import { Behaviour } from '../behaviour';
 import type { Simulation } from '../simulation';
 import type { StationConfig } from '../station';
+import { grown } from '../tables';
 
 type Replication = 'sync' | 'async' | 'quorum';
 
@@ -228,18 +229,13 @@ export class DatabaseBehaviour extends Behaviour {
 
   private growSlots(): void {
     const n = this.slotCall.length * 2;
-    const grow = <T extends Int32Array | Uint8Array | Float64Array>(a: T): T => {
-      const b = new (a.constructor as new (n: number) => T)(n);
-      b.set(a);
-      return b;
-    };
-    this.slotCall = grow(this.slotCall);
-    this.slotNeed = grow(this.slotNeed);
-    this.slotGot = grow(this.slotGot);
-    this.slotPending = grow(this.slotPending);
-    this.slotAnswered = grow(this.slotAnswered);
-    this.slotKey = grow(this.slotKey);
-    this.slotVersion = grow(this.slotVersion);
+    this.slotCall = grown(this.slotCall, n);
+    this.slotNeed = grown(this.slotNeed, n);
+    this.slotGot = grown(this.slotGot, n);
+    this.slotPending = grown(this.slotPending, n);
+    this.slotAnswered = grown(this.slotAnswered, n);
+    this.slotKey = grown(this.slotKey, n);
+    this.slotVersion = grown(this.slotVersion, n);
   }
 
   resetFigures(): void {

@@ -10,6 +10,7 @@
  * balancer's call (the parent) and its two copies (the children).
  */
 import type { Simulation } from '../simulation';
+import { grown } from '../tables';
 
 const NONE = -1;
 
@@ -132,18 +133,12 @@ export class Hedges {
   private fit(id: number): void {
     if (id < this.dueAt.length) return;
     const size = Math.max(this.sim.calls.capacity, id + 1);
-    const grow = <T extends Float64Array | Int32Array | Uint8Array>(a: T, fill: number): T => {
-      const next = new (a.constructor as new (n: number) => T)(size);
-      next.fill(fill);
-      next.set(a);
-      return next;
-    };
-    this.dueAt = grow(this.dueAt, NaN);
-    this.first = grow(this.first, NONE);
-    this.hedge = grow(this.hedge, NONE);
-    this.firstFailed = grow(this.firstFailed, 0);
-    this.owner = grow(this.owner, NONE);
-    this.target = grow(this.target, 0);
-    this.sentAt = grow(this.sentAt, 0);
+    this.dueAt = grown(this.dueAt, size, NaN);
+    this.first = grown(this.first, size, NONE);
+    this.hedge = grown(this.hedge, size, NONE);
+    this.firstFailed = grown(this.firstFailed, size);
+    this.owner = grown(this.owner, size, NONE);
+    this.target = grown(this.target, size);
+    this.sentAt = grown(this.sentAt, size);
   }
 }
