@@ -6,15 +6,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { restore } from '../src/model/restore';
+import { restored } from '../src/engine/testSupport';
 import { encodeDesign } from '../src/share/link';
 import { fresh, openExample } from './helpers';
 
 /** The default design with one of its servers killed a second in: down nodes and failing connections on screen. */
 function withAKilledServer(): string {
-  const design = restore({ ...JSON.parse(readFileSync('examples/default.json', 'utf8')), faults: [{ atS: 1, action: 'kill', target: 'app-3' }] });
-  if (!design.ok) throw new Error('example invalid');
-  return `/#${encodeDesign(design.design)}`;
+  const design = restored({ ...JSON.parse(readFileSync('examples/default.json', 'utf8')), faults: [{ atS: 1, action: 'kill', target: 'app-3' }] });
+  return `/#${encodeDesign(design)}`;
 }
 
 /** The violations on the page as it is, one line each, so a failure says what and where. */
@@ -80,7 +79,7 @@ for (const scheme of ['light', 'dark'] as const) {
 
 test('a design with problems passes axe', async ({ page }) => {
   // A client with nowhere to send its requests: Run lists the problem instead of running.
-  const design = restore({
+  const design = restored({
     format: 'archsim.design',
     version: 1,
     name: 'Unwired',
@@ -90,8 +89,7 @@ test('a design with problems passes axe', async ({ page }) => {
     ],
     edges: [],
   });
-  if (!design.ok) throw new Error('design invalid');
-  await page.goto(`/#${encodeDesign(design.design)}`);
+  await page.goto(`/#${encodeDesign(design)}`);
   await expect(page.getByLabel('Design name')).toHaveValue('Unwired');
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('region', { name: 'Problems' })).toContainText('has no outgoing edge');

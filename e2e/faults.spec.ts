@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { restore } from '../src/model/restore';
+import { restored } from '../src/engine/testSupport';
 import { runDesign } from '../src/engine/run';
 import { encodeDesign } from '../src/share/link';
 import { fresh, shot } from './helpers';
@@ -15,9 +15,8 @@ const defaultDesign: Record<string, unknown> = JSON.parse(readFileSync('examples
 
 /** A link to the default design with its own run length, seed and scheduled faults, made as Share makes it. */
 function linkTo(extra: Record<string, unknown>) {
-  const result = restore({ ...defaultDesign, ...extra });
-  if (!result.ok) throw new Error(result.problems[0].message);
-  return { link: `/#${encodeDesign(result.design)}`, design: result.design };
+  const design = restored({ ...defaultDesign, ...extra });
+  return { link: `/#${encodeDesign(design)}`, design };
 }
 
 const status = (page: Page) => page.getByRole('status').filter({ hasText: /^(Not running|Starting…|Running|Paused|Finished)/ });
@@ -218,14 +217,13 @@ test('a fixed-length run finishes with the same figures in a fresh browser, and 
 });
 
 test('a circuit breaker opens on a connection to a dead server, and the inspector groups resilience params', async ({ page }) => {
-  const base = restore(defaultDesign);
-  if (!base.ok) throw new Error('example invalid');
+  const base = restored(defaultDesign);
   const { link } = linkTo({
     name: 'Breaker',
     run: { durationS: 6, warmupS: 0 },
     // No health checks: the balancer keeps sending App 3 its share, so only the breaker stops it.
-    nodes: base.design.nodes.map((n) => (n.id === 'lb' ? { ...n, params: { ...n.params, healthCheckIntervalS: 0, algorithm: 'roundRobin' } } : n)),
-    edges: base.design.edges.map((e) => (e.id === 'e-lb-app-3' ? { ...e, params: { ...e.params, breakerFailures: 5, breakerOpenS: 30 } } : e)),
+    nodes: base.nodes.map((n) => (n.id === 'lb' ? { ...n, params: { ...n.params, healthCheckIntervalS: 0, algorithm: 'roundRobin' } } : n)),
+    edges: base.edges.map((e) => (e.id === 'e-lb-app-3' ? { ...e, params: { ...e.params, breakerFailures: 5, breakerOpenS: 30 } } : e)),
     faults: [{ atS: 2, action: 'kill', target: 'app-3' }],
   });
   await page.goto(link);

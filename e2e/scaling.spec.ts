@@ -2,13 +2,13 @@
 import { expect, test } from '@playwright/test';
 import { runDesign } from '../src/engine/run';
 import { withParam } from '../src/compare/compare';
-import { restore } from '../src/model/restore';
+import { restored } from '../src/engine/testSupport';
 import { encodeDesign } from '../src/share/link';
 import { shot } from './helpers';
 
 test('a server scales out to what its load needs, and says how many instances it runs', async ({ page }) => {
   // 1,000 requests/s of 10 ms: ten workers' worth of work, on instances of four workers.
-  const design = restore({
+  const design = restored({
     format: 'archsim.design',
     version: 1,
     name: 'Autoscaling',
@@ -19,8 +19,7 @@ test('a server scales out to what its load needs, and says how many instances it
     ],
     edges: [{ id: 'e1', source: 'users', target: 'app' }],
   });
-  if (!design.ok) throw new Error('design invalid');
-  await page.goto(`/#${encodeDesign(design.design)}`);
+  await page.goto(`/#${encodeDesign(design)}`);
   const app = page.getByTestId('rf__node-app');
   await expect(app).toContainText('4 workers · 10 ms');
 
@@ -43,7 +42,7 @@ test('a server scales out to what its load needs, and says how many instances it
   // The bill is the instances' average over the run at $70.08 each: below five's $350.40 after
   // the climb from one, and the runner's figure for the same design to the cent.
   const cost = Number(await page.getByTestId('summary-cost').getAttribute('data-value'));
-  const cli = runDesign(withParam(design.design, { target: 'app', key: 'maxInstances' }, 20), design.design.run);
+  const cli = runDesign(withParam(design, { target: 'app', key: 'maxInstances' }, 20), design.run);
   expect(cost).toBe(cli.costPerMonth);
   expect(cost).toBeGreaterThan(70.08 * 3);
   expect(cost).toBeLessThan(70.08 * 5);

@@ -8,7 +8,7 @@ import { expect, test, type Download, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { deflateSync, strToU8 } from 'fflate';
 import { runDesign } from '../src/engine/run';
-import { restore } from '../src/model/restore';
+import { restored } from '../src/engine/testSupport';
 import { encodeDesign } from '../src/share/link';
 import { crc32, toBase64Url } from '../src/share/bytes';
 import { LINK_DICTIONARY_D1 } from '../src/share/linkDictionary';
@@ -21,9 +21,7 @@ const alerts = (page: Page) => page.getByRole('alert');
 
 /** A link to one of the examples, made the way the Share button makes it. */
 function exampleLink(name?: string): string {
-  const result = restore(name ? { ...lbComparison, name } : lbComparison);
-  if (!result.ok) throw new Error('example invalid');
-  return `/#${encodeDesign(result.design)}`;
+  return `/#${encodeDesign(restored(name ? { ...lbComparison, name } : lbComparison))}`;
 }
 
 /** A well-formed link whose design restore() refuses: the message must say what is wrong. */
@@ -313,9 +311,8 @@ test('Export PNG is a picture of the whole design, named after it', async ({ pag
 });
 
 test('a run’s results export as the CLI’s figures (JSON) and a row per simulated second (CSV)', async ({ page }) => {
-  const restored = restore({ ...lbComparison, name: 'Results', run: { durationS: 10, warmupS: 2 } });
-  if (!restored.ok) throw new Error('example invalid');
-  await page.goto(`/#${encodeDesign(restored.design)}`);
+  const results = restored({ ...lbComparison, name: 'Results', run: { durationS: 10, warmupS: 2 } });
+  await page.goto(`/#${encodeDesign(results)}`);
   await expect(page.getByLabel('Design name')).toHaveValue('Results');
   // Nothing has run: there is nothing to export yet.
   await page.getByRole('button', { name: 'File' }).click();
@@ -334,7 +331,7 @@ test('a run’s results export as the CLI’s figures (JSON) and a row per simul
   expect(jsonDownload.suggestedFilename()).toBe('Results results.json');
   const exported = JSON.parse(await readDownload(jsonDownload));
   // The same numbers as `npm run sim` prints for this design: one engine, one seed.
-  const { wallMs: _wall, ...cli } = runDesign(restored.design, restored.design.run);
+  const { wallMs: _wall, ...cli } = runDesign(results, results.run);
   const { wallMs, format, version, design, series, ...figures } = exported;
   expect({ format, version, design }).toEqual({ format: 'archsim.results', version: 1, design: 'Results' });
   expect(wallMs).toBeGreaterThan(0);

@@ -4,8 +4,9 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { withParam } from '../src/compare/compare';
 import { runDesign } from '../src/engine/run';
-import { restore } from '../src/model/restore';
+import { restored } from '../src/engine/testSupport';
 import { encodeDesign } from '../src/share/link';
 import { fresh, openExample, shot } from './helpers';
 
@@ -17,10 +18,9 @@ async function runToEnd(page: Page) {
 }
 
 test('a search API fans out to eight shards in parallel: the playground and the runner agree, and sequential calls are slower', async ({ page }) => {
-  const example = restore(readFileSync('examples/fan-out-tail.json', 'utf8'));
-  if (!example.ok) throw new Error('example invalid');
-  const sequential = { ...example.design, nodes: example.design.nodes.map((n) => (n.id === 'api' ? { ...n, params: { ...n.params, fanOut: 'sequential' } } : n)) };
-  const expected = { parallel: runDesign(example.design, example.design.run), sequential: runDesign(sequential, example.design.run) };
+  const example = restored(readFileSync('examples/fan-out-tail.json', 'utf8'));
+  const sequential = withParam(example, { target: 'api', key: 'fanOut' }, 'sequential');
+  const expected = { parallel: runDesign(example, example.run), sequential: runDesign(sequential, example.run) };
 
   await fresh(page);
   await openExample(page, 'Search fan-out: the slowest shard sets the latency');
@@ -45,8 +45,8 @@ test('a search API fans out to eight shards in parallel: the playground and the 
 });
 
 test('a balancer that hedges after 20 ms cuts the p99 of exponential servers from 46 ms to about 33 ms, as the runner says', async ({ page }) => {
-  const sketch = (hedgeAfterMs: number) => {
-    const result = restore({
+  const sketch = (hedgeAfterMs: number) =>
+    restored({
       format: 'archsim.design',
       version: 1,
       name: 'Hedging',
@@ -63,11 +63,9 @@ test('a balancer that hedges after 20 ms cuts the p99 of exponential servers fro
         { id: 'e3', source: 'lb', target: 'b' },
       ],
     });
-    if (!result.ok) throw new Error('design invalid');
-    return result.design;
-  };
-  const expected = runDesign(sketch(20), sketch(20).run);
-  const unhedged = runDesign(sketch(0), sketch(0).run);
+  const hedged = sketch(20);
+  const expected = runDesign(hedged, hedged.run);
+  const unhedged = runDesign(sketch(0), hedged.run);
   expect(unhedged.endToEnd.latencyMs.p99).toBeGreaterThan(44);
   expect(expected.endToEnd.latencyMs.p99).toBeLessThan(35);
 
