@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runDesign } from '../engine';
-import type { Design, Params } from '../model';
+import { withParam } from '../compare/compare';
+import type { Design } from '../model';
 import { designOf, restored, singleStation } from '../engine/testSupport';
 import { findings, type Finding } from './findings';
 
@@ -10,10 +11,6 @@ const RUN = { durationS: 60, warmupS: 5 };
 const findingsOf = (design: Design, run = RUN) => findings(design, runDesign(design, run));
 const example = (file: string) => restored(JSON.parse(readFileSync(`examples/${file}.json`, 'utf8')));
 const about = (list: Finding[], nodeId: string) => list.filter((f) => f.nodeId === nodeId);
-const withParams = (design: Design, id: string, params: Params): Design => ({
-  ...design,
-  nodes: design.nodes.map((n) => (n.id === id ? { ...n, params: { ...n.params, ...params } } : n)),
-});
 
 describe('findings', () => {
   it('name a saturated node: busy, with requests waiting longer than they are served', () => {
@@ -44,7 +41,7 @@ describe('findings', () => {
     expect(uneven[0].text).toMatch(/spreads the load unevenly: Slow server is \d+ % busy/);
     expect(uneven[0].text).toMatch(/least connections or power of two choices/);
     // Least connections sends the slow server less: the spread is gone.
-    expect(about(findingsOf(withParams(design, 'lb', { algorithm: 'leastConnections' })), 'lb')).toEqual([]);
+    expect(about(findingsOf(withParam(design, { target: 'lb', key: 'algorithm' }, 'leastConnections')), 'lb')).toEqual([]);
   });
 
   it('find the hot shard: range sharding keeps the popular keys together, and hashing cannot split one very hot key', () => {
@@ -55,7 +52,7 @@ describe('findings', () => {
     expect(ranged[0].text).toMatch(/where 25 % would be even\. Range sharding keeps neighbouring keys together/);
     // Hashed, the shard holding the hottest key still takes far more than a quarter: a cache is the cure.
     const router = design.nodes.find((n) => n.kind === 'shardRouter')!;
-    const hashed = hotShards(withParams(design, router.id, { strategy: 'hash' }));
+    const hashed = hotShards(withParam(design, { target: router.id, key: 'strategy' }, 'hash'));
     expect(hashed).toHaveLength(1);
     expect(hashed[0].text).toMatch(/a cache in front of the router answers the hottest/);
     expect(Number(/takes (\d+) %/.exec(hashed[0].text)![1])).toBeLessThan(Number(/takes (\d+) %/.exec(ranged[0].text)![1]));
