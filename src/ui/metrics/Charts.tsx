@@ -8,7 +8,7 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { autoscales, type DesignNode } from '../../model';
 import { useDesign } from '../../store';
 import { useRun } from '../../store/run';
-import { formatMs, formatPercent, formatRate } from '../format';
+import { formatMs, formatPercent, formatRate, plural } from '../format';
 import { BY_P99, BY_UTILISATION } from './busiest';
 import { Chart } from './Chart';
 import { chartLines, chartNodes, MAX_NODE_LINES, useChosenNodes } from './chartNodes';
@@ -21,7 +21,7 @@ const num = (x: number) => (Number.isFinite(x) ? x : 0);
 const percentTick = (x: number) => `${Math.round(x * 100)}%`;
 const SHARE_DOMAIN: [number, number] = [0, 1];
 const formatMessages = (x: number) => `${Math.round(x).toLocaleString('en')} messages`;
-const formatInstances = (x: number) => `${Math.round(x)} ${Math.round(x) === 1 ? 'instance' : 'instances'}`;
+const formatInstances = (x: number) => plural(Math.round(x), 'instance');
 const compact = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(x >= 10_000 ? 0 : 1)}k` : `${Math.round(x)}`);
 
 const THROUGHPUT_LINES = [{ key: 'throughput', name: 'Throughput', color: 'var(--series-1)' }];

@@ -30,11 +30,8 @@ export function useChartSeries(): WindowPoint[] {
       // A run that has just finished or paused shows its last seconds at once: nothing follows
       // to catch up with, and a person reads the charts against the final figures.
       const settled = state.status !== prev.status && (state.status === 'finished' || state.status === 'paused');
-      if (settled && timer) {
-        clearTimeout(timer);
-        timer = null;
-      }
       if (settled) {
+        if (timer) clearTimeout(timer);
         redraw();
         return;
       }
