@@ -12,6 +12,12 @@ export interface CliArgs {
   scenario?: string;
   /** Compare values of one param instead: `target.key` or `target.key=v1,v2,…` (node or edge id). */
   compare?: string;
+  /** Find how much traffic the design carries within a target instead (`--capacity`). */
+  capacity: boolean;
+  /** The capacity target's parts, each defaulting to DEFAULT_TARGET's. */
+  p99Ms?: number;
+  errorPercent?: number;
+  queueWaitMs?: number;
   json: boolean;
   /** Print the run's seconds as CSV (a row per simulated second) instead of its figures. */
   csv: boolean;
@@ -19,7 +25,7 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { file: '', json: false, csv: false, help: false };
+  const args: CliArgs = { file: '', capacity: false, json: false, csv: false, help: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -52,6 +58,18 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--compare':
         args.compare = value();
         break;
+      case '--capacity':
+        args.capacity = true;
+        break;
+      case '--p99':
+        args.p99Ms = positive(flag, value(), 'milliseconds');
+        break;
+      case '--errors':
+        args.errorPercent = percent(flag, value());
+        break;
+      case '--queue-wait':
+        args.queueWaitMs = positive(flag, value(), 'milliseconds');
+        break;
       case '--seed': {
         const v = value();
         const n = Number(v);
@@ -65,10 +83,13 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (args.help) return args;
-  if (args.scenario !== undefined && args.compare !== undefined) throw new UsageError('--scenario and --compare cannot go together');
+  const modes = [args.scenario !== undefined && '--scenario', args.compare !== undefined && '--compare', args.capacity && '--capacity'].filter(Boolean);
+  if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot go together`);
+  const targetFlags = [args.p99Ms !== undefined && '--p99', args.errorPercent !== undefined && '--errors', args.queueWaitMs !== undefined && '--queue-wait'].filter(Boolean);
+  if (!args.capacity && targetFlags.length > 0) throw new UsageError(`${targetFlags.join(', ')} set the target of --capacity: add --capacity`);
   if (args.csv && args.json) throw new UsageError('--csv and --json cannot go together: pick one format');
-  if (args.csv && (args.scenario !== undefined || args.compare !== undefined)) {
-    throw new UsageError('--csv prints one run’s seconds: it does not go with --scenario or --compare');
+  if (args.csv && modes.length > 0) {
+    throw new UsageError(`--csv prints one run’s seconds: it does not go with ${modes[0]}`);
   }
   if (args.scenario !== undefined && (args.durationS !== undefined || args.warmupS !== undefined || args.seed !== undefined)) {
     throw new UsageError('--scenario runs the brief’s own seed and length: drop --duration, --warmup and --seed');
@@ -76,6 +97,18 @@ export function parseArgs(argv: string[]): CliArgs {
   if (files.length !== 1) throw new UsageError(files.length === 0 ? 'no design file given' : `expected one design file, got ${files.length}`);
   args.file = files[0];
   return args;
+}
+
+function positive(flag: string, text: string, unit: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a positive number of ${unit}, got '${text}'`);
+  return n;
+}
+
+function percent(flag: string, text: string): number {
+  const n = Number(text.replace(/\s*%$/, ''));
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0 || n >= 100) throw new UsageError(`${flag} must be a percentage from 0 up to 100, got '${text}'`);
+  return n;
 }
 
 function seconds(flag: string, text: string, zeroAllowed: boolean): number {

@@ -171,4 +171,38 @@ describe('npm run sim', () => {
     expect(rows.map((r) => r.split(',').slice(0, 3).join(','))).toEqual(['1,warm-up,99', '2,measured,100', '3,measured,100', '4,measured,100', '5,measured,100']);
     for (const row of rows.slice(1)) expect(Number(row.split(',')[11])).toBeCloseTo(0.5, 3);
   });
+
+  it('--capacity finds the load an M/M/1 carries within a p99 target: ln 100 / (μ − λ) ≤ 20 ms at λ ≈ 770 req/s', () => {
+    // μ = 1000/s: p99 = ln 100 / (μ − λ) is 20 ms at λ = 1000 − ln 100 / 0.02 ≈ 769.7 req/s.
+    const expected = 1000 - Math.log(100) / 0.02;
+    const { code, stdout } = sim(mm1, '--capacity', '--p99', '20', '--errors', '1', '--duration', '100', '--json');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ ok: true, target: { p99Ms: 20, errorRate: 0.01, queueLagMs: 1000 }, run: { durationS: 100, warmupS: 5, seed: 1 } });
+    expect(Math.abs(out.carried.offeredPerSecond - expected) / expected).toBeLessThan(0.05);
+    expect(out.failed.meets).toBe(false);
+    expect(out.limit.nodeId).toBe('app');
+
+    const table = sim(mm1, '--capacity', '--p99', '20', '--duration', '100');
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/Carries about [\d,]+ req\/s \(×0\.8\d* today's \d{3} req\/s\) with p99 ≤ 20 ms, errors ≤ 0\.1 %/);
+    expect(table.stdout).toMatch(/what gives first: /);
+    expect(table.stdout).toMatch(/×1 \(today\) .* ✗ p99 [\d.]+ ms, over 20 ms/);
+  });
+
+  it('--capacity refuses a bad target, and target flags without it, in one line', () => {
+    for (const [args, reason] of [
+      [['--capacity', '--p99', '0'], /--p99 must be a positive number of milliseconds, got '0'/],
+      [['--capacity', '--errors', '150'], /--errors must be a percentage from 0 up to 100, got '150'/],
+      [['--queue-wait', '500'], /--queue-wait set the target of --capacity: add --capacity/],
+      [['--capacity', '--compare', 'app.workers'], /--compare and --capacity cannot go together/],
+    ] as const) {
+      const { code, stdout, stderr } = sim(mm1, ...args);
+      expect(code).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toMatch(reason);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+    }
+  });
 });

@@ -3,6 +3,8 @@ import type { NodeFigures, RunSummary } from '../engine';
 import type { CheckResult, Scenario } from '../practice/types';
 import { findSubject } from '../compare/subject';
 import type { Comparison } from '../compare/types';
+import type { CapacitySearch } from '../capacity/types';
+import { formatLoad, formatScale, verdict } from '../capacity/verdict';
 import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
 import { findings } from '../insights/findings';
@@ -61,11 +63,11 @@ export function formatTable(design: Design, s: RunSummary): string {
 
 const FINDING_MARK = { bad: '✗', warn: '!', info: '·' } as const;
 
-/** Rows under a header and a rule, the first `textColumns` left-aligned, the rest right-aligned. */
-function columns(header: string[], rows: string[][], textColumns: number): string[] {
+/** Rows under a header and a rule: the first `textColumns` and the last `trailingText` left-aligned, the rest right-aligned. */
+function columns(header: string[], rows: string[][], textColumns: number, trailingText = 0): string[] {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const render = (cells: string[]) =>
-    cells.map((c, i) => (i < textColumns ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const left = (i: number) => i < textColumns || i >= header.length - trailingText;
+  const render = (cells: string[]) => cells.map((c, i) => (left(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
   return [render(header), render(widths.map((w) => '─'.repeat(w))), ...rows.map(render)];
 }
 
@@ -105,6 +107,33 @@ export function formatCheck(scenario: Scenario, result: Extract<CheckResult, { o
     `${result.runs} ${result.runs === 1 ? 'run' : 'runs'} of ${durationS} s after ${warmupS} s warm-up, seed ${seed}, in ${result.wallMs.toFixed(0)} ms`,
     '',
     ...result.results.map((r) => `${r.passed ? '✓' : '✗'} ${r.label} — ${r.measured}`),
+    '',
+  ].join('\n');
+}
+
+/** A capacity search: its verdict, what gives first, then a row per run in order of load. */
+export function formatCapacity(design: Design, result: CapacitySearch): string {
+  const { run } = result;
+  const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const hasQueue = result.baseline.queueLagMs !== null;
+  const header = ['load', 'offered', 'throughput', 'p99', 'errors', ...(hasQueue ? ['queue wait'] : []), 'busiest', 'meets'];
+  const rows = result.points.map((p) => [
+    `${formatScale(p.scale)}${p.scale === 1 ? ' (today)' : ''}`,
+    formatLoad(p.offeredPerSecond),
+    formatLoad(p.throughputPerSecond),
+    p.throughputPerSecond > 0 ? ms(p.p99Ms) : '—',
+    pct(p.errorRate),
+    ...(hasQueue ? [ms(p.queueLagMs ?? 0)] : []),
+    p.busiest ? `${name(p.busiest.nodeId)} ${pct(p.busiest.utilization)}` : '',
+    p.meets ? '✓' : `✗ ${p.shortfall}`,
+  ]);
+  return [
+    `${design.name} — capacity, seed ${run.seed}, ${run.durationS} s measured after ${run.warmupS} s warm-up per run, ${result.points.length} runs in ${result.wallMs.toFixed(0)} ms`,
+    '',
+    verdict(result),
+    ...(result.limit ? [`what gives first: ${result.limit.text}`] : []),
+    '',
+    ...columns(header, rows, 1, 2),
     '',
   ].join('\n');
 }

@@ -109,6 +109,15 @@ export class RequestTable extends Table {
     }
   }
 
+  /** Measured requests not yet answered that were sent before `timeMs`: an overloaded run's backlog. */
+  unansweredSentBefore(timeMs: number): number {
+    let count = 0;
+    for (let id = 0; id < this.capacity; id++) {
+      if (this.measured[id] === 1 && this.settled[id] === 0 && this.sentAt[id] < timeMs) count++;
+    }
+    return count;
+  }
+
   protected resize(capacity: number): void {
     this.client = grown(this.client, capacity);
     this.sentAt = grown(this.sentAt, capacity);
