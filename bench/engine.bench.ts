@@ -7,6 +7,10 @@ import * as hdr from 'hdr-histogram-js';
 import { Histogram } from '../src/engine/histogram';
 import { RandomStream } from '../src/engine/random';
 import { Simulation } from '../src/engine/simulation';
+import { readFileSync } from 'node:fs';
+import { findCapacity } from '../src/capacity/capacity';
+import { DEFAULT_TARGET } from '../src/capacity/types';
+import { restored } from '../src/engine/testSupport';
 import { engineRun, median, medianOf, mm4 as mm4Design, pairedHeapAndMm4, pool, timed, warmUp } from './pairs';
 
 const REPEATS = 5;
@@ -34,6 +38,17 @@ const p2c = medianOf(Array.from({ length: REPEATS }, () => engineRun(pool('power
 console.log(
   `same with power of two choices               ${millions(p2c.requestsPerS)} requests/s, ${fmt(p2c.wallMs, 0)} ms wall`,
 );
+
+// A capacity search: whole runs back to back, as the Capacity tab makes them in its worker.
+const example = restored(JSON.parse(readFileSync(new URL('../examples/default.json', import.meta.url), 'utf8')));
+const search = findCapacity(example, DEFAULT_TARGET);
+if (search.ok) {
+  const requests = search.points.reduce((sum, p) => sum + p.offeredPerSecond * (search.run.durationS + search.run.warmupS), 0);
+  console.log(
+    `capacity search, default example           ${search.points.length} runs of ${search.run.warmupS + search.run.durationS} s in ${fmt(search.wallMs, 0)} ms ` +
+      `(~${millions(requests)} requests; carries ${fmt(search.carried?.offeredPerSecond ?? 0, 0)} req/s)`,
+  );
+}
 
 // Memory: a long run holds only what is in flight.
 globalThis.gc?.();

@@ -4,12 +4,13 @@ import type { CapacitySearch, CapacityTarget } from './types';
 /** 1,480 req/s: whole numbers from 100 up, three significant figures below. */
 export function formatLoad(perSecond: number): string {
   const rounded = perSecond >= 100 ? Math.round(perSecond) : Number(perSecond.toPrecision(3));
-  return `${rounded.toLocaleString('en-US')} req/s`;
+  return `${rounded.toLocaleString('en-US', { maximumFractionDigits: 6 })} req/s`;
 }
 
-/** ×1.85, ×0.031, ×1,024 */
+/** ×1.85, ×0.0313, ×1,024: three significant figures, whole numbers from 100 up. */
 export function formatScale(scale: number): string {
-  return `×${Number(scale.toPrecision(3)).toLocaleString('en-US')}`;
+  const rounded = scale >= 100 ? Math.round(scale) : Number(scale.toPrecision(3));
+  return `×${rounded.toLocaleString('en-US', { maximumFractionDigits: 6 })}`;
 }
 
 const ms = (x: number) => (x >= 1000 ? `${Number((x / 1000).toPrecision(3))} s` : `${Number(x.toPrecision(3))} ms`);
