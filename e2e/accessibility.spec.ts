@@ -1,7 +1,7 @@
 /**
  * Every screen passes axe-core's checks (WCAG 2.x A and AA: names, roles, contrast, headings),
  * in the light theme and the dark: the canvas, a paused run with the inspector, the faults, the findings,
- * the share and practice dialogs, a brief, a comparison, and a design with problems.
+ * the share and practice dialogs, a brief, a comparison, a capacity search, and a design with problems.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -58,7 +58,7 @@ for (const scheme of ['light', 'dark'] as const) {
     expect(await violations(page), 'the share dialog').toEqual([]);
   });
 
-  test(`practice, a brief and a comparison pass axe in the ${scheme} theme`, async ({ page }) => {
+  test(`practice, a brief, a comparison and a capacity search pass axe in the ${scheme} theme`, async ({ page }) => {
     await page.emulateMedia({ colorScheme: scheme });
     await fresh(page);
     await page.getByRole('button', { name: 'Practice' }).click();
@@ -74,6 +74,13 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Compare algorithm values' }).click();
     await expect(page.getByLabel('Comparison').getByRole('table').getByRole('row')).toHaveCount(12, { timeout: 30_000 });
     expect(await violations(page), 'a comparison').toEqual([]);
+
+    // A search that ends below today's traffic: met and missed runs, the capacity marked.
+    await page.getByRole('tab', { name: 'Capacity' }).click();
+    const capacity = page.getByRole('region', { name: 'Capacity' });
+    await capacity.getByRole('button', { name: 'Find capacity' }).click();
+    await expect(capacity.locator('.capacity-limit')).toContainText('What gives first', { timeout: 30_000 });
+    expect(await violations(page), 'a capacity search').toEqual([]);
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CapacitySearch, LoadPoint } from './types';
-import { formatLoad, formatScale, targetText, verdict } from './verdict';
+import { formatLoad, formatScale, targetText, verdict, verdictParts } from './verdict';
 
 const point = (scale: number, meets: boolean, shortfall: string | null = null): LoadPoint => ({
   scale,
@@ -30,17 +30,25 @@ const result = (carried: LoadPoint | null, failed: LoadPoint | null): CapacitySe
 describe('the verdict', () => {
   it('says what a design carries and what happened just beyond', () => {
     expect(verdict(result(point(1.85, true), point(1.87, false, 'p99 309 ms, over 200 ms')))).toBe(
-      "Carries about 1,480 req/s (×1.85 today's 800 req/s) with p99 ≤ 200 ms, errors ≤ 0.1 %; at 1,496 req/s: p99 309 ms, over 200 ms.",
+      'Carries about 1,480 req/s (×1.85 today’s 800 req/s) with p99 ≤ 200 ms, errors ≤ 0.1 %; at 1,496 req/s: p99 309 ms, over 200 ms.',
     );
   });
 
   it('says "at least" when no load tried failed', () => {
-    expect(verdict(result(point(1024, true), null))).toMatch(/^Carries at least 819,200 req\/s \(×1,024 today's 800 req\/s\) .*run budget\.$/);
+    expect(verdict(result(point(1024, true), null))).toMatch(/^Carries at least 819,200 req\/s \(×1,024 today’s 800 req\/s\) .*run budget\.$/);
   });
 
-  it('says when even the lowest load tried misses', () => {
-    expect(verdict(result(null, point(1 / 32, false, 'p99 300 ms, over 200 ms')))).toBe(
-      "Misses the target (p99 ≤ 200 ms, errors ≤ 0.1 %) even at ×0.0313 today's 800 req/s (25 req/s): p99 300 ms, over 200 ms.",
+  it('says when even the lowest load tried misses, and by how much today’s traffic does', () => {
+    const today = point(1, false, 'errors 13 %, over 0.1 %');
+    const lowest = point(1 / 32, false, 'p99 300 ms, over 200 ms');
+    const parts = verdictParts({ ...result(null, lowest), baseline: today });
+    expect(parts.figure).toBe('×0.0313');
+    expect(parts.before + parts.figure + parts.after).toBe(
+      'Misses p99 ≤ 200 ms, errors ≤ 0.1 % even at ×0.0313 of today’s traffic (25 req/s): p99 300 ms, over 200 ms. At today’s 800 req/s: errors 13 %, over 0.1 %.',
+    );
+    // Missed at today's traffic and never lower: the sentence does not say it twice.
+    expect(verdict({ ...result(null, today), baseline: today })).toBe(
+      'Misses p99 ≤ 200 ms, errors ≤ 0.1 % even at ×1 of today’s traffic (800 req/s): errors 13 %, over 0.1 %.',
     );
   });
 

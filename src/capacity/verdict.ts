@@ -22,18 +22,42 @@ export function targetText(target: CapacityTarget, hasQueue: boolean): string {
   return parts.join(', ');
 }
 
-export function verdict(result: CapacitySearch): string {
+/** A sentence with one figure to set in bold (the playground does; the runner prints it plain). */
+export interface VerdictParts {
+  before: string;
+  figure: string;
+  after: string;
+}
+
+/** What the search found, in one sentence: the load carried against today's, and what happened just beyond it. */
+export function verdictParts(result: CapacitySearch): VerdictParts {
   const { carried, failed, baseline } = result;
-  const hasQueue = baseline.queueLagMs !== null;
-  const today = `today's ${formatLoad(baseline.offeredPerSecond)}`;
+  const target = targetText(result.target, baseline.queueLagMs !== null);
+  const today = `today’s ${formatLoad(baseline.offeredPerSecond)}`;
   if (carried && failed) {
-    return (
-      `Carries about ${formatLoad(carried.offeredPerSecond)} (${formatScale(carried.scale)} ${today}) with ${targetText(result.target, hasQueue)}; ` +
-      `at ${formatLoad(failed.offeredPerSecond)}: ${failed.shortfall}.`
-    );
+    return {
+      before: 'Carries about ',
+      figure: formatLoad(carried.offeredPerSecond),
+      after: ` (${formatScale(carried.scale)} ${today}) with ${target}; at ${formatLoad(failed.offeredPerSecond)}: ${failed.shortfall}.`,
+    };
   }
   if (carried) {
-    return `Carries at least ${formatLoad(carried.offeredPerSecond)} (${formatScale(carried.scale)} ${today}) with ${targetText(result.target, hasQueue)}: the search stopped there, at its run budget.`;
+    return {
+      before: 'Carries at least ',
+      figure: formatLoad(carried.offeredPerSecond),
+      after: ` (${formatScale(carried.scale)} ${today}) with ${target}: the search stopped there, at its run budget.`,
+    };
   }
-  return `Misses the target (${targetText(result.target, hasQueue)}) even at ${formatScale(failed!.scale)} ${today} (${formatLoad(failed!.offeredPerSecond)}): ${failed!.shortfall}.`;
+  const lowest = failed!;
+  const atToday = lowest === baseline ? '' : ` At ${today}: ${baseline.shortfall}.`;
+  return {
+    before: `Misses ${target} even at `,
+    figure: formatScale(lowest.scale),
+    after: ` of today’s traffic (${formatLoad(lowest.offeredPerSecond)}): ${lowest.shortfall}.${atToday}`,
+  };
+}
+
+export function verdict(result: CapacitySearch): string {
+  const { before, figure, after } = verdictParts(result);
+  return before + figure + after;
 }

@@ -186,7 +186,7 @@ describe('npm run sim', () => {
 
     const table = sim(mm1, '--capacity', '--p99', '20', '--duration', '100');
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/Carries about [\d,]+ req\/s \(×0\.8\d* today's \d{3} req\/s\) with p99 ≤ 20 ms, errors ≤ 0\.1 %/);
+    expect(table.stdout).toMatch(/Carries about [\d,]+ req\/s \(×0\.8\d* today’s \d{3} req\/s\) with p99 ≤ 20 ms, errors ≤ 0\.1 %/);
     expect(table.stdout).toMatch(/what gives first: /);
     expect(table.stdout).toMatch(/×1 \(today\) .* ✗ p99 [\d.]+ ms, over 20 ms/);
   });

@@ -1,9 +1,11 @@
 /**
  * The worker for whole runs done at once: grading a practice design, comparing values of a
- * param. Each is several complete runs back to back — up to a second or two of engine time —
- * so they run here, apart from the live simulation's worker, and the page stays free.
+ * param, finding how much traffic a design carries. Each is several complete runs back to
+ * back — seconds of engine time — so they run here, apart from the live simulation's worker,
+ * and the page stays free.
  */
 import * as Comlink from 'comlink';
+import { findCapacity } from '../capacity/capacity';
 import { compareValues } from '../compare/compare';
 import { checkDesign } from '../practice/check';
 import { scenarioById } from '../practice/scenarios';
@@ -17,6 +19,9 @@ const api: BatchApi = {
   },
   compare(design, subject, values) {
     return compareValues(design, subject, values);
+  },
+  capacity(design, target, onPoint) {
+    return findCapacity(design, target, onPoint);
   },
 };
 

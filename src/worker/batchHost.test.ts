@@ -1,10 +1,13 @@
 /**
  * Batch jobs: each runs in a worker of its own, terminated when it answers; a newer job of the
  * same kind stops an older one, and a crash rejects with a message. The "worker" is the far end
- * of a MessageChannel running the real batch API (checks and comparisons), so Comlink's real
- * messaging is exercised.
+ * of a MessageChannel running the real batch API (checks, comparisons, capacity searches), so
+ * Comlink's real messaging is exercised.
  */
-import { describe, expect, it } from 'vitest';
+import * as Comlink from 'comlink';
+import { describe, expect, it, vi } from 'vitest';
+import { findCapacity } from '../capacity/capacity';
+import { DEFAULT_TARGET, type CapacityResult, type LoadPoint } from '../capacity/types';
 import { compareValues } from '../compare/compare';
 import { singleStation } from '../engine/testSupport';
 import type { CheckResult } from '../practice/types';
@@ -38,6 +41,16 @@ describe('batch jobs', () => {
     expect((await second).variants[0].value).toBe(2);
     releaseCheck();
     expect(await other).toEqual({ ok: false, problems: ['x'] });
+  });
+
+  it('stream each run of a capacity search to the page through a proxied callback', async () => {
+    const worker = startWorker({ capacity: (d, target, onPoint) => findCapacity(d, target, onPoint) });
+    const streamed: LoadPoint[] = [];
+    const result = await runJob<CapacityResult>('capacity', (api) => api.capacity(design, DEFAULT_TARGET, Comlink.proxy((p: LoadPoint) => streamed.push(p))), () => worker as unknown as Worker);
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.points.length).toBeGreaterThan(2);
+    // The points come over a channel of their own: the last may land just after the answer.
+    await vi.waitFor(() => expect([...streamed].sort((a, b) => a.scale - b.scale)).toEqual(result.points));
   });
 
   it('reject with a message when the worker crashes', async () => {

@@ -1,19 +1,22 @@
 /**
  * The page's side of the batch worker. Each job gets a fresh worker, terminated when it answers.
  * Jobs share nothing but are grouped by kind: a new check stops a check still running (and a
- * new comparison a comparison) instead of queueing behind it.
+ * new comparison a comparison, a new capacity search a search) instead of queueing behind it.
  */
 import * as Comlink from 'comlink';
 import type { Design, ParamValue } from '../model';
 import type { Comparison, Subject } from '../compare/types';
+import type { CapacityResult, CapacityTarget, LoadPoint } from '../capacity/types';
 import type { CheckResult } from '../practice/types';
 
 export interface BatchApi {
   check(design: Design, scenarioId: string): CheckResult;
   compare(design: Design, subject: Subject, values: ParamValue[]): Comparison;
+  /** `onPoint` is a `Comlink.proxy`: each run's point reaches the page while the search goes on. */
+  capacity(design: Design, target: CapacityTarget, onPoint: (point: LoadPoint) => void): CapacityResult;
 }
 
-export type BatchKind = 'check' | 'compare';
+export type BatchKind = 'check' | 'compare' | 'capacity';
 export type BatchWorkerFactory = () => Worker;
 
 const defaultFactory: BatchWorkerFactory = () =>

@@ -1,7 +1,8 @@
 /**
  * The bottom dock: a summary row of current figures, and tabs: the live charts (loaded on
- * demand), the design's scheduled faults, what stands out in the run (findings) and, while
- * they are open, a practice scenario's brief and a comparison.
+ * demand), the design's scheduled faults, what stands out in the run (findings), how much
+ * traffic the design carries (capacity) and, while they are open, a practice scenario's brief
+ * and a comparison.
  */
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../engine';
@@ -14,6 +15,7 @@ import { FaultsPanel } from '../faults/FaultsPanel';
 import { FindingsPanel, useFindingCount } from '../insights/FindingsPanel';
 import { BriefPanel } from '../practice/BriefPanel';
 import { ComparePanel } from '../compare/ComparePanel';
+import { CapacityPanel } from '../capacity/CapacityPanel';
 import { useCompare } from '../../store/compare';
 import { usePractice, useScenario } from '../../store/practice';
 import './dock.css';
@@ -83,6 +85,7 @@ const TABS: { id: DockTab; label: string }[] = [
   { id: 'charts', label: 'Charts' },
   { id: 'faults', label: 'Faults' },
   { id: 'findings', label: 'Findings' },
+  { id: 'capacity', label: 'Capacity' },
   { id: 'brief', label: 'Brief' },
   { id: 'compare', label: 'Compare' },
 ];
@@ -198,7 +201,7 @@ function ChartsPanel() {
 export function MetricsDock() {
   const tab = useDockTab();
   return (
-    <section className="metrics" aria-label="Metrics" data-tall={tab === 'brief' || tab === 'compare' ? '' : undefined}>
+    <section className="metrics" aria-label="Metrics" data-tall={tab === 'brief' || tab === 'compare' || tab === 'capacity' ? '' : undefined}>
       <div className="summary" aria-label="Summary">
         <Summary />
         <DockTabs />
@@ -210,6 +213,8 @@ export function MetricsDock() {
           <FaultsPanel />
         ) : tab === 'findings' ? (
           <FindingsPanel />
+        ) : tab === 'capacity' ? (
+          <CapacityPanel />
         ) : tab === 'brief' ? (
           <BriefPanel />
         ) : (
