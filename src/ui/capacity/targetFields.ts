@@ -18,19 +18,24 @@ export interface TargetField {
 
 const typed = (text: string) => `“${text.trim()}”`;
 
-export const P99_FIELD: TargetField = {
-  key: 'p99Ms',
-  label: 'p99 at most',
-  unit: 'ms',
-  text: (target) => String(target.p99Ms),
-  check(text) {
-    const value = parseNumberText(text);
-    if (value === null) return { error: 'Give the p99 target in milliseconds, e.g. 200.' };
-    if (typeof value !== 'number' || !Number.isFinite(value)) return { error: `The p99 target must be a number of milliseconds, e.g. 200, got ${typed(text)}.` };
-    if (value <= 0) return { error: `The p99 target must be more than 0 ms, got ${value.toLocaleString('en')}.` };
-    return { value };
-  },
-};
+/** A field of milliseconds, more than 0: `name` is what the messages call it ("the p99 target"). */
+function millisecondsField(key: 'p99Ms' | 'queueLagMs', label: string, name: string, example: number, missing: string): TargetField {
+  return {
+    key,
+    label,
+    unit: 'ms',
+    text: (target) => String(target[key]),
+    check(text) {
+      const value = parseNumberText(text);
+      if (value === null) return { error: missing };
+      if (typeof value !== 'number' || !Number.isFinite(value)) return { error: `${name} must be a number of milliseconds, e.g. ${example}, got ${typed(text)}.` };
+      if (value <= 0) return { error: `${name} must be more than 0 ms, got ${value.toLocaleString('en')}.` };
+      return { value };
+    },
+  };
+}
+
+export const P99_FIELD = millisecondsField('p99Ms', 'p99 at most', 'The p99 target', 200, 'Give the p99 target in milliseconds, e.g. 200.');
 
 export const ERRORS_FIELD: TargetField = {
   key: 'errorRate',
@@ -47,16 +52,10 @@ export const ERRORS_FIELD: TargetField = {
   },
 };
 
-export const QUEUE_LAG_FIELD: TargetField = {
-  key: 'queueLagMs',
-  label: 'Queue wait at most',
-  unit: 'ms',
-  text: (target) => String(target.queueLagMs),
-  check(text) {
-    const value = parseNumberText(text);
-    if (value === null) return { error: 'Give the longest a message may wait in a queue, in milliseconds, e.g. 1000.' };
-    if (typeof value !== 'number' || !Number.isFinite(value)) return { error: `The queue wait target must be a number of milliseconds, e.g. 1000, got ${typed(text)}.` };
-    if (value <= 0) return { error: `The queue wait target must be more than 0 ms, got ${value.toLocaleString('en')}.` };
-    return { value };
-  },
-};
+export const QUEUE_LAG_FIELD = millisecondsField(
+  'queueLagMs',
+  'Queue wait at most',
+  'The queue wait target',
+  1000,
+  'Give the longest a message may wait in a queue, in milliseconds, e.g. 1000.',
+);
