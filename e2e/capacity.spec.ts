@@ -42,6 +42,16 @@ test('finding how much traffic a search fan-out carries, what gives first, and s
   await expect(panel(page)).not.toContainText(/NaN|Infinity/);
   await shot(page, 'capacity');
 
+  // Moving a node changes nothing a run measures: the result still stands.
+  const node = page.locator('.react-flow__node').filter({ hasText: 'Search API' });
+  const before = (await node.boundingBox())!;
+  await page.mouse.move(before.x + before.width / 2, before.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(before.x + before.width / 2 + 60, before.y + 48, { steps: 6 });
+  await page.mouse.up();
+  await expect.poll(async () => (await node.boundingBox())!.x).toBeGreaterThan(before.x + 30);
+  await expect(panel(page)).not.toContainText('The design has changed since this search');
+
   // Select it takes the person to the node that gives first.
   await limit.getByRole('button', { name: 'Select it' }).click();
   const inspector = page.getByRole('complementary', { name: 'Inspector' });

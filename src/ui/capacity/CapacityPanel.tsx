@@ -16,6 +16,7 @@ import { TargetForm } from './TargetForm';
 import { progress } from './words';
 import { verdictParts } from '../../capacity/verdict';
 import './capacity.css';
+import { simulatesAlike } from '../../model';
 
 const LoadCurve = lazy(() => import('./LoadCurve'));
 
@@ -73,7 +74,7 @@ function Outcome({ job }: { job: CapacityJob }) {
     // One live region for the progress and then the verdict, so both are read out as they come.
     <div className="capacity-outcome" role="status">
       {job.status === 'running' && <p className="capacity-progress">{progress(job.points)}</p>}
-      {job.status === 'done' && <Verdict search={job.result} stale={job.design !== design} />}
+      {job.status === 'done' && <Verdict search={job.result} stale={!simulatesAlike(job.design, design)} />}
     </div>
   );
 }
@@ -97,7 +98,7 @@ function Runs({ job }: { job: CapacityJob }) {
     );
   }
   return (
-    <div className={`capacity-runs${job.status === 'done' && job.design !== design ? ' is-stale' : ''}`}>
+    <div className={`capacity-runs${job.status === 'done' && !simulatesAlike(job.design, design) ? ' is-stale' : ''}`}>
       <ErrorBoundary
         fallback={(error, retry) => (
           <div className="metrics-error" role="alert">

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { ParamSpec, ParamValue } from '../../model';
+import { simulatesAlike } from '../../model';
 import type { Comparison, Subject, VariantFigures } from '../../compare/types';
 import { useDesign } from '../../store';
 import { useCompare, type CompareJob } from '../../store/compare';
@@ -108,7 +109,7 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
   const worstSecond = Math.max(0, ...ran.flatMap((v) => v.p99PerSecond.map((p) => p ?? 0)));
   // Each row's p99 against the current value's, when the current value is one of the rows.
   const baseline = found === null ? undefined : ran.find((v) => v.value === found.value && v.completed > 0);
-  const stale = job.design !== design;
+  const stale = !simulatesAlike(job.design, design);
   const { durationS, warmupS, seed } = result.run;
   return (
     <>

@@ -20,6 +20,7 @@ import { useCompare } from '../../store/compare';
 import { usePractice, useScenario } from '../../store/practice';
 import './dock.css';
 import { formatCost, formatCount, formatMs, formatPercent, formatRate, formatSimTime } from '../format';
+import { simulatesAlike } from '../../model';
 
 const Charts = lazy(() => import('./Charts'));
 
@@ -108,7 +109,7 @@ function useDockTab(): DockTab {
 function BriefMark() {
   const check = usePractice((s) => s.check);
   const design = useDesign((s) => s.design);
-  if (check.status !== 'done' || !check.result.ok || check.design !== design) return null;
+  if (check.status !== 'done' || !check.result.ok || !simulatesAlike(check.design, design)) return null;
   const passed = check.result.passed;
   return (
     <span className={`dock-tab-mark ${passed ? 'is-ok' : 'is-bad'}`}>

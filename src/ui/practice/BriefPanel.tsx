@@ -8,6 +8,7 @@ import { useUi } from '../../store/ui';
 import { requirementLabel, RULES_LABEL } from '../../practice/describe';
 import type { Scenario } from '../../practice/types';
 import { checkPractice, leavePractice, revealHint, showAnswer, watchCheck } from './actions';
+import { simulatesAlike } from '../../model';
 
 function Hints({ scenario }: { scenario: Scenario }) {
   const shown = usePractice((s) => s.hints[scenario.id] ?? 0);
@@ -84,7 +85,7 @@ function Requirements({ scenario }: { scenario: Scenario }) {
   const design = useDesign((s) => s.design);
   const focusNode = useUi((s) => s.focusNode);
   const checking = check.status === 'checking';
-  const stale = (check.status === 'done' || check.status === 'checking') && check.design !== design;
+  const stale = (check.status === 'done' || check.status === 'checking') && !simulatesAlike(check.design, design);
   return (
     <section className="brief-check" aria-label="Requirements">
       <div className="brief-check-head">
