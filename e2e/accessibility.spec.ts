@@ -1,6 +1,6 @@
 /**
  * Every screen passes axe-core's checks (WCAG 2.x A and AA: names, roles, contrast, headings),
- * in the light theme and the dark: the canvas, a paused run with the inspector, the faults, the findings,
+ * in the light theme and the dark: the canvas, a paused run with the inspector (and a server's queueing theory), the faults, the findings,
  * the share and practice dialogs, a brief, a comparison, a capacity search, and a design with problems.
  */
 import AxeBuilder from '@axe-core/playwright';
@@ -45,6 +45,9 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Pause' }).click();
     await page.locator('.react-flow__node[data-id="db"]').click();
     expect(await violations(page), 'a paused run with the inspector').toEqual([]);
+    await page.locator('.react-flow__node[data-id="app-1"]').click();
+    await expect(page.getByRole('region', { name: 'Queueing theory' })).toBeVisible();
+    expect(await violations(page), 'a server’s queueing theory').toEqual([]);
 
     await page.getByRole('tab', { name: /Faults/ }).click();
     expect(await violations(page), 'the faults tab').toEqual([]);

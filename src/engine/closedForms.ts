@@ -1,6 +1,6 @@
 /**
- * Queueing theory's closed forms, for tests to check the engine against: computed from the
- * textbook formulas, never from the engine.
+ * Queueing theory's closed forms, computed from the textbook formulas, never from the engine:
+ * the tests check the engine against them, and the inspector sets them beside what a node measured.
  */
 
 /** Erlang C: the probability an arrival waits at an M/M/c queue with offered load a = λ/μ. */

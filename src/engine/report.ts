@@ -110,6 +110,8 @@ export interface Snapshot {
   cursor: number;
   /** The design's total monthly cost (optional only so older snapshot literals still type-check). */
   costPerMonth?: number;
+  /** Simulated seconds measured so far (after the warm-up): what the nodes' counts are over. */
+  measuredS?: number;
   /** Faults applied so far, for timeline markers. */
   faults?: AppliedFault[];
 }
@@ -235,5 +237,6 @@ export function snapshot(sim: Simulation, cursor: number): Snapshot {
     cursor: sim.series.total,
     costPerMonth: costPerMonth(sim),
     faults: sim.faultLog.slice(),
+    measuredS: measuredSeconds(sim),
   };
 }

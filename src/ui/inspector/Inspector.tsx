@@ -14,6 +14,7 @@ import { KindIcon } from '../icons';
 import { formatCost, formatCount, formatMs, formatPercent, formatRate, plural } from '../format';
 import { DesignSettings } from './DesignSettings';
 import { ParamField } from './ParamField';
+import { QueueingTheory } from './QueueingTheory';
 import { isRelevant } from './relevance';
 import './inspector.css';
 
@@ -85,6 +86,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
       {running && <p className="inspector-live">Changes apply to the running simulation at once.</p>}
       <NodeFigures id={node.id} />
       <InjectFaultButton targetId={node.id} />
+      <QueueingTheory node={node} />
       {groupNodeSpecs(NODE_PARAM_SPECS[node.kind].filter((spec) => isRelevant(spec.key, node.params))).map((group) => (
         <Section key={group.title ?? 'main'} title={group.title} note={group.title === 'Cost' ? <CostNote node={node} /> : group.title === 'Scaling' ? <ScalingNote node={node} /> : undefined}>
           {group.specs.map((spec) => (
