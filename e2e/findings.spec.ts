@@ -30,4 +30,9 @@ test('the findings of a round-robin balancer in front of a slow server: saturate
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.getByRole('status').filter({ hasText: /^Finished/ })).toBeVisible({ timeout: 30_000 });
   await expect(panel).toContainText('Nothing stands out');
+
+  // Nothing wrong at today's traffic: the next question is how much more it carries.
+  await panel.getByRole('button', { name: 'Find how much more it carries' }).click();
+  const capacity = page.getByRole('region', { name: 'Capacity' });
+  await expect(capacity.getByRole('status')).toContainText(/^Carries about [\d,]+ req\/s/, { timeout: 60_000 });
 });

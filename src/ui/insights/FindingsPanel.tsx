@@ -1,11 +1,18 @@
 /** The Findings tab: what stands out in the run so far, worst first, each naming its node. */
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
+import { findDesignCapacity } from '../capacity/actions';
 import { useFindings } from './useFindings';
 import './insights.css';
 
 const MARK = { bad: '!', warn: '▲', info: 'i' } as const;
 const SPOKEN = { bad: 'Problem: ', warn: 'Warning: ', info: 'Note: ' } as const;
+
+/** A run with nothing wrong raises the next question: how much more traffic it takes. */
+function findHeadroom() {
+  useUi.getState().setDockTab('capacity');
+  void findDesignCapacity();
+}
 
 export function FindingsPanel() {
   const list = useFindings();
@@ -22,7 +29,12 @@ export function FindingsPanel() {
     <section className="findings" aria-label="Findings">
       <p className="findings-lead">Read from the measured run so far{status === 'running' ? ', and kept up to date while it runs' : ''}.</p>
       {list.length === 0 ? (
-        <p className="findings-none">Nothing stands out: no node is saturated, nothing was turned away or timed out, and load is spread evenly.</p>
+        <p className="findings-none">
+          Nothing stands out: no node is saturated, nothing was turned away or timed out, and load is spread evenly.{' '}
+          <button type="button" className="link-button" onClick={findHeadroom}>
+            Find how much more it carries
+          </button>
+        </p>
       ) : (
         <ul className="findings-list">
           {list.map((f) => (
