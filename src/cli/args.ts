@@ -83,8 +83,9 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (args.help) return args;
+  // --compare with --capacity compares the values by the traffic each carries.
   const modes = [args.scenario !== undefined && '--scenario', args.compare !== undefined && '--compare', args.capacity && '--capacity'].filter(Boolean);
-  if (modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot go together`);
+  if (args.scenario !== undefined && modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot go together`);
   const targetFlags = [args.p99Ms !== undefined && '--p99', args.errorPercent !== undefined && '--errors', args.queueWaitMs !== undefined && '--queue-wait'].filter(Boolean);
   if (!args.capacity && targetFlags.length > 0) throw new UsageError(`${targetFlags.join(', ')} set the target of --capacity: add --capacity`);
   if (args.csv && args.json) throw new UsageError('--csv and --json cannot go together: pick one format');

@@ -191,12 +191,28 @@ describe('npm run sim', () => {
     expect(table.stdout).toMatch(/×1 \(today\) .* ✗ p99 [\d.]+ ms, over 20 ms/);
   });
 
+  it('--compare with --capacity compares values by the traffic each carries: two workers of 1 ms carry more than twice one', () => {
+    const { code, stdout } = sim(mm1, '--compare', 'app.workers=1,2', '--capacity', '--p99', '20', '--duration', '60', '--json');
+    expect(code).toBe(0);
+    const out = JSON.parse(stdout);
+    expect(out).toMatchObject({ subject: { target: 'app', key: 'workers' }, target: { p99Ms: 20 }, run: { durationS: 60 } });
+    const [one, two] = out.variants;
+    // One worker: p99 = ln 100 / (μ − λ) ≤ 20 ms at λ ≈ 770 req/s.
+    expect(Math.abs(one.carriedPerSecond - 769.7) / 769.7).toBeLessThan(0.05);
+    expect(two.carriedPerSecond).toBeGreaterThan(2 * one.carriedPerSecond);
+    expect(one.limit.nodeId).toBe('app');
+
+    const table = sim(mm1, '--compare', 'app.workers=1,2', '--capacity', '--p99', '20', '--duration', '60');
+    expect(table.stdout).toMatch(/workers by capacity within p99 ≤ 20 ms, errors ≤ 0\.1 %/);
+    expect(table.stdout).toMatch(/\n1 \(current\) +[\d,]+ req\/s +app is the busiest node, busy 7\d % of the time\n2 +[\d,]+ req\/s +app is saturated\n/);
+  });
+
   it('--capacity refuses a bad target, and target flags without it, in one line', () => {
     for (const [args, reason] of [
       [['--capacity', '--p99', '0'], /--p99 must be a positive number of milliseconds, got '0'/],
       [['--capacity', '--errors', '150'], /--errors must be a percentage from 0 up to 100, got '150'/],
       [['--queue-wait', '500'], /--queue-wait set the target of --capacity: add --capacity/],
-      [['--capacity', '--compare', 'app.workers'], /--compare and --capacity cannot go together/],
+      [['--capacity', '--scenario', 'scale-out'], /--scenario and --capacity cannot go together/],
     ] as const) {
       const { code, stdout, stderr } = sim(mm1, ...args);
       expect(code).toBe(1);

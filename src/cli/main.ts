@@ -5,20 +5,22 @@
  * With `--scenario <id>` it grades the design against a practice brief instead: exit 0 when
  * it passes, 2 when it does not. With `--compare target.key[=v1,v2,…]` it runs the design once
  * per value of one param, with the same requests, and prints the runs side by side. With
- * `--capacity` it finds the most traffic the design carries within a p99 and error target.
+ * `--capacity` it finds the most traffic the design carries within a p99 and error target; with
+ * both, the traffic each value of the param carries.
  */
 import { readFileSync } from 'node:fs';
 import { checkGraph, restore } from '../model';
 import { runDesign, simulateDesign, summarize } from '../engine';
 import { resultsCsv, secondsLeftOut } from '../share/results';
 import { compareValues } from '../compare/compare';
+import { compareCapacity } from '../compare/capacity';
 import { findCapacity } from '../capacity/capacity';
 import { DEFAULT_TARGET } from '../capacity/types';
 import { resolveComparison } from '../compare/subject';
 import { checkDesign } from '../practice/check';
 import { scenarioById, SCENARIOS } from '../practice/scenarios';
 import { parseArgs, UsageError } from './args';
-import { formatCapacity, formatCheck, formatComparison, formatTable } from './table';
+import { formatCapacity, formatCapacityComparison, formatCheck, formatComparison, formatTable } from './table';
 
 function main(argv: string[]): number {
   let args;
@@ -54,24 +56,31 @@ function main(argv: string[]): number {
     return result.passed ? 0 : 2;
   }
 
+  const measured = {
+    ...design,
+    run: { durationS: args.durationS ?? design.run.durationS, warmupS: args.warmupS ?? design.run.warmupS },
+    seed: args.seed ?? design.seed,
+  };
+  const target = {
+    p99Ms: args.p99Ms ?? DEFAULT_TARGET.p99Ms,
+    errorRate: args.errorPercent !== undefined ? args.errorPercent / 100 : DEFAULT_TARGET.errorRate,
+    queueLagMs: args.queueWaitMs ?? DEFAULT_TARGET.queueLagMs,
+  };
+
   if (args.compare !== undefined) {
-    const run = { durationS: args.durationS ?? design.run.durationS, warmupS: args.warmupS ?? design.run.warmupS };
-    const measured = { ...design, run, seed: args.seed ?? design.seed };
     const asked = resolveComparison(measured, args.compare);
     if ('error' in asked) return fail(`--compare: ${asked.error}`);
+    if (args.capacity) {
+      const comparison = compareCapacity(measured, asked.subject, asked.values, target);
+      process.stdout.write(args.json ? `${JSON.stringify(comparison)}\n` : formatCapacityComparison(measured, comparison));
+      return 0;
+    }
     const comparison = compareValues(measured, asked.subject, asked.values);
     process.stdout.write(args.json ? `${JSON.stringify(comparison)}\n` : formatComparison(measured, comparison));
     return 0;
   }
 
   if (args.capacity) {
-    const run = { durationS: args.durationS ?? design.run.durationS, warmupS: args.warmupS ?? design.run.warmupS };
-    const measured = { ...design, run, seed: args.seed ?? design.seed };
-    const target = {
-      p99Ms: args.p99Ms ?? DEFAULT_TARGET.p99Ms,
-      errorRate: args.errorPercent !== undefined ? args.errorPercent / 100 : DEFAULT_TARGET.errorRate,
-      queueLagMs: args.queueWaitMs ?? DEFAULT_TARGET.queueLagMs,
-    };
     const result = findCapacity(measured, target);
     if (!result.ok) return fail(`--capacity: ${result.problem}`);
     process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : formatCapacity(measured, result));
@@ -102,6 +111,7 @@ const USAGE = [
   '       npm run --silent sim -- <design.json> --scenario <id> [--json]   grade against a practice brief (exit 2: not passed)',
   '       npm run --silent sim -- <design.json> --compare <node-or-edge>.<param>[=v1,v2,…] [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
   '       npm run --silent sim -- <design.json> --capacity [--p99 <ms>] [--errors <%>] [--queue-wait <ms>] [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
+  '       npm run --silent sim -- <design.json> --compare <node-or-edge>.<param>[=v1,v2,…] --capacity [--p99 <ms>] …   the traffic each value carries',
   `practice scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`,
 ].join('\n');
 

@@ -4,7 +4,8 @@ import type { CheckResult, Scenario } from '../practice/types';
 import { findSubject } from '../compare/subject';
 import type { Comparison } from '../compare/types';
 import type { CapacitySearch } from '../capacity/types';
-import { formatLoad, formatScale, verdict } from '../capacity/verdict';
+import type { CapacityComparison } from '../compare/capacity';
+import { formatLoad, formatScale, targetText, verdict } from '../capacity/verdict';
 import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
 import { findings } from '../insights/findings';
@@ -134,6 +135,27 @@ export function formatCapacity(design: Design, result: CapacitySearch): string {
     ...(result.limit ? [`what gives first: ${result.limit.text}`] : []),
     '',
     ...columns(header, rows, 1, 2),
+    '',
+  ].join('\n');
+}
+
+/** A comparison by capacity: a row per value, the traffic it carries within the target and what gives first. */
+export function formatCapacityComparison(design: Design, comparison: CapacityComparison): string {
+  const { subject, run, target } = comparison;
+  const current = findSubject(design, subject)?.value;
+  const hasQueue = design.nodes.some((n) => n.kind === 'queue');
+  const header = ['value', 'carries', 'what gives first'];
+  const rows = comparison.variants.map((v) => {
+    const value = `${v.value === null ? 'unbounded' : v.value}${v.value === current ? ' (current)' : ''}`;
+    if (!v.ok) return [value, '', v.problem];
+    const carries = v.carriedPerSecond === null ? 'misses at every load' : `${v.atLeast ? 'at least ' : ''}${formatLoad(v.carriedPerSecond)}`;
+    // A row holds the finding's first clause ("Slow server is saturated"); --json has it whole.
+    return [value, carries, v.limit?.text.split(/: |\. /)[0].replace(/\.$/, '') ?? ''];
+  });
+  return [
+    `${design.name} — ${subject.target}.${subject.key} by capacity within ${targetText(target, hasQueue)}; seed ${run.seed}, ${run.durationS} s measured after ${run.warmupS} s warm-up per run, ${(comparison.wallMs / 1000).toFixed(1)} s in all`,
+    '',
+    ...columns(header, rows, 1, 1),
     '',
   ].join('\n');
 }
