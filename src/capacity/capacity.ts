@@ -41,8 +41,8 @@ interface Measured {
   point: LoadPoint;
   design: Design;
   summary: RunSummary;
-  /** Which parts of the target it missed (the queue that fell behind, by id). */
-  short: { slow: boolean; failing: boolean; lagging: string | null };
+  /** The parts of the target it missed that name a node of their own: too many errors, a queue that fell behind (its id). */
+  short: { failing: boolean; lagging: string | null };
 }
 
 export function findCapacity(input: Design, target: CapacityTarget, onPoint?: (point: LoadPoint) => void): CapacityResult {
@@ -137,8 +137,7 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
   const judgedP99 = rank === 0 ? 0 : rank > latency.count ? Infinity : latency.quantile((rank - 0.5) / latency.count);
 
   const shortfalls: string[] = [];
-  const slow = judgedP99 > target.p99Ms;
-  if (slow) {
+  if (judgedP99 > target.p99Ms) {
     shortfalls.push(
       rank > latency.count
         ? `${count(overdue)} requests still unanswered after ${ms(target.p99Ms)}`
@@ -162,7 +161,7 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
     shortfall: shortfalls.length > 0 ? shortfalls.join('; ') : null,
     busiest: busiestNode(sim.nodeIds, summary, (n) => !sim.stations[n].passThrough),
   };
-  return { point, design: scaled, summary, short: { slow, failing, lagging: lagging ? laggiest.nodeId : null } };
+  return { point, design: scaled, summary, short: { failing, lagging: lagging ? laggiest.nodeId : null } };
 }
 
 /** The queue whose messages waited longest (those still waiting included); null without queues. */
