@@ -1,7 +1,7 @@
 /**
  * Every screen passes axe-core's checks (WCAG 2.x A and AA: names, roles, contrast, headings),
  * in the light theme and the dark: the canvas, a paused run with the inspector (and a server's queueing theory), the faults, the findings,
- * the share and practice dialogs, a brief, a comparison, a capacity search, and a design with problems.
+ * the share and practice dialogs, a brief, a comparison (and each row's capacity), a capacity search, and a design with problems.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
@@ -77,6 +77,10 @@ for (const scheme of ['light', 'dark'] as const) {
     await page.getByRole('button', { name: 'Compare algorithm values' }).click();
     await expect(page.getByLabel('Comparison').getByRole('table').getByRole('row')).toHaveCount(12, { timeout: 30_000 });
     expect(await violations(page), 'a comparison').toEqual([]);
+    // Each row's capacity: the Carries column, the most marked, what gives first under each load.
+    await page.getByRole('button', { name: 'Find each row’s capacity' }).click();
+    await expect(page.getByLabel('Comparison')).toContainText('Carries: the most traffic each row carries', { timeout: 30_000 });
+    expect(await violations(page), 'a comparison’s capacity per row').toEqual([]);
 
     // A search that ends below today's traffic: met and missed runs, the capacity marked.
     await page.getByRole('tab', { name: 'Capacity' }).click();

@@ -61,3 +61,8 @@ export function verdict(result: CapacitySearch): string {
   const { before, figure, after } = verdictParts(result);
   return before + figure + after;
 }
+
+/** What gives first in a few words: a finding's first clause ("Slow server is saturated"), for a table's cell. */
+export function limitPhrase(text: string): string {
+  return text.split(/: |\. /)[0].replace(/\.$/, '');
+}

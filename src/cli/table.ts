@@ -5,7 +5,7 @@ import { findSubject } from '../compare/subject';
 import type { Comparison } from '../compare/types';
 import type { CapacitySearch } from '../capacity/types';
 import type { CapacityComparison } from '../compare/capacity';
-import { formatLoad, formatScale, targetText, verdict } from '../capacity/verdict';
+import { formatLoad, formatScale, limitPhrase, targetText, verdict } from '../capacity/verdict';
 import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
 import { findings } from '../insights/findings';
@@ -149,8 +149,8 @@ export function formatCapacityComparison(design: Design, comparison: CapacityCom
     const value = `${v.value === null ? 'unbounded' : v.value}${v.value === current ? ' (current)' : ''}`;
     if (!v.ok) return [value, '', v.problem];
     const carries = v.carriedPerSecond === null ? 'misses at every load' : `${v.atLeast ? 'at least ' : ''}${formatLoad(v.carriedPerSecond)}`;
-    // A row holds the finding's first clause ("Slow server is saturated"); --json has it whole.
-    return [value, carries, v.limit?.text.split(/: |\. /)[0].replace(/\.$/, '') ?? ''];
+    // A row holds the finding's first clause; --json has it whole.
+    return [value, carries, v.limit ? limitPhrase(v.limit.text) : ''];
   });
   return [
     `${design.name} — ${subject.target}.${subject.key} by capacity within ${targetText(target, hasQueue)}; seed ${run.seed}, ${run.durationS} s measured after ${run.warmupS} s warm-up per run, ${(comparison.wallMs / 1000).toFixed(1)} s in all`,

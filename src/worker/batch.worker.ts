@@ -1,12 +1,13 @@
 /**
  * The worker for whole runs done at once: grading a practice design, comparing values of a
- * param, finding how much traffic a design carries. Each is several complete runs back to
- * back — seconds of engine time — so they run here, apart from the live simulation's worker,
- * and the page stays free.
+ * param, finding how much traffic a design carries (or each value of a param). Each is several
+ * complete runs back to back — seconds of engine time — so they run here, apart from the live
+ * simulation's worker, and the page stays free.
  */
 import * as Comlink from 'comlink';
 import { findCapacity } from '../capacity/capacity';
 import { compareValues } from '../compare/compare';
+import { compareCapacity } from '../compare/capacity';
 import { checkDesign } from '../practice/check';
 import { scenarioById } from '../practice/scenarios';
 import type { BatchApi } from './batchHost';
@@ -22,6 +23,9 @@ const api: BatchApi = {
   },
   capacity(design, target, onPoint) {
     return findCapacity(design, target, onPoint);
+  },
+  compareCapacity(design, subject, values, target, onVariant) {
+    return compareCapacity(design, subject, values, target, onVariant);
   },
 };
 

@@ -1,14 +1,15 @@
 /**
  * Batch jobs: each runs in a worker of its own, terminated when it answers; a newer job of the
  * same kind stops an older one, and a crash rejects with a message. The "worker" is the far end
- * of a MessageChannel running the real batch API (checks, comparisons, capacity searches), so
- * Comlink's real messaging is exercised.
+ * of a MessageChannel running the real batch API (checks, comparisons, capacity searches, a
+ * capacity search per value), so Comlink's real messaging is exercised.
  */
 import * as Comlink from 'comlink';
 import { describe, expect, it, vi } from 'vitest';
 import { findCapacity } from '../capacity/capacity';
 import { DEFAULT_TARGET, type CapacityResult, type LoadPoint } from '../capacity/types';
 import { compareValues } from '../compare/compare';
+import { compareCapacity, type CapacityComparison, type VariantCapacityResult } from '../compare/capacity';
 import { singleStation } from '../engine/testSupport';
 import type { CheckResult } from '../practice/types';
 import { JobCancelled, runJob, type BatchApi } from './batchHost';
@@ -51,6 +52,19 @@ describe('batch jobs', () => {
     expect(result.points.length).toBeGreaterThan(2);
     // The points come over a channel of their own: the last may land just after the answer.
     await vi.waitFor(() => expect([...streamed].sort((a, b) => a.scale - b.scale)).toEqual(result.points));
+  });
+
+  it('stream each value’s capacity to the page as its search finishes', async () => {
+    const worker = startWorker({ compareCapacity: (d, subject, values, target, onVariant) => compareCapacity(d, subject, values, target, onVariant) });
+    const streamed: VariantCapacityResult[] = [];
+    const result = await runJob<CapacityComparison>(
+      'capacity comparison',
+      (api) => api.compareCapacity(design, { target: 'app', key: 'workers' }, [1, 2], DEFAULT_TARGET, Comlink.proxy((v: VariantCapacityResult) => streamed.push(v))),
+      () => worker as unknown as Worker,
+    );
+    expect(result.variants.map((v) => v.value)).toEqual([1, 2]);
+    await vi.waitFor(() => expect(streamed).toEqual(result.variants));
+    expect(worker.terminated).toBe(true);
   });
 
   it('reject with a message when the worker crashes', async () => {

@@ -1,11 +1,13 @@
 /**
  * The page's side of the batch worker. Each job gets a fresh worker, terminated when it answers.
  * Jobs share nothing but are grouped by kind: a new check stops a check still running (and a
- * new comparison a comparison, a new capacity search a search) instead of queueing behind it.
+ * new comparison a comparison, a new capacity search a search, a new comparison by capacity a
+ * comparison by capacity) instead of queueing behind it.
  */
 import * as Comlink from 'comlink';
 import type { Design, ParamValue } from '../model';
 import type { Comparison, Subject } from '../compare/types';
+import type { CapacityComparison, VariantCapacityResult } from '../compare/capacity';
 import type { CapacityResult, CapacityTarget, LoadPoint } from '../capacity/types';
 import type { CheckResult } from '../practice/types';
 
@@ -14,9 +16,18 @@ export interface BatchApi {
   compare(design: Design, subject: Subject, values: ParamValue[]): Comparison;
   /** `onPoint` is a `Comlink.proxy`: each run's point reaches the page while the search goes on. */
   capacity(design: Design, target: CapacityTarget, onPoint: (point: LoadPoint) => void): CapacityResult;
+  /** A capacity search per value; `onVariant` is a `Comlink.proxy`: each value's reaches the page as it finishes. */
+  compareCapacity(
+    design: Design,
+    subject: Subject,
+    values: ParamValue[],
+    target: CapacityTarget,
+    onVariant: (variant: VariantCapacityResult) => void,
+  ): CapacityComparison;
 }
 
-export type BatchKind = 'check' | 'compare' | 'capacity';
+/** Also the job's name when its worker crashes: "The capacity comparison stopped: …". */
+export type BatchKind = 'check' | 'compare' | 'capacity' | 'capacity comparison';
 export type BatchWorkerFactory = () => Worker;
 
 const defaultFactory: BatchWorkerFactory = () =>

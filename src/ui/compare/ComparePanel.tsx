@@ -2,7 +2,7 @@
  * The dock's Compare tab: one param of one node or connection, run once per value with the
  * same requests, side by side — throughput, latency, errors and cost per row, the fastest p99
  * marked, each row's p99 second by second on one scale, and a button to put a row's value into
- * the design.
+ * the design. On request, each row's capacity too: the traffic it carries within a target.
  */
 import { useEffect, useId, useState } from 'react';
 import type { ParamSpec, ParamValue } from '../../model';
@@ -14,6 +14,8 @@ import { formatChange, formatCost, formatMs, formatOption, formatPercent, format
 import { applyValue, closeCompare, runCompare, setCompareValues, subjectIn } from './actions';
 import { parseValues, valuesText } from '../../compare/values';
 import { Sparkline } from './Sparkline';
+import { carriesByValue } from './carries';
+import { CarriesCell, RowsCapacityBar } from './RowsCapacity';
 import './compare.css';
 
 function show(value: ParamValue, unit?: string): string {
@@ -83,11 +85,15 @@ function ValuesEditor({ spec }: { spec: ParamSpec }) {
   );
 }
 
+/** The row with the lowest p99 among rows that answered something. */
+const isFastest = (variant: VariantFigures, fastest: number | null) => variant.completed > 0 && variant.latencyMs.p99 === fastest;
+
 /** The subject as it is in the design now; null once it is gone. */
 type Found = ReturnType<typeof subjectIn>;
 
 function Results({ subject, found, job }: { subject: Subject; found: Found; job: CompareJob }) {
   const design = useDesign((s) => s.design);
+  const carries = carriesByValue(useCompare((s) => s.capacity));
   if (job.status === 'running') return <p className="compare-status">Running each value…</p>;
   if (job.status === 'failed') return <p className="compare-status is-bad" role="alert">{job.message}</p>;
   if (job.status !== 'done') return null;
@@ -103,7 +109,9 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
   }
   const unit = found?.spec.type === 'number' ? found.spec.unit : undefined;
   const ran = result.variants.filter((v): v is VariantFigures => v.ok);
-  const fastest = ran.length > 1 ? Math.min(...ran.map((v) => v.latencyMs.p99)) : null;
+  // Among rows that answered something: one that answered nothing has no p99 (0), not the best.
+  const answered = ran.filter((v) => v.completed > 0);
+  const fastest = answered.length > 1 ? Math.min(...answered.map((v) => v.latencyMs.p99)) : null;
   const worstP99 = Math.max(1e-9, ...ran.map((v) => v.latencyMs.p99));
   // One scale for every row's line: the worst second of any run.
   const worstSecond = Math.max(0, ...ran.flatMap((v) => v.p99PerSecond.map((p) => p ?? 0)));
@@ -118,7 +126,8 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
           ? 'The design has changed since these runs; run them again to compare the design as it is.'
           : `Each row: ${warmupS} s warm-up, ${durationS} s measured, seed ${seed}, the same random draws in every run. ${result.variants.length} runs in ${(result.wallMs / 1000).toFixed(1)} s.`}
       </p>
-      <table className={`compare-table${stale ? ' is-stale' : ''}`}>
+      {ran.length > 0 && <RowsCapacityBar design={job.design} stale={stale} />}
+      <table className={`compare-table${stale ? ' is-stale' : ''}${carries ? ' has-carries' : ''}`}>
         <thead>
           <tr>
             <th scope="col">Value</th>
@@ -131,6 +140,11 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
             </th>
             <th scope="col">Errors</th>
             <th scope="col">Cost</th>
+            {carries && (
+              <th scope="col" className="compare-carries">
+                Carries
+              </th>
+            )}
             <th scope="col">
               <span className="visually-hidden">Use</span>
             </th>
@@ -151,11 +165,11 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
                     <td>{formatRate(variant.throughputPerSecond)}</td>
                     <td>{variant.completed > 0 ? formatMs(variant.latencyMs.p50) : '—'}</td>
                     <td>{variant.completed > 0 ? formatMs(variant.latencyMs.p95) : '—'}</td>
-                    <td className={`compare-p99${variant.latencyMs.p99 === fastest ? ' is-best' : ''}`}>
+                    <td className={`compare-p99${isFastest(variant, fastest) ? ' is-best' : ''}`}>
                       <span className="compare-bar" style={{ width: `${(variant.latencyMs.p99 / worstP99) * 100}%` }} aria-hidden="true" />
                       <span className="compare-bar-value">
                         {variant.completed > 0 ? formatMs(variant.latencyMs.p99) : '—'}
-                        {variant.latencyMs.p99 === fastest && <span className="visually-hidden"> (fastest)</span>}
+                        {isFastest(variant, fastest) && <span className="visually-hidden"> (fastest)</span>}
                         {baseline && variant !== baseline && variant.completed > 0 && baseline.latencyMs.p99 > 0 && (
                           <span className="compare-change">{formatChange(variant.latencyMs.p99, baseline.latencyMs.p99)}</span>
                         )}
@@ -166,9 +180,11 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
                     </td>
                     <td className={variant.failed > 0 ? 'is-bad' : undefined}>{formatPercent(variant.errorRate)}</td>
                     <td>{formatCost(variant.costPerMonth)}</td>
+                    {carries && <CarriesCell carries={carries.get(variant.value)!} />}
                   </>
                 ) : (
-                  <td colSpan={7} className="compare-problem">
+                  // A value that cannot run is not searched either: its reason spans the Carries column too.
+                  <td colSpan={carries ? 8 : 7} className="compare-problem">
                     {variant.problem}
                   </td>
                 )}

@@ -8,6 +8,7 @@ import { useUi } from '../../store/ui';
 import { cancelJob, JobCancelled, runJob } from '../../worker/batchHost';
 import { findSubject } from '../../compare/subject';
 import { defaultValues } from '../../compare/values';
+import { stopRowsCapacity } from './capacityActions';
 
 /** The subject's spec, current value and name in `design`; null once the node, edge or param is gone. */
 export function subjectIn(design: Design, subject: Subject): { spec: ParamSpec; value: ParamValue; name: string } | null {
@@ -19,6 +20,7 @@ export function subjectIn(design: Design, subject: Subject): { spec: ParamSpec; 
 export function openCompare(subject: Subject): void {
   const found = subjectIn(useDesign.getState().design, subject);
   if (!found) return;
+  stopRowsCapacity();
   useCompare.setState({ subject, values: defaultValues(found.spec, found.value), job: { status: 'idle' } });
   useUi.getState().setDockTab('compare');
   void runCompare();
@@ -28,11 +30,12 @@ export function setCompareValues(values: ParamValue[]): void {
   useCompare.setState({ values });
 }
 
-/** Runs the design once per value, in the batch worker. */
+/** Runs the design once per value, in the batch worker. New rows: the last rows' capacity goes. */
 export async function runCompare(): Promise<void> {
   const { subject, values } = useCompare.getState();
   if (!subject || values.length === 0) return;
   const design = useDesign.getState().design;
+  stopRowsCapacity();
   useCompare.setState({ job: { status: 'running', design } });
   try {
     const result = await runJob<Comparison>('compare', (api) => api.compare(design, subject, values));
@@ -45,6 +48,7 @@ export async function runCompare(): Promise<void> {
 
 export function closeCompare(): void {
   cancelJob('compare');
+  stopRowsCapacity();
   useCompare.setState({ subject: null, values: [], job: { status: 'idle' } });
   if (useUi.getState().dockTab === 'compare') useUi.getState().setDockTab('charts');
 }
