@@ -50,6 +50,18 @@ test('a practice scenario: its brief, a failing check, the brief’s rules, hint
   await expect(brief(page).getByRole('status')).toContainText('Passed: every requirement is met.');
   await expect(page.getByRole('tab', { name: /Brief \(passed\)/ })).toBeVisible();
   await shot(page, 'practice-passed');
+
+  // How much headroom the answer has: the brief's own limits as the capacity target.
+  await page.getByRole('tab', { name: 'Capacity' }).click();
+  const capacity = page.getByRole('region', { name: 'Capacity' });
+  await capacity.getByRole('button', { name: 'Use the brief’s target' }).click();
+  await expect(capacity.getByLabel('p99 at most')).toHaveValue('100');
+  await expect(capacity.getByRole('button', { name: 'Use the brief’s target' })).toHaveCount(0);
+  await capacity.getByRole('button', { name: 'Find capacity' }).click();
+  await expect(capacity.getByRole('status')).toContainText(/^Carries about [\d,]+ req\/s \(×1\.\d+ today’s 1,\d{3} req\/s\) with p99 ≤ 100 ms, errors ≤ 0\.1 %/, {
+    timeout: 60_000,
+  });
+  await page.getByRole('tab', { name: /Brief/ }).click();
   // The list of scenarios remembers it.
   await page.getByRole('button', { name: 'Practice', exact: true }).click();
   await expect(page.getByRole('dialog').getByRole('listitem').filter({ hasText: 'Scale out a web API' })).toContainText('Passed with the answer');

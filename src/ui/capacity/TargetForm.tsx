@@ -6,6 +6,10 @@
 import { useEffect, useId, useState } from 'react';
 import { useDesign } from '../../store';
 import { useCapacity } from '../../store/capacity';
+import { useScenario } from '../../store/practice';
+import { targetFromBrief } from '../../capacity/fromBrief';
+import type { CapacityTarget } from '../../capacity/types';
+import { targetText } from '../../capacity/verdict';
 import { findDesignCapacity, setCapacityTarget, stopCapacity } from './actions';
 import { ERRORS_FIELD, P99_FIELD, QUEUE_LAG_FIELD, type TargetField } from './targetFields';
 
@@ -86,6 +90,25 @@ export function TargetForm() {
         </button>
       </div>
       <p className="capacity-note">Runs the design at multiples of its clients’ traffic, with the same seed, to find the most it carries within the target.</p>
+      <BriefTarget />
     </div>
+  );
+}
+
+/** While a practice brief is on: its own limits as the target, one click away (how much headroom does the answer have?). */
+function BriefTarget() {
+  const scenario = useScenario();
+  const target = useCapacity((s) => s.target);
+  if (!scenario) return null;
+  const fromBrief = targetFromBrief(scenario);
+  const keys = Object.keys(fromBrief) as (keyof CapacityTarget)[];
+  if (keys.length === 0 || keys.every((key) => fromBrief[key] === target[key])) return null;
+  return (
+    <p className="capacity-note">
+      <button type="button" className="link-button" onClick={() => setCapacityTarget(fromBrief)}>
+        Use the brief’s target
+      </button>{' '}
+      ({targetText({ ...target, ...fromBrief }, 'queueLagMs' in fromBrief)}), to see how far past its traffic your design still passes.
+    </p>
   );
 }
