@@ -10,6 +10,7 @@ import { checkGraph, restore, type Design } from '../model';
 import { simulateDesign, summarize, type RunSummary } from '../engine';
 import { findings } from '../insights/findings';
 import type { CapacityLimit, CapacityResult, CapacityTarget, LoadPoint } from './types';
+import { formatWait } from './verdict';
 
 const QUANTILE = 0.99;
 /** How far above and below today's traffic the search looks for a boundary. */
@@ -140,14 +141,14 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
   if (judgedP99 > target.p99Ms) {
     shortfalls.push(
       rank > latency.count
-        ? `${count(overdue)} requests still unanswered after ${ms(target.p99Ms)}`
-        : `p99 ${ms(judgedP99)}, over ${ms(target.p99Ms)}`,
+        ? `${count(overdue)} requests still unanswered after ${formatWait(target.p99Ms)}`
+        : `p99 ${formatWait(judgedP99)}, over ${formatWait(target.p99Ms)}`,
     );
   }
   const failing = errorRate > target.errorRate;
   if (failing) shortfalls.push(`errors ${percent(errorRate)}, over ${percent(target.errorRate)}`);
   const lagging = laggiest !== null && laggiest.waitMs > target.queueLagMs;
-  if (lagging) shortfalls.push(`a message waited ${ms(laggiest.waitMs)} in a queue, over ${ms(target.queueLagMs)}`);
+  if (lagging) shortfalls.push(`a message waited ${formatWait(laggiest.waitMs)} in a queue, over ${formatWait(target.queueLagMs)}`);
 
   const point: LoadPoint = {
     scale,
@@ -197,7 +198,7 @@ function limitOf({ design, summary, point, short }: Measured): CapacityLimit | n
     const queue = short.lagging;
     const said = named.find((f) => f.nodeId === queue);
     const waitMs = summary.nodes[queue].longestWaitMs ?? 0;
-    return { nodeId: queue, text: said?.text ?? `${label(queue)}'s consumers fall behind: a message waited ${ms(waitMs)}.` };
+    return { nodeId: queue, text: said?.text ?? `${label(queue)}'s consumers fall behind: a message waited ${formatWait(waitMs)}.` };
   }
   if (short.failing) {
     const [nodeId, figures] = Object.entries(summary.nodes).reduce((a, b) => (turnedAway(b[1]) > turnedAway(a[1]) ? b : a));
@@ -213,5 +214,4 @@ function limitOf({ design, summary, point, short }: Measured): CapacityLimit | n
 
 const turnedAway = (f: { dropped: number; rejected: number }) => f.dropped + f.rejected;
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
-const ms = (x: number) => (x >= 1000 ? `${Number((x / 1000).toPrecision(3))} s` : `${Number(x.toPrecision(3))} ms`);
 const percent = (x: number) => `${Number((x * 100).toPrecision(2))} %`;

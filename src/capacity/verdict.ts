@@ -13,12 +13,13 @@ export function formatScale(scale: number): string {
   return `×${rounded.toLocaleString('en-US', { maximumFractionDigits: 6 })}`;
 }
 
-const ms = (x: number) => (x >= 1000 ? `${Number((x / 1000).toPrecision(3))} s` : `${Number(x.toPrecision(3))} ms`);
+/** 200 ms, 1.5 s: three significant figures, in seconds from a second up. */
+export const formatWait = (x: number) => (x >= 1000 ? `${Number((x / 1000).toPrecision(3))} s` : `${Number(x.toPrecision(3))} ms`);
 
 /** "p99 ≤ 200 ms, errors ≤ 0.1 %" (and the queue wait, when the design has a queue). */
 export function targetText(target: CapacityTarget, hasQueue: boolean): string {
-  const parts = [`p99 ≤ ${ms(target.p99Ms)}`, `errors ≤ ${Number((target.errorRate * 100).toPrecision(3))} %`];
-  if (hasQueue) parts.push(`queue wait ≤ ${ms(target.queueLagMs)}`);
+  const parts = [`p99 ≤ ${formatWait(target.p99Ms)}`, `errors ≤ ${Number((target.errorRate * 100).toPrecision(3))} %`];
+  if (hasQueue) parts.push(`queue wait ≤ ${formatWait(target.queueLagMs)}`);
   return parts.join(', ');
 }
 
