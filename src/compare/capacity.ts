@@ -3,7 +3,7 @@
  * within a target (a capacity search per value), rather than how it does at today's traffic.
  * Which balancing algorithm lets the same servers take the most, what a fifth worker buys.
  */
-import { restore, type Design, type ParamValue } from '../model';
+import type { Design, ParamValue } from '../model';
 import { findCapacity } from '../capacity/capacity';
 import type { CapacityLimit, CapacityTarget } from '../capacity/types';
 import { withParam } from './compare';
@@ -54,9 +54,8 @@ export function compareCapacity(
 }
 
 function capacityOf(design: Design, subject: Subject, value: ParamValue, target: CapacityTarget): VariantCapacityResult {
-  const restored = restore(withParam(design, subject, value));
-  if (!restored.ok) return { value, ok: false, problem: restored.problems[0].message };
-  const search = findCapacity(restored.design, target);
+  // findCapacity restores the design itself: a value it refuses comes back as its problem.
+  const search = findCapacity(withParam(design, subject, value), target);
   if (!search.ok) return { value, ok: false, problem: search.problem };
   return {
     value,
