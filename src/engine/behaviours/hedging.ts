@@ -59,21 +59,20 @@ export class Hedges {
 
   /**
    * The hedge timer of `parent`: sends a copy down `edge` to `target` (−1: there is none to
-   * send to) if the first is still out. True when a copy left.
+   * send to) if the first is still out.
    */
-  due(parent: number, edge: number, target: number): boolean {
-    if (!this.has(parent) || this.dueAt[parent] !== this.sim.now || this.hedge[parent] !== NONE || target < 0) return false;
+  due(parent: number, edge: number, target: number): void {
+    if (!this.has(parent) || this.dueAt[parent] !== this.sim.now || this.hedge[parent] !== NONE || target < 0) return;
     this.sendingHedge = true;
     this.early = NONE;
     const child = this.sim.sendDetached(this.sim.calls.request[parent], edge);
     this.sendingHedge = false;
-    if (child < 0) return false;
+    if (child < 0) return;
     this.fit(child);
     this.hedge[parent] = child;
     this.track(child, parent, target);
     this.sent(target);
     if (this.early === child) this.detachedReturned(child, this.earlyOk);
-    return true;
   }
 
   /** The first copy of a hedged `parent` is back. */
