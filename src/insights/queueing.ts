@@ -6,7 +6,7 @@
  * wait measured, by Little's law. Only for stations the model describes: one waiting line that
  * drops nothing, a fixed number of workers, and work that does not include waiting on other nodes.
  */
-import type { Design, DesignNode } from '../model';
+import { autoscales, type Design, type DesignNode } from '../model';
 import type { NodeFigures } from '../engine';
 import { erlangC } from '../engine/closedForms';
 import { stationConfig } from '../engine/kinds';
@@ -73,7 +73,7 @@ function modelled(design: Design, node: DesignNode): boolean {
   const calls = design.edges.some((e) => e.source === node.id);
   switch (node.kind) {
     case 'server':
-      return !(p.callMode === 'blocking' && calls) && !((p.maxInstances as number) > (p.instances as number));
+      return !(p.callMode === 'blocking' && calls) && !autoscales(p);
     case 'database':
       return p.replicas === 0 && p.readTimeMs === p.writeTimeMs;
     case 'loadBalancer':
