@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { fresh, shot } from './helpers';
+import { fresh, openExample, shot } from './helpers';
 
 const nodes = (page: Page) => page.locator('.react-flow__node');
 
@@ -196,4 +196,19 @@ test('the run length is set in the inspector when nothing is selected, checked a
   await page.keyboard.press('Control+z');
   await expect(inspector.getByLabel('Warm-up (s)')).toHaveValue('5');
   await expect(inspector.getByLabel('Duration (s)')).toHaveValue('3');
+});
+
+test("an example's notice does not stand between the pointer and the canvas beneath it, and still closes", async ({ page }) => {
+  await fresh(page);
+  await openExample(page, 'Load balancing: one slow server');
+  const notice = page.getByRole('status').filter({ hasText: 'Opened “Load balancing: one slow server”' });
+  const box = (await notice.boundingBox())!;
+  // What a click at the notice's middle reaches: the canvas (a node or the pane), not the notice.
+  const reached = await page.evaluate(
+    ([x, y]) => document.elementFromPoint(x, y)?.closest('.notice, .react-flow')?.className ?? '',
+    [box.x + box.width / 2, box.y + box.height / 2],
+  );
+  expect(reached).toContain('react-flow');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
 });

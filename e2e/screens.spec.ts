@@ -73,11 +73,11 @@ test('a design with a queue charts its backlog over time', async ({ page }) => {
   await expect(page.getByRole('figure', { name: 'Queue backlog (messages)' })).toHaveCount(0);
 });
 
-test('the header and the summary keep every control and figure on screen from a small laptop up, and the charts stay four a row', async ({ page }) => {
+test('the header and the summary keep every control and figure on screen from a small laptop up, the design name readable, and the charts stay four a row', async ({ page }) => {
   await fresh(page);
   await page.getByRole('button', { name: 'Run' }).click();
   await expect(page.locator('.chart').first()).toBeVisible();
-  for (const width of [1024, 1280, 1366, 1440]) {
+  for (const width of [1024, 1180, 1280, 1366, 1440, 1536]) {
     await page.setViewportSize({ width, height: 720 });
     const header = page.locator('.app-header');
     // Nothing spills past the right edge: Share, the last control, is wholly inside the window.
@@ -86,6 +86,10 @@ test('the header and the summary keep every control and figure on screen from a 
     expect(share!.x + share!.width).toBeLessThanOrEqual(width);
     // Run keeps its name for assistive technology even when only its icon shows.
     await expect(page.getByRole('button', { name: 'Run' })).toBeVisible();
+    // Controls drop their words before the name is cut short: "Web app with a cache" shows whole from 1,280 px.
+    const name = page.getByLabel('Design name');
+    expect((await name.boundingBox())!.width, `design name at ${width} px`).toBeGreaterThanOrEqual(width >= 1280 ? 180 : 140);
+    if (width >= 1280) expect(await name.evaluate((n) => n.scrollWidth <= n.clientWidth)).toBe(true);
     // The summary's figures all show, Cost (the last) included, without scrolling.
     await expect.poll(() => page.locator('.summary-figures-wrap').evaluate((w) => w.scrollWidth - w.clientWidth)).toBe(0);
     const charts = await page.locator('.charts').evaluate((c) => getComputedStyle(c).gridTemplateColumns.split(' ').length);
