@@ -156,3 +156,27 @@ test('the latency chart shows each node’s p99 on request', async ({ page }) =>
   await byNode.getByRole('radio', { name: 'End to end' }).click();
   await expect(page.getByRole('figure', { name: 'Latency (ms)' }).locator('.recharts-legend-item-text')).toHaveText(['p50', 'p95', 'p99']);
 });
+
+test('the latency chart shows the whole run by percentile, with the summary’s p50, p95 and p99 marked on the curve', async ({ page }) => {
+  await fresh(page);
+  await openExample(page, 'Read-heavy API with a CDN and cache');
+  await page.getByRole('radio', { name: /×10/ }).click();
+  await page.getByRole('button', { name: 'Run' }).click();
+  await expect(page.getByTestId('summary-simulated-time')).toHaveText(/^([5-9]\.\d s|\d\d+\.\d s)/);
+  await page.getByRole('button', { name: 'Pause' }).click();
+  const latency = page.getByRole('figure', { name: 'Latency (ms)' });
+  await latency.getByRole('radio', { name: 'Percentiles' }).click();
+  await expect(latency.getByRole('radio', { name: 'Percentiles' })).toHaveAttribute('aria-checked', 'true');
+  await expect(latency.locator('.recharts-line-curve')).toHaveCount(1);
+  // Percentiles on the x axis, each further nine as far again: 50 %, 90 %, 99 %, 99.9 %…
+  const ticks = await latency.locator('.recharts-xAxis-tick-labels text').allTextContents();
+  expect(ticks.slice(0, 3)).toEqual(['50%', '90%', '99%']);
+  // The marks are the summary's own figures.
+  const marks = latency.locator('.percentile-mark-label');
+  for (const [i, key] of ['p50', 'p95', 'p99'].entries()) {
+    await expect(marks.nth(i)).toHaveText(`${key} ${await page.getByTestId(`summary-${key}`).textContent()}`);
+  }
+  await shot(page, '15-latency-percentiles');
+  await latency.getByRole('radio', { name: 'End to end' }).click();
+  await expect(latency.locator('.recharts-legend-item-text')).toHaveText(['p50', 'p95', 'p99']);
+});

@@ -59,6 +59,31 @@ export function summarizeLatency(h: Histogram): LatencySummary {
   return { mean: h.mean, p50, p90, p95, p99, p999, max: h.max };
 }
 
+/**
+ * Latency against percentile, as HdrHistogram plots it: five points to every halving of the
+ * requests still slower, so the tail (p99, p99.9) is drawn as finely as the middle. The last
+ * point is the slowest request, at percentile 1 − 1/count.
+ */
+export interface PercentileCurve {
+  /** 0…1, ascending. */
+  percentile: number[];
+  latencyMs: number[];
+}
+
+const POINTS_PER_HALVING = 5;
+
+export function percentileCurve(h: Histogram): PercentileCurve {
+  const count = h.count;
+  if (count === 0) return { percentile: [], latencyMs: [] };
+  const percentile: number[] = [];
+  // Down to the last point with two or more requests at or above it; the slowest one follows.
+  for (let k = 0; count * 2 ** (-k / POINTS_PER_HALVING) >= 2; k++) percentile.push(1 - 2 ** (-k / POINTS_PER_HALVING));
+  const latencyMs = h.quantiles(percentile);
+  percentile.push(1 - 1 / count);
+  latencyMs.push(h.max);
+  return { percentile, latencyMs };
+}
+
 /** One window of simulated time, ready for a chart. */
 export interface WindowPoint {
   /** End of the window, in simulated seconds. */

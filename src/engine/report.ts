@@ -3,7 +3,7 @@
  * and the live snapshots the worker posts to the UI. Every figure is finite.
  */
 import type { NodeKind } from '../model/params';
-import { summarizeLatency, type LatencySummary, type WindowPoint } from './metrics';
+import { percentileCurve, summarizeLatency, type LatencySummary, type PercentileCurve, type WindowPoint } from './metrics';
 import { BREAKER_STATE_NAMES, type BreakerStateName } from './breakers';
 import type { AppliedFault, Simulation } from './simulation';
 
@@ -114,6 +114,8 @@ export interface Snapshot {
   measuredS?: number;
   /** Faults applied so far, for timeline markers. */
   faults?: AppliedFault[];
+  /** The end-to-end latencies measured so far, by percentile: the tail behind p50, p95 and p99. */
+  latencyCurve?: PercentileCurve;
 }
 
 const round = (x: number, digits = 4) => {
@@ -238,5 +240,6 @@ export function snapshot(sim: Simulation, cursor: number): Snapshot {
     costPerMonth: costPerMonth(sim),
     faults: sim.faultLog.slice(),
     measuredS: measuredSeconds(sim),
+    latencyCurve: percentileCurve(sim.e2e.latency),
   };
 }

@@ -9,7 +9,8 @@ import type { CSSProperties, ReactNode } from 'react';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type DotItemDotProps } from 'recharts';
 import type { CapacityTarget, LoadPoint } from '../../capacity/types';
 import { formatMs, formatPercent, formatRate } from '../format';
-import { answeredP99, axisNumber, curveRows, linearTicks, logAxis, percentTick, type CurveRow } from './curve';
+import { axisNumber, linearTicks, logAxis, percentTick } from '../axes';
+import { answeredP99, curveRows, type CurveRow } from './curve';
 import { formatScale } from '../../capacity/verdict';
 
 interface Props {

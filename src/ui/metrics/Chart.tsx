@@ -50,7 +50,7 @@ function polyline(points: readonly { x?: number | null; y?: number | null }[]): 
   return d;
 }
 
-function LineShape(props: { points?: readonly { x?: number | null; y?: number | null }[]; stroke?: string; strokeWidth?: number | string }) {
+export function LineShape(props: { points?: readonly { x?: number | null; y?: number | null }[]; stroke?: string; strokeWidth?: number | string }) {
   const d = polyline(props.points ?? []);
   return d ? <path className="recharts-line-curve" d={d} fill="none" stroke={props.stroke} strokeWidth={props.strokeWidth} strokeLinejoin="round" /> : null;
 }
@@ -79,7 +79,7 @@ function MarkerLabel({ viewBox, text, fill }: { viewBox?: { x?: number; y?: numb
 }
 
 /** The y axis's width and the chart's side padding: what the x axis does not get of the body. */
-const Y_AXIS_PX = 48;
+export const Y_AXIS_PX = 48;
 const PADDING_PX = 16;
 
 /** Round x ticks chosen here, as many as the axis has room for, so recharts need not measure labels to thin them. */
@@ -92,7 +92,7 @@ function xTicks(data: readonly Record<string, number>[], bodyWidth: number): num
 }
 
 /** An element's width in whole tens of pixels (0 until measured): a resize re-renders only when it matters. */
-function useWidth(ref: RefObject<HTMLElement | null>): number {
+export function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
   useEffect(() => {
     const element = ref.current;

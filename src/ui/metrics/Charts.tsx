@@ -11,6 +11,7 @@ import { useRun } from '../../store/run';
 import { formatMs, formatPercent, formatRate, plural } from '../format';
 import { BY_P99, BY_UTILISATION } from './busiest';
 import { Chart } from './Chart';
+import { PercentileChart } from './PercentileChart';
 import { chartLines, chartNodes, MAX_NODE_LINES, useChosenNodes } from './chartNodes';
 import { namesKey, useFaultMarkers } from './faultMarkers';
 import { useEditMarkers } from './editMarkers';
@@ -32,9 +33,9 @@ const LATENCY_LINES = [
   { key: 'p99', name: 'p99', color: 'var(--series-5)' },
 ];
 
-type LatencyView = 'endToEnd' | 'byNode';
+type LatencyView = 'endToEnd' | 'byNode' | 'percentiles';
 
-/** End to end (p50, p95, p99) or by node (each node's p99, the slowest lately). */
+/** End to end (p50, p95, p99), by node (each node's p99, the slowest lately) or by percentile (the whole run's tail). */
 function LatencyToggle({ view, onChange }: { view: LatencyView; onChange: (view: LatencyView) => void }) {
   const option = (value: LatencyView, label: string, title: string) => (
     <button type="button" role="radio" aria-checked={view === value} onClick={() => onChange(value)} title={title}>
@@ -45,6 +46,7 @@ function LatencyToggle({ view, onChange }: { view: LatencyView; onChange: (view:
     <span className="chart-toggle" role="radiogroup" aria-label="Latency of">
       {option('endToEnd', 'End to end', 'p50, p95 and p99 of requests, from send to answer')}
       {option('byNode', 'By node', 'Each node’s p99 (a node’s time includes what it calls); the slowest 8 lately')}
+      {option('percentiles', 'Percentiles', 'Every request measured so far, by percentile: how slow the slowest 10 %, 1 %, 0.1 % were')}
     </span>
   );
 }
@@ -74,6 +76,9 @@ export default function Charts() {
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const servingNodes = useMemo(() => chartNodes(nodeIds, (kind) => kind !== 'client'), [nodeIds, names]);
   const slowNodes = useChosenNodes(servingNodes, series, BY_P99, latencyView === 'byNode');
+  // The percentile curve and the summary it belongs to, read only while shown: each post brings new ones.
+  const latencyCurve = useRun((s) => (latencyView === 'percentiles' ? s.snapshot?.latencyCurve : undefined));
+  const latencySummary = useRun((s) => (latencyView === 'percentiles' ? s.snapshot?.endToEnd.latencyMs : undefined));
 
   // Queues get a chart of their backlog: a producer faster than its consumers shows as a
   // line that climbs at the difference of the rates.
@@ -143,16 +148,20 @@ export default function Charts() {
     <div className="charts" style={{ '--chart-count': chartCount } as CSSProperties}>
       <Chart title="Throughput (req/s)" data={shown(0).rows} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
       <Chart title="Error rate (%)" data={shown(1).rows} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
-      <Chart
-        title={latency.latencyTitle}
-        data={latency.rows}
-        lines={latency.latencyLines}
-        format={formatMs}
-        tickFormat={compact}
-        legend
-        markers={markers}
-        control={latencyControl}
-      />
+      {latencyView === 'percentiles' ? (
+        <PercentileChart title="Latency (ms)" curve={latencyCurve} latency={latencySummary} control={latencyControl} />
+      ) : (
+        <Chart
+          title={latency.latencyTitle}
+          data={latency.rows}
+          lines={latency.latencyLines}
+          format={formatMs}
+          tickFormat={compact}
+          legend
+          markers={markers}
+          control={latencyControl}
+        />
+      )}
       <Chart title={util.utilTitle} data={util.rows} lines={util.utilLines} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} legend markers={markers} />
       {backlogLines.length > 0 && (
         <Chart title="Queue backlog (messages)" data={shown(4).rows} lines={backlogLines} format={formatMessages} tickFormat={compact} legend integer markers={markers} />
