@@ -14,6 +14,8 @@ export interface CliArgs {
   compare?: string;
   /** Find how much traffic the design carries within a target instead (`--capacity`). */
   capacity: boolean;
+  /** Follow single requests through the design instead: the slowest, a failure, the p99 and p50 ones (`--trace`). */
+  trace: boolean;
   /** The capacity target's parts, each defaulting to DEFAULT_TARGET's. */
   p99Ms?: number;
   errorPercent?: number;
@@ -25,7 +27,7 @@ export interface CliArgs {
 }
 
 export function parseArgs(argv: string[]): CliArgs {
-  const args: CliArgs = { file: '', capacity: false, json: false, csv: false, help: false };
+  const args: CliArgs = { file: '', capacity: false, trace: false, json: false, csv: false, help: false };
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -61,6 +63,9 @@ export function parseArgs(argv: string[]): CliArgs {
       case '--capacity':
         args.capacity = true;
         break;
+      case '--trace':
+        args.trace = true;
+        break;
       case '--p99':
         args.p99Ms = positive(flag, value(), 'milliseconds');
         break;
@@ -86,11 +91,12 @@ export function parseArgs(argv: string[]): CliArgs {
   // --compare with --capacity compares the values by the traffic each carries.
   const modes = [args.scenario !== undefined && '--scenario', args.compare !== undefined && '--compare', args.capacity && '--capacity'].filter(Boolean);
   if (args.scenario !== undefined && modes.length > 1) throw new UsageError(`${modes.join(' and ')} cannot go together`);
+  if (args.trace && modes.length > 0) throw new UsageError(`--trace and ${modes.join(' and ')} cannot go together`);
   const targetFlags = [args.p99Ms !== undefined && '--p99', args.errorPercent !== undefined && '--errors', args.queueWaitMs !== undefined && '--queue-wait'].filter(Boolean);
   if (!args.capacity && targetFlags.length > 0) throw new UsageError(`${targetFlags.join(', ')} set the target of --capacity: add --capacity`);
   if (args.csv && args.json) throw new UsageError('--csv and --json cannot go together: pick one format');
-  if (args.csv && modes.length > 0) {
-    throw new UsageError(`--csv prints one run’s seconds: it does not go with ${modes[0]}`);
+  if (args.csv && (modes.length > 0 || args.trace)) {
+    throw new UsageError(`--csv prints one run’s seconds: it does not go with ${modes[0] || '--trace'}`);
   }
   if (args.scenario !== undefined && (args.durationS !== undefined || args.warmupS !== undefined || args.seed !== undefined)) {
     throw new UsageError('--scenario runs the brief’s own seed and length: drop --duration, --warmup and --seed');

@@ -221,4 +221,34 @@ describe('npm run sim', () => {
       expect(stderr.trim().split('\n')).toHaveLength(1);
     }
   });
+
+  it('--trace follows the slowest requests and typical ones call by call, in JSON or as a table', () => {
+    const { code, stdout } = sim(mm1, '--trace', '--duration', '20', '--json');
+    expect(code).toBe(0);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    const set = JSON.parse(stdout);
+    expect(set.ok).toBe(true);
+    expect(set.run).toEqual({ durationS: 20, warmupS: 5, seed: 1 });
+    expect(set.traces.map((t: { reason: string }) => t.reason)).toEqual(['slowest', 'slowest', 'slowest', 'slowest', 'slowest', 'p99', 'p50']);
+    // An M/M/1 at ρ = 0.9: the slowest requests spent most of their time waiting for the one worker.
+    const [slowest] = set.traces;
+    const [span] = slowest.spans;
+    expect(span.nodeId).toBe('app');
+    expect(span.serviceStartMs - span.arrivedMs).toBeGreaterThan(slowest.latencyMs / 2);
+    const table = sim(mm1, '--trace', '--duration', '20');
+    expect(table.stdout).toMatch(/^M\/M\/1 — traces, seed 1, 20 s measured after 5 s warm-up: [\d,]+ requests, 7 kept/);
+    expect(table.stdout).toMatch(/\nSlowest — [\d.]+ ms, sent by users at [\d.]+ s\nWhere its [\d.]+ ms went: [\d.]+ ms waiting for a worker at app \(\d+ %\)/);
+    expect(table.stdout).toMatch(/\ncall +sent +back +network +queued +served\n/);
+  });
+
+  it('--trace refuses other modes in one line', () => {
+    for (const [args, reason] of [
+      [['--trace', '--capacity'], /--trace and --capacity cannot go together/],
+      [['--trace', '--csv'], /--csv prints one run’s seconds: it does not go with --trace/],
+    ] as const) {
+      const { code, stderr } = sim(mm1, ...args);
+      expect(code).toBe(1);
+      expect(stderr).toMatch(reason);
+    }
+  });
 });

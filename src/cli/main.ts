@@ -6,7 +6,8 @@
  * it passes, 2 when it does not. With `--compare target.key[=v1,v2,…]` it runs the design once
  * per value of one param, with the same requests, and prints the runs side by side. With
  * `--capacity` it finds the most traffic the design carries within a p99 and error target; with
- * both, the traffic each value of the param carries.
+ * both, the traffic each value of the param carries. With `--trace` it follows single requests
+ * through the design, call by call: the slowest, a failure, and ones at the p99 and the median.
  */
 import { readFileSync } from 'node:fs';
 import { checkGraph, restore } from '../model';
@@ -16,11 +17,12 @@ import { compareValues } from '../compare/compare';
 import { compareCapacity } from '../compare/capacity';
 import { findCapacity } from '../capacity/capacity';
 import { DEFAULT_TARGET } from '../capacity/types';
+import { findTraces } from '../trace/traces';
 import { resolveComparison } from '../compare/subject';
 import { checkDesign } from '../practice/check';
 import { scenarioById, SCENARIOS } from '../practice/scenarios';
 import { parseArgs, UsageError } from './args';
-import { formatCapacity, formatCapacityComparison, formatCheck, formatComparison, formatTable } from './table';
+import { formatCapacity, formatCapacityComparison, formatCheck, formatComparison, formatTable, formatTraces } from './table';
 
 function main(argv: string[]): number {
   let args;
@@ -80,6 +82,13 @@ function main(argv: string[]): number {
     return 0;
   }
 
+  if (args.trace) {
+    const result = findTraces(measured);
+    if (!result.ok) return fail(`--trace: ${result.problem}`);
+    process.stdout.write(args.json ? `${JSON.stringify(result)}\n` : formatTraces(measured, result));
+    return 0;
+  }
+
   if (args.capacity) {
     const result = findCapacity(measured, target);
     if (!result.ok) return fail(`--capacity: ${result.problem}`);
@@ -112,6 +121,7 @@ const USAGE = [
   '       npm run --silent sim -- <design.json> --compare <node-or-edge>.<param>[=v1,v2,…] [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
   '       npm run --silent sim -- <design.json> --capacity [--p99 <ms>] [--errors <%>] [--queue-wait <ms>] [--duration <s>] [--warmup <s>] [--seed <n>] [--json]',
   '       npm run --silent sim -- <design.json> --compare <node-or-edge>.<param>[=v1,v2,…] --capacity [--p99 <ms>] …   the traffic each value carries',
+  '       npm run --silent sim -- <design.json> --trace [--duration <s>] [--warmup <s>] [--seed <n>] [--json]   single requests, call by call',
   `practice scenarios: ${SCENARIOS.map((s) => s.id).join(', ')}`,
 ].join('\n');
 

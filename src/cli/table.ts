@@ -10,6 +10,10 @@ import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
 import { findings } from '../insights/findings';
 import type { Design } from '../model';
+import { whereTimeWent } from '../trace/criticalPath';
+import { depthFirst } from '../trace/tree';
+import type { Span, TraceSet } from '../trace/types';
+import { REASON_LABELS, whereText } from '../trace/words';
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x)} ms`;
 const count = (x: number) => x.toLocaleString('en-US');
@@ -159,3 +163,53 @@ export function formatCapacityComparison(design: Design, comparison: CapacityCom
     '',
   ].join('\n');
 }
+
+/** Traces: per request, where its time went and a row per call, indented under the call that made it. */
+export function formatTraces(design: Design, set: TraceSet): string {
+  const { run } = set;
+  const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const header = ['call', 'sent', 'back', 'network', 'queued', 'served', ''];
+  const blocks = set.traces.map((trace) => {
+    const rows = depthFirst(trace.spans).map(({ span, depth }) => [
+      `${'  '.repeat(depth)}${name(span.nodeId)}`,
+      ms(span.sentMs),
+      span.returnedMs === null ? '—' : ms(span.returnedMs),
+      ms(spanNetwork(span)),
+      span.serviceStartMs === null || span.arrivedMs === null ? '—' : ms(span.serviceStartMs - span.arrivedMs),
+      span.serviceStartMs === null || span.serviceEndMs === null ? '—' : ms(span.serviceEndMs - span.serviceStartMs),
+      spanNotes(span),
+    ]);
+    const attempts = trace.attempts > 1 ? `, ${trace.attempts} attempts` : '';
+    return [
+      `${REASON_LABELS[trace.reason]} — ${ms(trace.latencyMs)}${trace.ok ? '' : ', failed'}${attempts}, sent by ${name(trace.clientId)} at ${(trace.sentAtS).toFixed(3)} s`,
+      whereText(trace, whereTimeWent(trace), name),
+      ...columns(header, rows, 1, 1),
+      '',
+    ];
+  });
+  return [
+    `${design.name} — traces, seed ${run.seed}, ${run.durationS} s measured after ${run.warmupS} s warm-up: ${count(set.measured)} requests, ${set.traces.length} kept, in ${set.wallMs.toFixed(0)} ms`,
+    'times are ms after the request was sent',
+    '',
+    ...blocks.flat(),
+  ].join('\n');
+}
+
+/** Time on the connection there and back (as far as the call got). */
+function spanNetwork(span: Span): number {
+  const there = span.arrivedMs === null ? 0 : span.arrivedMs - span.sentMs;
+  const back = span.respondedMs === null || span.returnedMs === null ? 0 : span.returnedMs - span.respondedMs;
+  return there + back;
+}
+
+function spanNotes(span: Span): string {
+  const notes = [
+    span.outcome === 'turnedAway' && 'turned away',
+    span.outcome === 'failed' && 'failed',
+    span.outcome === 'open' && 'still out when the run ended',
+    span.detached && 'nobody waits for it',
+    span.pastAnswer && 'after the client stopped waiting',
+  ].filter(Boolean);
+  return notes.join(', ');
+}
+

@@ -2,7 +2,9 @@
  * The simulation core: a clock, a future event list, and the life of a call — sent over an
  * edge, delivered to a node, queued at its station, served, routed on by the node's
  * behaviour, and answered back over the same edge. Everything kind-specific lives in
- * behaviours/; everything here is shared by every kind.
+ * behaviours/; everything here is shared by every kind. The steps of a call's life are
+ * protected rather than private so that a tracer (src/trace) can follow them in a subclass,
+ * leaving this class's hot path exactly as it is.
  */
 import type { Design, FaultAction, ScheduledFault } from '../model/types';
 import { ARRIVAL_PARAMS, type NodeKind, type Params } from '../model/params';
@@ -427,7 +429,7 @@ export class Simulation {
     this.nextArrivalAt = at;
   }
 
-  private sendAttempt(request: number): void {
+  protected sendAttempt(request: number): void {
     const r = this.requests;
     const clientNode = r.client[request];
     const edge = this.chooseClientEdge(clientNode, request);
@@ -513,7 +515,7 @@ export class Simulation {
   }
 
   /** The current attempt failed or timed out: retry after a backoff, or give up. */
-  private attemptFailed(request: number): void {
+  protected attemptFailed(request: number): void {
     const r = this.requests;
     const client = this.clients[r.client[request]];
     const attempt = r.attempt[request];
@@ -528,7 +530,7 @@ export class Simulation {
   }
 
   /** The client has its answer. */
-  private settleOk(request: number): void {
+  protected settleOk(request: number): void {
     const r = this.requests;
     r.settled[request] = 1;
     const latency = this.now - r.sentAt[request];
@@ -553,7 +555,7 @@ export class Simulation {
   }
 
   /** The client gives up on the request (no route, or its last attempt failed). */
-  private settleFailed(request: number): void {
+  protected settleFailed(request: number): void {
     const r = this.requests;
     r.settled[request] = 1;
     this.windowFailed++;
@@ -633,7 +635,7 @@ export class Simulation {
   }
 
   /** A new call leaves over `edge`: counted, and delivered after the edge's latency. */
-  private transmit(call: number, edge: number): void {
+  protected transmit(call: number, edge: number): void {
     this.requests.refs[this.calls.request[call]]++;
     this.edgeSent[edge]++;
     this.edgeInFlight[edge]++;
@@ -665,7 +667,7 @@ export class Simulation {
     }
   }
 
-  private deliver(call: number): void {
+  protected deliver(call: number): void {
     const c = this.calls;
     const node = c.node[call];
     c.arrivedAt[call] = this.now;
@@ -701,7 +703,7 @@ export class Simulation {
     }
   }
 
-  private startService(station: Station, call: number): void {
+  protected startService(station: Station, call: number): void {
     station.account(this.now);
     station.busy++;
     this.calls.holdsWorker[call] = 1;
@@ -724,7 +726,7 @@ export class Simulation {
     return this.isWrite(request) ? station.writeMeanMs : station.readMeanMs;
   }
 
-  private serviceDone(call: number): void {
+  protected serviceDone(call: number): void {
     const node = this.calls.node[call];
     if (this.holdsUntilResponse[node] === 0) this.releaseWorker(call);
     if (this.nodeGuard[node] === 0) this.behaviours[node].served(call);
@@ -780,7 +782,7 @@ export class Simulation {
   }
 
   /** A call's response is back at its caller. The call is released first; its fields stay readable until reused. */
-  private returnCall(call: number): void {
+  protected returnCall(call: number): void {
     const c = this.calls;
     const parent = c.parent[call];
     const edge = c.edge[call];
