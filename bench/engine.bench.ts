@@ -10,6 +10,7 @@ import { Simulation } from '../src/engine/simulation';
 import { readFileSync } from 'node:fs';
 import { findCapacity } from '../src/capacity/capacity';
 import { DEFAULT_TARGET } from '../src/capacity/types';
+import { findTraces } from '../src/trace/traces';
 import { restored } from '../src/engine/testSupport';
 import { engineRun, median, medianOf, mm4 as mm4Design, pairedHeapAndMm4, pool, timed, warmUp } from './pairs';
 
@@ -47,6 +48,15 @@ if (search.ok) {
   console.log(
     `capacity search, default example           ${search.points.length} runs of ${search.run.warmupS + search.run.durationS} s in ${fmt(search.wallMs, 0)} ms ` +
       `(~${millions(requests)} requests; carries ${fmt(search.carried?.offeredPerSecond ?? 0, 0)} req/s)`,
+  );
+}
+
+// Traces: a plain run, then a replay that follows every request call by call (the Traces tab's job).
+const traces = findTraces(example);
+if (traces.ok) {
+  const spans = traces.traces.reduce((sum, t) => sum + t.spans.length, 0);
+  console.log(
+    `traces, default example                    ${fmt(traces.measured)} requests measured, each followed, ${traces.traces.length} kept (${spans} spans) in ${fmt(traces.wallMs, 0)} ms`,
   );
 }
 

@@ -9,7 +9,7 @@ export interface Notice {
 }
 
 /** `brief` is there while a practice scenario is on, `compare` while a comparison is open. */
-export type DockTab = 'charts' | 'faults' | 'findings' | 'capacity' | 'brief' | 'compare';
+export type DockTab = 'charts' | 'faults' | 'findings' | 'capacity' | 'traces' | 'brief' | 'compare';
 
 /** How long Run runs: until paused, or the design's warm-up plus duration (then Finished). */
 export type RunLength = 'forever' | 'design';

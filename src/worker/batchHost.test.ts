@@ -2,7 +2,7 @@
  * Batch jobs: each runs in a worker of its own, terminated when it answers; a newer job of the
  * same kind stops an older one, and a crash rejects with a message. The "worker" is the far end
  * of a MessageChannel running the real batch API (checks, comparisons, capacity searches, a
- * capacity search per value), so Comlink's real messaging is exercised.
+ * capacity search per value, traces), so Comlink's real messaging is exercised.
  */
 import * as Comlink from 'comlink';
 import { describe, expect, it, vi } from 'vitest';
@@ -12,6 +12,8 @@ import { compareValues } from '../compare/compare';
 import { compareCapacity, type CapacityComparison, type VariantCapacityResult } from '../compare/capacity';
 import { singleStation } from '../engine/testSupport';
 import type { CheckResult } from '../practice/types';
+import { findTraces } from '../trace/traces';
+import type { TraceResult } from '../trace/types';
 import { JobCancelled, runJob, type BatchApi } from './batchHost';
 import { workerRunning } from './fakeWorker';
 
@@ -64,6 +66,19 @@ describe('batch jobs', () => {
     );
     expect(result.variants.map((v) => v.value)).toEqual([1, 2]);
     await vi.waitFor(() => expect(streamed).toEqual(result.variants));
+    expect(worker.terminated).toBe(true);
+  });
+
+  it('trace a design’s requests, the same ones the engine keeps in the page', async () => {
+    const worker = startWorker({ traces: (d) => findTraces(d) });
+    const result = await runJob<TraceResult>('trace', (api) => api.traces(design), () => worker as unknown as Worker);
+    if (!result.ok) throw new Error(result.problem);
+    expect(result.traces.length).toBeGreaterThan(0);
+    expect(result.traces[0].reason).toBe('slowest');
+    // Structured-cloned across the channel, spans and all: the same figures as a call in the page.
+    const { wallMs: _wall, ...here } = findTraces(design) as Extract<TraceResult, { ok: true }>;
+    const { wallMs: _there, ...there } = result;
+    expect(there).toEqual(here);
     expect(worker.terminated).toBe(true);
   });
 

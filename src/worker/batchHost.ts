@@ -2,7 +2,7 @@
  * The page's side of the batch worker. Each job gets a fresh worker, terminated when it answers.
  * Jobs share nothing but are grouped by kind: a new check stops a check still running (and a
  * new comparison a comparison, a new capacity search a search, a new comparison by capacity a
- * comparison by capacity) instead of queueing behind it.
+ * comparison by capacity, a new trace a trace) instead of queueing behind it.
  */
 import * as Comlink from 'comlink';
 import type { Design, ParamValue } from '../model';
@@ -10,6 +10,7 @@ import type { Comparison, Subject } from '../compare/types';
 import type { CapacityComparison, VariantCapacityResult } from '../compare/capacity';
 import type { CapacityResult, CapacityTarget, LoadPoint } from '../capacity/types';
 import type { CheckResult } from '../practice/types';
+import type { TraceResult } from '../trace/types';
 
 export interface BatchApi {
   check(design: Design, scenarioId: string): CheckResult;
@@ -24,10 +25,12 @@ export interface BatchApi {
     target: CapacityTarget,
     onVariant: (variant: VariantCapacityResult) => void,
   ): CapacityComparison;
+  /** The design replayed with its seed and run length: its slowest requests, a failure and typical ones, followed call by call. */
+  traces(design: Design): TraceResult;
 }
 
 /** Also the job's name when its worker crashes: "The capacity comparison stopped: …". */
-export type BatchKind = 'check' | 'compare' | 'capacity' | 'capacity comparison';
+export type BatchKind = 'check' | 'compare' | 'capacity' | 'capacity comparison' | 'trace';
 export type BatchWorkerFactory = () => Worker;
 
 const defaultFactory: BatchWorkerFactory = () =>

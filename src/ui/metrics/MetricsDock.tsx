@@ -1,8 +1,8 @@
 /**
  * The bottom dock: a summary row of current figures, and tabs: the live charts (loaded on
  * demand), the design's scheduled faults, what stands out in the run (findings), how much
- * traffic the design carries (capacity) and, while they are open, a practice scenario's brief
- * and a comparison.
+ * traffic the design carries (capacity), single requests followed call by call (traces) and,
+ * while they are open, a practice scenario's brief and a comparison.
  */
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
 import type { Snapshot } from '../../engine';
@@ -16,6 +16,7 @@ import { FindingsPanel, useFindingCount } from '../insights/FindingsPanel';
 import { BriefPanel } from '../practice/BriefPanel';
 import { ComparePanel } from '../compare/ComparePanel';
 import { CapacityPanel } from '../capacity/CapacityPanel';
+import { TracesPanel } from '../traces/TracesPanel';
 import { useCompare } from '../../store/compare';
 import { usePractice, useScenario } from '../../store/practice';
 import './dock.css';
@@ -87,6 +88,7 @@ const TABS: { id: DockTab; label: string }[] = [
   { id: 'faults', label: 'Faults' },
   { id: 'findings', label: 'Findings' },
   { id: 'capacity', label: 'Capacity' },
+  { id: 'traces', label: 'Traces' },
   { id: 'brief', label: 'Brief' },
   { id: 'compare', label: 'Compare' },
 ];
@@ -202,7 +204,7 @@ function ChartsPanel() {
 export function MetricsDock() {
   const tab = useDockTab();
   return (
-    <section className="metrics" aria-label="Metrics" data-tall={tab === 'brief' || tab === 'compare' || tab === 'capacity' ? '' : undefined}>
+    <section className="metrics" aria-label="Metrics" data-tall={tab === 'brief' || tab === 'compare' || tab === 'capacity' || tab === 'traces' ? '' : undefined}>
       <div className="summary" aria-label="Summary">
         <Summary />
         <DockTabs />
@@ -216,6 +218,8 @@ export function MetricsDock() {
           <FindingsPanel />
         ) : tab === 'capacity' ? (
           <CapacityPanel />
+        ) : tab === 'traces' ? (
+          <TracesPanel />
         ) : tab === 'brief' ? (
           <BriefPanel />
         ) : (
