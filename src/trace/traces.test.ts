@@ -14,8 +14,8 @@ import { TracingSimulation } from './tracer';
 import { findTraces } from './traces';
 import type { TimeShare, TraceSet } from './types';
 
-const traced = (design: Design): TraceSet => {
-  const result = findTraces(design);
+const traced = (design: Design, budget?: number): TraceSet => {
+  const result = findTraces(design, budget);
   if (!result.ok) throw new Error(result.problem);
   return result;
 };
@@ -140,6 +140,16 @@ describe('the requests kept', () => {
         }
       });
     }
+  });
+
+  it('replays a design too busy to follow whole for a shorter measured time, and says so', () => {
+    // 1,000 req/s for 5 s + 60 s is 65,000 requests; a budget of 20,000 leaves 15 s measured.
+    const busy = { ...singleStation(1000, { workers: 4, serviceTimeMs: 2 }), run: { durationS: 60, warmupS: 5 } };
+    const set = traced(busy, 20_000);
+    expect(set.run).toEqual({ durationS: 15, warmupS: 5, seed: 1 });
+    expect(set.measured).toBeGreaterThan(14_000);
+    expect(set.measured).toBeLessThan(16_000);
+    expect(traced(busy).run.durationS).toBe(60);
   });
 
   it('says why there is nothing to trace', () => {

@@ -12,15 +12,20 @@ import type { Trace, TraceReason, TraceResult } from './types';
 
 /** How many of the slowest requests are kept. */
 const SLOWEST = 5;
+/**
+ * Requests a replay follows at most (about three seconds' work): a busier design is replayed
+ * for a shorter measured time, said in the result's run, rather than keep the worker for minutes.
+ */
+export const TRACE_BUDGET = 2_000_000;
 
-export function findTraces(input: Design): TraceResult {
+export function findTraces(input: Design, budget = TRACE_BUDGET): TraceResult {
   const started = performance.now();
   const restored = restore(input);
   if (!restored.ok) return { ok: false, problem: restored.problems[0].message };
   const design = restored.design;
   const graphProblems = checkGraph(design);
   if (graphProblems.length > 0) return { ok: false, problem: graphProblems[0].message };
-  const run = { durationS: design.run.durationS, warmupS: design.run.warmupS, seed: design.seed };
+  const run = { durationS: withinBudget(design, budget), warmupS: design.run.warmupS, seed: design.seed };
 
   const plain = simulateDesign(design, run);
   const measured = plain.e2e.sent;
@@ -35,6 +40,14 @@ export function findTraces(input: Design): TraceResult {
   const nodeIds = traced.nodeIds;
   const traces = keeper.kept().map(({ reason, request }) => toTrace(reason, request, nodeIds));
   return { ok: true, run, measured, traces, wallMs: Math.round((performance.now() - started) * 10) / 10 };
+}
+
+/** The design's measured seconds, or fewer (at least one) when its clients' base rates would send more than `budget` requests. */
+function withinBudget(design: Design, budget: number): number {
+  const { durationS, warmupS } = design.run;
+  const rate = design.nodes.reduce((sum, n) => sum + (n.kind === 'client' ? Number(n.params.ratePerSecond) || 0 : 0), 0);
+  if (rate * (warmupS + durationS) <= budget) return durationS;
+  return Math.max(1, Math.floor(budget / rate - warmupS));
 }
 
 /** Chooses as requests are offered, in the order they finished: ties go to the earlier one. */
