@@ -1,15 +1,8 @@
 /** Traces, as a person meets them: single requests followed call by call, where the slowest one's time went, and the node behind it one click away. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { fresh, openExample, shot } from './helpers';
+import { axeViolations, fresh, openExample, shot } from './helpers';
 
 const panel = (page: Page) => page.getByRole('region', { name: 'Traces' });
-
-/** The violations on the page as it is, one line each, so a failure says what and where. */
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('; ')}`);
-}
 
 test('tracing the slowest requests behind a round-robin balancer leads to the slow server', async ({ page }) => {
   await fresh(page);
@@ -66,10 +59,10 @@ test('tracing the slowest requests behind a round-robin balancer leads to the sl
   await items.first().click();
 
   await page.emulateMedia({ colorScheme: 'dark' });
-  expect(await violations(page), 'traces, dark').toEqual([]);
+  expect(await axeViolations(page, { within: '.metrics', coloursOnly: true }), 'traces, dark').toEqual([]);
   await shot(page, 'traces-dark');
   await page.emulateMedia({ colorScheme: 'light' });
-  expect(await violations(page), 'traces, light').toEqual([]);
+  expect(await axeViolations(page, { within: '.metrics' }), 'traces, light').toEqual([]);
   await shot(page, 'traces');
 
   // The slow server's name in the headline selects it on the canvas.
