@@ -15,6 +15,7 @@ import { RunsTable } from './RunsTable';
 import { TargetForm } from './TargetForm';
 import { progress } from './words';
 import { verdictParts } from '../../capacity/verdict';
+import { StaleNote } from '../StaleNote';
 import './capacity.css';
 import { simulatesAlike } from '../../model';
 
@@ -28,12 +29,9 @@ function Verdict({ search, stale }: { search: CapacitySearch; stale: boolean }) 
   return (
     <>
       {stale && (
-        <p className="capacity-stale">
-          The design has changed since this search: the result is about an earlier version of it.{' '}
-          <button type="button" className="link-button" onClick={() => void findDesignCapacity()}>
-            Run again
-          </button>
-        </p>
+        <StaleNote action="Run again" onAction={() => void findDesignCapacity()}>
+          The design has changed since this search: the result is about an earlier version of it.
+        </StaleNote>
       )}
       <p className="capacity-headline">
         {before}

@@ -91,6 +91,21 @@ function xTicks(data: readonly Record<string, number>[], bodyWidth: number): num
   return timeTicks(from, to, most);
 }
 
+/** A chart's figure: its title with a control beside it (what the chart shows), over its body. */
+export function ChartFrame({ title, control, bodyRef, children }: { title: string; control?: ReactNode; bodyRef: RefObject<HTMLDivElement | null>; children: ReactNode }) {
+  return (
+    <figure className="chart" aria-label={title}>
+      <figcaption>
+        <span title={title}>{title}</span>
+        {control}
+      </figcaption>
+      <div className="chart-body" ref={bodyRef}>
+        {children}
+      </div>
+    </figure>
+  );
+}
+
 /** An element's width in whole tens of pixels (0 until measured): a resize re-renders only when it matters. */
 export function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -118,70 +133,64 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
     return (item: { dataKey?: unknown }) => order.get(String(item.dataKey)) ?? lines.length;
   }, [lines]);
   return (
-    <figure className="chart" aria-label={title}>
-      <figcaption>
-        <span title={title}>{title}</span>
-        {control}
-      </figcaption>
-      <div className="chart-body" ref={body}>
-        <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
-          <LineChart data={data} margin={margin}>
-            <CartesianGrid stroke="var(--grid)" vertical={false} />
-            <XAxis
-              dataKey="t"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              ticks={ticks}
-              interval={0}
-              tickFormatter={formatTick}
-              stroke="var(--muted)"
-              fontSize={10}
+    <ChartFrame title={title} control={control} bodyRef={body}>
+      <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
+        <LineChart data={data} margin={margin}>
+          <CartesianGrid stroke="var(--grid)" vertical={false} />
+          <XAxis
+            dataKey="t"
+            type="number"
+            domain={['dataMin', 'dataMax']}
+            ticks={ticks}
+            interval={0}
+            tickFormatter={formatTick}
+            stroke="var(--muted)"
+            fontSize={10}
+          />
+          <YAxis
+            stroke="var(--muted)"
+            fontSize={10}
+            width={48}
+            interval={0}
+            domain={yDomain ?? [0, 'auto']}
+            tickFormatter={tickFormat ?? ((x: number) => format(x))}
+            allowDecimals={!integer}
+          />
+          <Tooltip
+            formatter={(value) => format(Number(value))}
+            labelFormatter={(t) => `t = ${t} s`}
+            contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
+            labelStyle={{ color: 'var(--text)' }}
+          />
+          {legend && <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder} />}
+          {markers?.map((m, i) => (
+            <ReferenceLine
+              key={`${m.tS}:${i}`}
+              x={m.tS}
+              stroke={MARKER_COLORS[m.tone]}
+              strokeDasharray="4 3"
+              strokeWidth={1.4}
+              ifOverflow="discard"
+              className={m.tone === 'edit' ? 'edit-reference' : 'fault-reference'}
+              label={labelMarkers ? { content: <MarkerLabel text={m.text} fill={MARKER_COLORS[m.tone]} /> } : undefined}
             />
-            <YAxis
-              stroke="var(--muted)"
-              fontSize={10}
-              width={48}
-              interval={0}
-              domain={yDomain ?? [0, 'auto']}
-              tickFormatter={tickFormat ?? ((x: number) => format(x))}
-              allowDecimals={!integer}
+          ))}
+          {lines.map((l) => (
+            <Line
+              key={l.key}
+              type="linear"
+              dataKey={l.key}
+              name={l.name}
+              stroke={l.color}
+              dot={false}
+              activeDot={{ r: 3 }}
+              strokeWidth={1.8}
+              isAnimationActive={false}
+              shape={LineShape}
             />
-            <Tooltip
-              formatter={(value) => format(Number(value))}
-              labelFormatter={(t) => `t = ${t} s`}
-              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
-              labelStyle={{ color: 'var(--text)' }}
-            />
-            {legend && <Legend iconSize={8} wrapperStyle={{ fontSize: 11 }} itemSorter={legendOrder} />}
-            {markers?.map((m, i) => (
-              <ReferenceLine
-                key={`${m.tS}:${i}`}
-                x={m.tS}
-                stroke={MARKER_COLORS[m.tone]}
-                strokeDasharray="4 3"
-                strokeWidth={1.4}
-                ifOverflow="discard"
-                className={m.tone === 'edit' ? 'edit-reference' : 'fault-reference'}
-                label={labelMarkers ? { content: <MarkerLabel text={m.text} fill={MARKER_COLORS[m.tone]} /> } : undefined}
-              />
-            ))}
-            {lines.map((l) => (
-              <Line
-                key={l.key}
-                type="linear"
-                dataKey={l.key}
-                name={l.name}
-                stroke={l.color}
-                dot={false}
-                activeDot={{ r: 3 }}
-                strokeWidth={1.8}
-                isAnimationActive={false}
-                shape={LineShape}
-              />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-    </figure>
+          ))}
+        </LineChart>
+      </ResponsiveContainer>
+    </ChartFrame>
   );
 });

@@ -8,7 +8,7 @@ import { CartesianGrid, Line, LineChart, ReferenceDot, ResponsiveContainer, Tool
 import type { LatencySummary, PercentileCurve } from '../../engine';
 import { axisNumber, linearTicks } from '../axes';
 import { formatMs } from '../format';
-import { LineShape, useWidth, Y_AXIS_PX } from './Chart';
+import { ChartFrame, LineShape, useWidth, Y_AXIS_PX } from './Chart';
 import { MARKED, percentLabel, percentileAt, percentileRows, percentileTicks } from './percentiles';
 
 /** Room a label such as "99.99%" needs on the x axis. */
@@ -56,58 +56,52 @@ export const PercentileChart = memo(function PercentileChart({ title, curve, lat
     const room = width > 0 ? Math.max(2, Math.floor((width - Y_AXIS_PX) / TICK_SLOT_PX)) : all.length;
     return all.length <= room ? all : all.filter((_, i) => i === 0 || (all.length - 1 - i) % 2 === 0);
   }, [maxX, width]);
-  // The summary's percentiles, where the curve reaches them (the same histogram: they lie on it).
   const yTicks = useMemo(() => linearTicks(rows.length > 0 ? rows[rows.length - 1].ms : 0, 4), [rows]);
+  // The summary's percentiles, where the curve reaches them (the same histogram: they lie on it).
   const marks = MARKED.filter((m) => m.x <= maxX && latency !== undefined && Number.isFinite(latency[m.key]));
   return (
-    <figure className="chart" aria-label={title}>
-      <figcaption>
-        <span title={title}>{title}</span>
-        {control}
-      </figcaption>
-      <div className="chart-body" ref={body}>
-        {rows.length === 0 ? (
-          <p className="chart-empty">No request answered yet.</p>
-        ) : (
-          <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
-            <LineChart data={rows} margin={MARGIN}>
-              <CartesianGrid stroke="var(--grid)" />
-              <XAxis
-                dataKey="x"
-                type="number"
-                scale="log"
-                domain={[1, Math.max(2, maxX)]}
-                ticks={ticks}
-                interval={0}
-                tickFormatter={(x: number) => percentLabel(percentileAt(x))}
-                stroke="var(--muted)"
-                fontSize={10}
-                allowDataOverflow
+    <ChartFrame title={title} control={control} bodyRef={body}>
+      {rows.length === 0 ? (
+        <p className="chart-empty">No request answered yet.</p>
+      ) : (
+        <ResponsiveContainer width="100%" height="100%" minWidth={100} minHeight={60}>
+          <LineChart data={rows} margin={MARGIN}>
+            <CartesianGrid stroke="var(--grid)" />
+            <XAxis
+              dataKey="x"
+              type="number"
+              scale="log"
+              domain={[1, Math.max(2, maxX)]}
+              ticks={ticks}
+              interval={0}
+              tickFormatter={(x: number) => percentLabel(percentileAt(x))}
+              stroke="var(--muted)"
+              fontSize={10}
+              allowDataOverflow
+            />
+            <YAxis stroke="var(--muted)" fontSize={10} width={Y_AXIS_PX} domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} interval={0} tickFormatter={axisNumber} />
+            <Tooltip
+              formatter={(value) => formatMs(Number(value))}
+              labelFormatter={(x) => `${percentLabel(percentileAt(Number(x)))} of requests took at most`}
+              contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
+              labelStyle={{ color: 'var(--text)' }}
+            />
+            <Line type="linear" dataKey="ms" name="Latency" stroke="var(--series-1)" strokeWidth={1.8} dot={false} activeDot={{ r: 3 }} isAnimationActive={false} shape={LineShape} />
+            {marks.map((m) => (
+              <ReferenceDot
+                key={m.key}
+                x={m.x}
+                y={latency![m.key]}
+                r={3.5}
+                fill={m.color}
+                stroke="var(--surface)"
+                className="percentile-mark"
+                label={{ content: <MarkLabel text={`${m.key} ${formatMs(latency![m.key])}`} fill={m.color} side={m.side} /> }}
               />
-              <YAxis stroke="var(--muted)" fontSize={10} width={Y_AXIS_PX} domain={[0, yTicks[yTicks.length - 1]]} ticks={yTicks} interval={0} tickFormatter={axisNumber} />
-              <Tooltip
-                formatter={(value) => formatMs(Number(value))}
-                labelFormatter={(x) => `${percentLabel(percentileAt(Number(x)))} of requests took at most`}
-                contentStyle={{ background: 'var(--surface)', border: '1px solid var(--border)', borderRadius: 8, fontSize: 12 }}
-                labelStyle={{ color: 'var(--text)' }}
-              />
-              <Line type="linear" dataKey="ms" name="Latency" stroke="var(--series-1)" strokeWidth={1.8} dot={false} activeDot={{ r: 3 }} isAnimationActive={false} shape={LineShape} />
-              {marks.map((m) => (
-                <ReferenceDot
-                  key={m.key}
-                  x={m.x}
-                  y={latency![m.key]}
-                  r={3.5}
-                  fill={m.color}
-                  stroke="var(--surface)"
-                  className="percentile-mark"
-                  label={{ content: <MarkLabel text={`${m.key} ${formatMs(latency![m.key])}`} fill={m.color} side={m.side} /> }}
-                />
-              ))}
-            </LineChart>
-          </ResponsiveContainer>
-        )}
-      </div>
-    </figure>
+            ))}
+          </LineChart>
+        </ResponsiveContainer>
+      )}
+    </ChartFrame>
   );
 });

@@ -11,6 +11,7 @@ import type { Trace, TraceSet } from '../../trace/types';
 import { useDesign } from '../../store';
 import { useTraces } from '../../store/traces';
 import { ErrorBoundary } from '../ErrorBoundary';
+import { StaleNote } from '../StaleNote';
 import { formatMs, formatRunLength, plural } from '../format';
 import { selectTrace, traceRequests } from './actions';
 import { NodeButton, nodeOf, Waterfall } from './Waterfall';
@@ -158,12 +159,9 @@ function Traced({ design, result, selected }: { design: Design; result: TraceSet
           Replayed {formatRunLength(run)}, seed {run.seed}, in {(wallMs / 1000).toFixed(1)} s: {plural(measured, 'request')} measured.
         </p>
         {stale && (
-          <p className="traces-stale">
-            The design has changed since this replay: these requests went through an earlier version of it.{' '}
-            <button type="button" className="link-button" onClick={() => void traceRequests()}>
-              Trace again
-            </button>
-          </p>
+          <StaleNote action="Trace again" onAction={() => void traceRequests()}>
+            The design has changed since this replay: these requests went through an earlier version of it.
+          </StaleNote>
         )}
         <TraceList result={result} design={design} selected={trace ? result.traces.indexOf(trace) : -1} />
       </div>
