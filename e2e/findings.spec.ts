@@ -25,6 +25,11 @@ test('the findings of a round-robin balancer in front of a slow server: saturate
   await items.filter({ hasText: 'spreads the load unevenly' }).getByRole('button', { name: 'Select it' }).click();
   await expect(page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Name')).toHaveValue('Load balancer');
 
+  // What it does to one request: the slowest, traced, waited for a worker at the slow server.
+  await panel.getByRole('button', { name: 'Trace the slowest requests' }).click();
+  await expect(page.getByRole('region', { name: 'Traces' }).locator('.traces-headline')).toContainText('waiting for a worker at Slow server', { timeout: 30_000 });
+  await page.getByRole('tab', { name: /Findings/ }).click();
+
   // Least connections sends the slow server what it can take: nothing stands out any more.
   await page.getByRole('complementary', { name: 'Inspector' }).getByLabel('Algorithm').selectOption('leastConnections');
   await page.getByRole('button', { name: 'Run' }).click();

@@ -2,6 +2,7 @@
 import { useRun } from '../../store/run';
 import { useUi } from '../../store/ui';
 import { findDesignCapacity } from '../capacity/actions';
+import { traceRequests } from '../traces/actions';
 import { useFindings } from './useFindings';
 import './insights.css';
 
@@ -12,6 +13,12 @@ const SPOKEN = { bad: 'Problem: ', warn: 'Warning: ', info: 'Note: ' } as const;
 function findHeadroom() {
   useUi.getState().setDockTab('capacity');
   void findDesignCapacity();
+}
+
+/** Something stands out: the slowest requests show what it does to one request, call by call. */
+function traceSlowest() {
+  useUi.getState().setDockTab('traces');
+  void traceRequests();
 }
 
 export function FindingsPanel() {
@@ -57,6 +64,14 @@ export function FindingsPanel() {
             </li>
           ))}
         </ul>
+      )}
+      {list.length > 0 && (
+        <p className="findings-next">
+          What it does to a single request, call by call:{' '}
+          <button type="button" className="link-button" onClick={traceSlowest}>
+            Trace the slowest requests
+          </button>
+        </p>
       )}
     </section>
   );
