@@ -4,9 +4,11 @@
  * retries and a fan-out's slowest shard land on the critical path where they must, and every
  * kept request's critical path adds up to its latency.
  */
+import fc from 'fast-check';
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulateDesign, summarize } from '../engine';
+import { everyKindDesign } from '../engine/arbitraryDesigns';
 import { designOf, restored, singleStation } from '../engine/testSupport';
 import type { Design } from '../model';
 import { whereTimeWent } from './criticalPath';
@@ -33,6 +35,26 @@ describe('a traced replay', () => {
     const sim = new TracingSimulation(design, { seed: run.seed, warmupMs: 2000 }, () => {});
     sim.runUntil(22_000);
     expect(summarize(sim, 0)).toEqual(plain);
+  });
+});
+
+describe('traced replays of random designs of every kind, with faults of every action', () => {
+  it('are the plain runs, and every request kept has well-formed spans and a critical path that adds up to its latency', () => {
+    fc.assert(
+      fc.property(everyKindDesign, (design) => {
+        const run = { durationS: 4, warmupS: 0.5, seed: design.seed };
+        const sim = new TracingSimulation(design, { seed: run.seed, warmupMs: 500 }, () => {});
+        sim.runUntil(4500);
+        expect(summarize(sim, 0)).toEqual(summarize(simulateDesign(design, run), 0));
+        const result = findTraces({ ...design, run: { durationS: 4, warmupS: 0.5 } });
+        if (!result.ok) return;
+        for (const trace of result.traces) {
+          expect(Math.abs(total(whereTimeWent(trace)) - trace.latencyMs)).toBeLessThan(1e-6 * Math.max(1, trace.latencyMs));
+          trace.spans.forEach((span, i) => expect(span.parent).toBeLessThan(i));
+        }
+      }),
+      { numRuns: 40 },
+    );
   });
 });
 
