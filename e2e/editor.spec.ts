@@ -211,4 +211,12 @@ test("an example's notice does not stand between the pointer and the canvas bene
   expect(reached).toContain('react-flow');
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
+
+  // On a small laptop it keeps clear of the canvas's toolbar, and wide enough to read in a few lines.
+  await page.setViewportSize({ width: 1024, height: 720 });
+  await openExample(page, 'Write-heavy ingest behind a queue');
+  const small = (await page.getByRole('status').filter({ hasText: 'Opened “Write-heavy ingest behind a queue”' }).boundingBox())!;
+  const toolbar = (await page.locator('.canvas-toolbar').boundingBox())!;
+  expect(small.x).toBeGreaterThan(toolbar.x + toolbar.width);
+  expect(small.width).toBeGreaterThanOrEqual(260);
 });
