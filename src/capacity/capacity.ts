@@ -6,7 +6,7 @@
  * — so the runs trace one smooth load curve rather than a cloud of noise. Pure and
  * synchronous: the playground calls it in a worker, the runner and the tests directly.
  */
-import { checkGraph, restore, type Design } from '../model';
+import { runnable, type Design } from '../model';
 import { simulateDesign, summarize, type RunSummary } from '../engine';
 import { findings } from '../insights/findings';
 import type { CapacityLimit, CapacityResult, CapacityTarget, LoadPoint } from './types';
@@ -50,11 +50,9 @@ export function findCapacity(input: Design, target: CapacityTarget, onPoint?: (p
   const started = performance.now();
   const targetProblem = checkTarget(target);
   if (targetProblem) return { ok: false, problem: targetProblem };
-  const restored = restore(input);
-  if (!restored.ok) return { ok: false, problem: restored.problems[0].message };
-  const design = restored.design;
-  const graphProblems = checkGraph(design);
-  if (graphProblems.length > 0) return { ok: false, problem: graphProblems[0].message };
+  const checked = runnable(input);
+  if (!checked.ok) return { ok: false, problem: checked.problems[0].message };
+  const design = checked.design;
   const run = { durationS: design.run.durationS, warmupS: design.run.warmupS, seed: design.seed };
 
   const points: LoadPoint[] = [];

@@ -10,7 +10,7 @@
  * through the design, call by call: the slowest, a failure, and ones at the p99 and the median.
  */
 import { readFileSync } from 'node:fs';
-import { checkGraph, restore } from '../model';
+import { runnable } from '../model';
 import { runDesign, simulateDesign, summarize } from '../engine';
 import { resultsCsv, secondsLeftOut } from '../share/results';
 import { compareValues } from '../compare/compare';
@@ -43,11 +43,9 @@ function main(argv: string[]): number {
     const code = (error as NodeJS.ErrnoException).code;
     return fail(code === 'ENOENT' ? `cannot read ${args.file}: no such file` : `cannot read ${args.file}: ${code ?? error}`);
   }
-  const restored = restore(text);
-  if (!restored.ok) return fail(`${args.file}: ${restored.problems.map((p) => p.message).join(' ')}`);
-  const design = restored.design;
-  const problems = checkGraph(design);
-  if (problems.length > 0) return fail(`${args.file}: ${problems.map((p) => p.message).join(' ')}`);
+  const checked = runnable(text);
+  if (!checked.ok) return fail(`${args.file}: ${checked.problems.map((p) => p.message).join(' ')}`);
+  const design = checked.design;
 
   if (args.scenario !== undefined) {
     const scenario = scenarioById(args.scenario);

@@ -4,7 +4,7 @@
  * between the rows are the param's alone. Pure and synchronous: the playground calls it in a
  * worker, the tests directly.
  */
-import { checkGraph, restore, type Design, type ParamValue } from '../model';
+import { runnable, type Design, type ParamValue } from '../model';
 import { simulateDesign, summarize } from '../engine';
 import type { Comparison, Subject, Variant } from './types';
 
@@ -25,11 +25,9 @@ export function compareValues(design: Design, subject: Subject, values: readonly
 }
 
 function runVariant(design: Design, subject: Subject, value: ParamValue, run: Comparison['run']): Variant {
-  const restored = restore(withParam(design, subject, value));
-  if (!restored.ok) return { value, ok: false, problem: restored.problems[0].message };
-  const problems = checkGraph(restored.design);
-  if (problems.length > 0) return { value, ok: false, problem: problems[0].message };
-  const sim = simulateDesign(restored.design, run);
+  const checked = runnable(withParam(design, subject, value));
+  if (!checked.ok) return { value, ok: false, problem: checked.problems[0].message };
+  const sim = simulateDesign(checked.design, run);
   const { endToEnd, costPerMonth } = summarize(sim, 0);
   const p99PerSecond = sim.series
     .since(0)

@@ -3,7 +3,19 @@
  * progress (a balancer with no targets yet); these are the problems Run refuses to start on.
  */
 import { KIND_LABELS } from './params';
+import { restore } from './restore';
 import type { Design, Problem } from './types';
+
+/**
+ * Any input (a file, a link, a design being edited) through restore() and then checkGraph(): a
+ * design a run can start on, or what stops it — restore's problems, else the graph's.
+ */
+export function runnable(input: unknown): { ok: true; design: Design } | { ok: false; problems: Problem[] } {
+  const restored = restore(input);
+  if (!restored.ok) return restored;
+  const problems = checkGraph(restored.design);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, design: restored.design };
+}
 
 export function checkGraph(design: Design): Problem[] {
   const problems: Problem[] = [];

@@ -1,5 +1,5 @@
 export * from './params';
 export * from './types';
 export { restore, checkParam, parseNumberText, plainText, LIMITS, DEFAULT_RUN, type RestoreResult } from './restore';
-export { checkGraph } from './graph';
+export { checkGraph, runnable } from './graph';
 export { simulatesAlike } from './alike';

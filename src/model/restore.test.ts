@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { designArb, hostileJsonArb } from './arbitrary';
+import { runnable } from './graph';
 import { EDGE_PARAM_SPECS, defaultParams } from './params';
 import { LIMITS, restore, type RestoreResult } from './restore';
 import { FAULT_ACTIONS, type Design } from './types';
@@ -365,3 +366,16 @@ describe('scheduled faults that partition a database', () => {
     if (!result.ok) expect(result.problems[0].message).toMatch(/must target an edge, but 'app' is a node/);
   });
 });
+
+describe('runnable: restore, then the graph checks', () => {
+  const node = (id: string, kind: string) => ({ id, kind, position: { x: 0, y: 0 } });
+  it('gives restore’s problems first, then the graph’s, else the design', () => {
+    expect(runnable('{not json')).toEqual({ ok: false, problems: [expect.objectContaining({ message: expect.stringMatching(/JSON/i) })] });
+    const unwired = runnable({ version: 1, nodes: [node('users', 'client')], edges: [] });
+    expect(unwired.ok).toBe(false);
+    if (!unwired.ok) expect(unwired.problems.map((p) => p.message).join(' ')).toMatch(/no outgoing edge/);
+    const wired = runnable({ version: 1, nodes: [node('users', 'client'), node('app', 'server')], edges: [{ id: 'e1', source: 'users', target: 'app' }] });
+    expect(wired.ok && wired.design.nodes.map((n) => n.id)).toEqual(['users', 'app']);
+  });
+});
+

@@ -3,7 +3,7 @@
  * the engine in runs whose seed and length are the brief's. Pure and synchronous: the
  * playground calls it in a worker, the CLI and the tests directly.
  */
-import { checkGraph, KIND_LABELS, NODE_PARAM_SPECS, restore, type Design, type ParamValue } from '../model';
+import { KIND_LABELS, NODE_PARAM_SPECS, runnable, type Design, type ParamValue } from '../model';
 import { Simulation, summarize, type RunSummary } from '../engine';
 import { dollars, ms, percent, requirementLabel, RULES_LABEL, seconds } from './describe';
 import { briefFaults, givenMismatch, ruleBreaks } from './rules';
@@ -13,14 +13,12 @@ import type { CheckResult, Requirement, RequirementResult, Scenario } from './ty
 const NAMED_BREAKS = 3;
 
 export function checkDesign(input: Design, scenario: Scenario): CheckResult {
-  const restored = restore(input);
-  if (!restored.ok) return { ok: false, problems: restored.problems.map((p) => p.message) };
-  const graphProblems = checkGraph(restored.design);
-  if (graphProblems.length > 0) return { ok: false, problems: graphProblems.map((p) => p.message) };
+  const checked = runnable(input);
+  if (!checked.ok) return { ok: false, problems: checked.problems.map((p) => p.message) };
 
   const started = performance.now();
   // The brief decides the seed, the length and the faults; the design's own are set aside.
-  const design: Design = { ...restored.design, faults: briefFaults(restored.design, scenario), seed: scenario.check.seed };
+  const design: Design = { ...checked.design, faults: briefFaults(checked.design, scenario), seed: scenario.check.seed };
   const name = nameOf(design);
   let runs = 0;
   const run = (faulted: Design): Measured => {

@@ -3,7 +3,7 @@
  * worker, folds snapshots into the run slice, and forwards param edits (including undo and
  * redo) to the running simulation.
  */
-import { checkGraph, LIMITS, restore, type Design, type Params, type Problem, type ScheduledFault } from '../model';
+import { LIMITS, runnable, type Design, type Params, type Problem, type ScheduledFault } from '../model';
 import { SimulationHost } from '../worker/host';
 import { UNLIMITED, type RunLimits, type RunResults, type Speed } from '../worker/protocol';
 import { targetName } from './faults';
@@ -122,10 +122,9 @@ export function wiringSignature(design: Design): string {
 }
 
 /** The problems that stop a design from running, or none. */
-export function runProblems(design: Design) {
-  const restored = restore(design);
-  if (!restored.ok) return { problems: restored.problems, design: null };
-  return { problems: checkGraph(restored.design), design: restored.design };
+export function runProblems(design: Design): { problems: Problem[]; design: Design | null } {
+  const checked = runnable(design);
+  return checked.ok ? { problems: [], design: checked.design } : { problems: checked.problems, design: null };
 }
 
 const sameExcept = (a: object, b: object, key: string) => {

@@ -5,7 +5,7 @@
  * whose latency lies closest to that median and p99 — the same requests the plain run had,
  * since tracing changes no draw. Pure and synchronous: the playground calls it in a worker.
  */
-import { checkGraph, restore, type Design } from '../model';
+import { runnable, type Design } from '../model';
 import { simulateDesign } from '../engine';
 import { TracingSimulation, type FollowedRequest } from './tracer';
 import type { Trace, TraceReason, TraceResult } from './types';
@@ -20,11 +20,9 @@ export const TRACE_BUDGET = 2_000_000;
 
 export function findTraces(input: Design, budget = TRACE_BUDGET): TraceResult {
   const started = performance.now();
-  const restored = restore(input);
-  if (!restored.ok) return { ok: false, problem: restored.problems[0].message };
-  const design = restored.design;
-  const graphProblems = checkGraph(design);
-  if (graphProblems.length > 0) return { ok: false, problem: graphProblems[0].message };
+  const checked = runnable(input);
+  if (!checked.ok) return { ok: false, problem: checked.problems[0].message };
+  const design = checked.design;
   const run = { durationS: withinBudget(design, budget), warmupS: design.run.warmupS, seed: design.seed };
 
   const plain = simulateDesign(design, run);
