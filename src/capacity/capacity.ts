@@ -6,7 +6,7 @@
  * — so the runs trace one smooth load curve rather than a cloud of noise. Pure and
  * synchronous: the playground calls it in a worker, the runner and the tests directly.
  */
-import { runnable, type Design } from '../model';
+import { nodeName, runnable, type Design } from '../model';
 import { simulateDesign, summarize, type RunSummary } from '../engine';
 import { findings } from '../insights/findings';
 import type { CapacityLimit, CapacityResult, CapacityTarget, LoadPoint } from './types';
@@ -189,7 +189,7 @@ function busiestNode(ids: readonly string[], summary: RunSummary, doesWork: (n: 
  */
 function limitOf({ design, summary, point, short }: Measured): CapacityLimit | null {
   const named = findings(design, summary).filter((f) => f.nodeId !== undefined);
-  const label = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const label = (id: string) => nodeName(design, id);
   const bad = named.find((f) => f.tone === 'bad');
   if (bad) return { nodeId: bad.nodeId, text: bad.text };
   if (short.lagging !== null) {

@@ -9,7 +9,7 @@ import { formatLoad, formatScale, limitPhrase, targetText, verdict } from '../ca
 import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
 import { findings } from '../insights/findings';
-import type { Design } from '../model';
+import { nodeName, type Design } from '../model';
 import { whereTimeWent } from '../trace/criticalPath';
 import { depthFirst } from '../trace/tree';
 import type { Span, TraceSet } from '../trace/types';
@@ -119,7 +119,7 @@ export function formatCheck(scenario: Scenario, result: Extract<CheckResult, { o
 /** A capacity search: its verdict, what gives first, then a row per run in order of load. */
 export function formatCapacity(design: Design, result: CapacitySearch): string {
   const { run } = result;
-  const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const name = (id: string) => nodeName(design, id);
   const hasQueue = result.baseline.queueLagMs !== null;
   const header = ['load', 'offered', 'throughput', 'p99', 'errors', ...(hasQueue ? ['queue wait'] : []), 'busiest', 'meets'];
   const rows = result.points.map((p) => [
@@ -167,7 +167,7 @@ export function formatCapacityComparison(design: Design, comparison: CapacityCom
 /** Traces: per request, where its time went and a row per call, indented under the call that made it. */
 export function formatTraces(design: Design, set: TraceSet): string {
   const { run } = set;
-  const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const name = (id: string) => nodeName(design, id);
   const header = ['call', 'sent', 'back', 'network', 'queued', 'served', ''];
   const blocks = set.traces.map((trace) => {
     const rows = depthFirst(trace.spans).map(({ span, depth }) => [

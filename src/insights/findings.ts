@@ -4,7 +4,7 @@
  * from the measured figures (the runner's summary or the playground's latest snapshot) and the
  * design; every finding names the figures it rests on, and says what usually helps.
  */
-import type { Design, DesignNode } from '../model';
+import { nodeName, type Design, type DesignNode } from '../model';
 import type { EndToEndFigures, NodeFigures } from '../engine';
 
 export type FindingTone = 'bad' | 'warn' | 'info';
@@ -63,7 +63,7 @@ const ORDER: Record<FindingTone, number> = { bad: 0, warn: 1, info: 2 };
 
 export function findings(design: Design, run: MeasuredRun): Finding[] {
   const out: Finding[] = [];
-  const name = (id: string) => design.nodes.find((n) => n.id === id)?.label ?? id;
+  const name = (id: string) => nodeName(design, id);
   const targetsOf = (id: string) => design.edges.filter((e) => e.source === id && run.nodes[e.target]).map((e) => e.target);
 
   const e = run.endToEnd;

@@ -3,3 +3,4 @@ export * from './types';
 export { restore, checkParam, parseNumberText, plainText, LIMITS, DEFAULT_RUN, type RestoreResult } from './restore';
 export { checkGraph, runnable } from './graph';
 export { simulatesAlike } from './alike';
+export { nodeName } from './names';

@@ -4,7 +4,7 @@
  * on top of it this refuses faults the engine would ignore (flushing a server), so a timeline
  * never shows a fault that does nothing.
  */
-import { KIND_LABELS, restore, type Design, type FaultAction, type NodeKind, type ScheduledFault } from '../model';
+import { KIND_LABELS, nodeName, restore, type Design, type FaultAction, type NodeKind, type ScheduledFault } from '../model';
 
 /** What a fault is aimed at: a node of a kind, or a connection. */
 export type FaultTarget = { type: 'node'; id: string; kind: NodeKind; replicas: number } | { type: 'edge'; id: string };
@@ -51,11 +51,7 @@ export function targetName(design: Design, id: string): string {
   if (node) return node.label ?? node.id;
   const edge = design.edges.find((e) => e.id === id);
   if (!edge) return id;
-  const end = (nodeId: string) => {
-    const n = design.nodes.find((x) => x.id === nodeId);
-    return n?.label ?? nodeId;
-  };
-  return `${end(edge.source)} → ${end(edge.target)}`;
+  return `${nodeName(design, edge.source)} → ${nodeName(design, edge.target)}`;
 }
 
 /** What the fault's amount means for an action: slow/spike take a factor, addLatency milliseconds. */
