@@ -12,6 +12,7 @@ import { formatMs, formatPercent, formatRate, plural } from '../format';
 import { BY_P99, BY_UTILISATION } from './busiest';
 import { Chart } from './Chart';
 import { PercentileChart } from './PercentileChart';
+import { PERCENTILE_COLORS } from './percentiles';
 import { chartLines, chartNodes, MAX_NODE_LINES, useChosenNodes } from './chartNodes';
 import { namesKey, useFaultMarkers } from './faultMarkers';
 import { useEditMarkers } from './editMarkers';
@@ -28,9 +29,9 @@ const compact = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(x >= 10_000 ? 
 const THROUGHPUT_LINES = [{ key: 'throughput', name: 'Throughput', color: 'var(--series-1)' }];
 const ERROR_LINES = [{ key: 'errorRate', name: 'Error rate', color: 'var(--danger)' }];
 const LATENCY_LINES = [
-  { key: 'p50', name: 'p50', color: 'var(--series-2)' },
-  { key: 'p95', name: 'p95', color: 'var(--series-4)' },
-  { key: 'p99', name: 'p99', color: 'var(--series-5)' },
+  { key: 'p50', name: 'p50', color: PERCENTILE_COLORS.p50 },
+  { key: 'p95', name: 'p95', color: PERCENTILE_COLORS.p95 },
+  { key: 'p99', name: 'p99', color: PERCENTILE_COLORS.p99 },
 ];
 
 type LatencyView = 'endToEnd' | 'byNode' | 'percentiles';

@@ -43,13 +43,16 @@ export function percentileTicks(maxX: number): number[] {
   return ticks;
 }
 
+/** One colour per percentile, on the latency chart's lines over time and its marks by percentile alike. */
+export const PERCENTILE_COLORS = { p50: 'var(--series-2)', p95: 'var(--series-4)', p99: 'var(--series-5)' } as const;
+
 /**
  * The marked percentiles, with where they lie on the x axis and which side of their dot the
  * label goes. A latency curve only rises, so above-left and below-right of a point are clear
  * of it; alternating keeps p95's label off p99's.
  */
 export const MARKED = [
-  { key: 'p50', x: 2, color: 'var(--series-2)', side: 'belowRight' },
-  { key: 'p95', x: 20, color: 'var(--series-4)', side: 'aboveLeft' },
-  { key: 'p99', x: 100, color: 'var(--series-5)', side: 'belowRight' },
+  { key: 'p50', x: 2, color: PERCENTILE_COLORS.p50, side: 'belowRight' },
+  { key: 'p95', x: 20, color: PERCENTILE_COLORS.p95, side: 'aboveLeft' },
+  { key: 'p99', x: 100, color: PERCENTILE_COLORS.p99, side: 'belowRight' },
 ] as const;
