@@ -35,6 +35,8 @@ export class EndToEndStats {
   failed = 0;
   timedOut = 0;
   retries = 0;
+  /** Retries a client's retry budget did not allow (the request failed instead). */
+  retriesDenied = 0;
   /** Measured requests not yet settled; counted, not derived, so conservation can be checked. */
   inFlight = 0;
   readonly latency = new Histogram();

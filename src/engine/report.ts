@@ -60,6 +60,8 @@ export interface EndToEndFigures {
   inFlight: number;
   timedOut: number;
   retries: number;
+  /** Retries a client's retry budget did not allow (the request failed instead). */
+  retriesDenied: number;
   throughputPerSecond: number;
   latencyMs: LatencySummary;
 }
@@ -139,6 +141,7 @@ export function endToEnd(sim: Simulation): EndToEndFigures {
     inFlight: e.inFlight,
     timedOut: e.timedOut,
     retries: e.retries,
+    retriesDenied: e.retriesDenied,
     throughputPerSecond: seconds > 0 ? round(e.completed / seconds) : 0,
     latencyMs: latency,
   };

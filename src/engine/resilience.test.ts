@@ -61,6 +61,58 @@ describe('client timeouts and retries', () => {
   });
 });
 
+describe('retry budget', () => {
+  // Every attempt fails at once: each failure would retry, so the budget alone sets how many do.
+  const failing = (budget: number | null) =>
+    simulate(direct({ ratePerSecond: 1000, retries: 3, backoffMs: 0, retryBudgetPercent: budget }, { workers: 100, serviceTimeMs: 1, errorRate: 1 }), 60);
+
+  it('a budget of b % lets retries add b % of the requests sent, plus the second’s worth saved at the start', () => {
+    const sim = failing(10);
+    sim.drain();
+    const e = sim.e2e;
+    // Saved: 10 % of 1000 req/s for a second = 100 retries; then 0.1 per request sent.
+    const allowed = 100 + 0.1 * e.sent;
+    expect(e.retries).toBeLessThanOrEqual(allowed);
+    expect(e.retries).toBeGreaterThan(allowed - 2);
+    expect(sim.stats[1].arrivals).toBe(e.sent + e.retries);
+    // A request fails once its retries run out or the budget refuses the next one.
+    expect(e.failed).toBe(e.sent);
+    expect(e.retriesDenied).toBeGreaterThan(0.85 * e.sent);
+    expect(e.retriesDenied).toBeLessThanOrEqual(e.sent);
+  });
+
+  it('a budget of 0 % allows no retries; none (empty) allows every one', () => {
+    const none = failing(0);
+    none.drain();
+    expect(none.e2e.retries).toBe(0);
+    expect(none.stats[1].arrivals).toBe(none.e2e.sent);
+    expect(none.e2e.retriesDenied).toBe(none.e2e.sent);
+    const unlimited = failing(null);
+    unlimited.drain();
+    expect(unlimited.stats[1].arrivals).toBe(unlimited.e2e.sent * 4);
+    expect(unlimited.e2e.retriesDenied).toBe(0);
+  });
+
+  it('a retry storm outlasts the spike that set it off (a metastable failure); a budget or a bounded queue lets it recover', () => {
+    // 500 req/s onto 666 req/s of capacity, doubled for 5 s. Timed-out requests stay queued and
+    // are served for nobody, and every timeout comes back up to three times.
+    const answeredBetween = (fromS: number, toS: number, budget: number | null, queueCapacity: number | null = null) => {
+      const client = { ratePerSecond: 500, traffic: 'spike', spikeFactor: 2, shapeStartS: 20, shapeEndS: 25, timeoutMs: 300, retries: 3, backoffMs: 0, retryBudgetPercent: budget };
+      const sim = simulate(direct(client, { workers: 8, serviceTimeMs: 12, queueCapacity }), fromS, 5);
+      const before = sim.e2e.completed;
+      sim.runUntil(toS * 1000);
+      return (sim.e2e.completed - before) / (toS - fromS);
+    };
+    // Before the spike, every request sent is answered.
+    expect(answeredBetween(10, 20, null)).toBeGreaterThan(480);
+    // 25 s after it ended, without a budget hardly anything is answered in time…
+    expect(answeredBetween(50, 60, null)).toBeLessThan(25);
+    // …with retries held to 10 % of requests, or a waiting room of 20 that turns the excess away, all is.
+    expect(answeredBetween(50, 60, 10)).toBeGreaterThan(480);
+    expect(answeredBetween(50, 60, null, 20)).toBeGreaterThan(480);
+  });
+});
+
 describe('circuit breaker', () => {
   it('opens after the threshold within the window, fails fast, probes half-open, and closes after recovery', () => {
     const sketch = direct(

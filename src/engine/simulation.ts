@@ -519,12 +519,13 @@ export class Simulation {
     const r = this.requests;
     const client = this.clients[r.client[request]];
     const attempt = r.attempt[request];
-    if (attempt < client.retries) {
+    if (attempt < client.retries && client.spendRetry()) {
       r.attempt[request] = attempt + 1;
       r.refs[request]++;
       if (r.measured[request]) this.e2e.retries++;
       this.schedule(this.now + client.backoff(attempt + 1), RETRY, request);
     } else {
+      if (attempt < client.retries && r.measured[request]) this.e2e.retriesDenied++;
       this.settleFailed(request);
     }
   }

@@ -74,8 +74,39 @@ describe('findings', () => {
     );
     const texts = findingsOf(design).map((f) => f.text);
     // P(exponential 10 ms > 20 ms) = e^−2 ≈ 13.5 % of attempts time out.
-    expect(texts).toContainEqual(expect.stringMatching(/timed out at the client/));
+    expect(texts).toContainEqual(expect.stringMatching(/^[\d,]+ attempts \(1\d %\) timed out at the client/));
     expect(texts).toContainEqual(expect.stringMatching(/^Clients retried 1\d % of requests/));
+  });
+
+  describe('a retry storm', () => {
+    // 500 req/s onto 8 workers of 12 ms (666 req/s), doubled for 5 s; each timeout retried thrice.
+    const users = { ratePerSecond: 500, traffic: 'spike', spikeFactor: 2, shapeStartS: 20, shapeEndS: 25, timeoutMs: 300, retries: 3, backoffMs: 0 };
+    const storm = (client: Record<string, unknown>, workers = 8) =>
+      designOf(
+        [
+          { id: 'users', kind: 'client', params: client },
+          { id: 'app', kind: 'server', params: { workers, serviceTimeMs: 12 } },
+        ],
+        [{ from: 'users', to: 'app' }],
+      );
+
+    it('is named when the clients’ own traffic would fit and the retries are what keep the node overloaded', () => {
+      const list = findingsOf(storm(users));
+      expect(about(list, 'app').map((f) => f.text)).toEqual([expect.stringMatching(/^Retries keep app overloaded \(a retry storm\): busy 9\d % of the time, yet without them it would have had about [\d,]+ requests, fewer than the [\d,]+ it served\./)]);
+      expect(list.map((f) => f.text)).toContainEqual(expect.stringMatching(/A retry budget on the clients caps them\.$/));
+    });
+
+    it('is not named when the traffic alone is more than the node can serve: that is plain saturation', () => {
+      // 4 workers serve 333 req/s, fewer than the 500 sent once each.
+      const list = about(findingsOf(storm(users, 4)), 'app').map((f) => f.text);
+      expect(list).toEqual([expect.stringMatching(/^app is saturated/)]);
+    });
+
+    it('with a retry budget, says how many retries it refused', () => {
+      const list = findingsOf(storm({ ...users, retryBudgetPercent: 10 })).map((f) => f.text);
+      expect(list).toContainEqual(expect.stringMatching(/^The clients' retry budget refused [\d,]+ retries \(\d+ % of requests\)/));
+      expect(list.filter((t) => /caps them/.test(t))).toEqual([]);
+    });
   });
 
   it('see a queue whose consumers fall behind', () => {

@@ -46,6 +46,7 @@ const ENOUGH = 100;
 
 const pct = (x: number) => `${x >= 0.1 ? Math.round(x * 100) : Math.round(x * 1000) / 10} %`;
 const count = (x: number) => Math.round(x).toLocaleString('en-US');
+const waiting = (x: number) => (x >= 100 ? count(x) : x.toFixed(1));
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 
 /** Advice for a saturated node, by kind. */
@@ -67,11 +68,18 @@ export function findings(design: Design, run: MeasuredRun): Finding[] {
   const targetsOf = (id: string) => design.edges.filter((e) => e.source === id && run.nodes[e.target]).map((e) => e.target);
 
   const e = run.endToEnd;
-  if (e.sent >= ENOUGH && e.timedOut / e.sent >= TIMED_OUT) {
-    out.push({ tone: 'bad', text: `${count(e.timedOut)} requests (${pct(e.timedOut / e.sent)}) timed out at the client: something on their path answers slower than the timeout.` });
+  // Timeouts and retries are counted per attempt: a request can time out once per try.
+  const attempts = e.sent + e.retries;
+  if (e.sent >= ENOUGH && e.timedOut / attempts >= TIMED_OUT) {
+    out.push({ tone: 'bad', text: `${count(e.timedOut)} attempts (${pct(e.timedOut / attempts)}) timed out at the client: something on their path answers slower than the timeout.` });
   }
+  const budgeted = design.nodes.some((n) => n.kind === 'client' && typeof n.params.retryBudgetPercent === 'number');
   if (e.sent >= ENOUGH && e.retries / e.sent >= RETRIED) {
-    out.push({ tone: 'warn', text: `Clients retried ${pct(e.retries / e.sent)} of requests: each retry is more load on whatever failed, and can keep an overloaded node overloaded.` });
+    const advice = budgeted ? '' : ' A retry budget on the clients caps them.';
+    out.push({ tone: 'warn', text: `Clients retried ${pct(e.retries / e.sent)} of requests: each retry is more load on whatever failed, and can keep an overloaded node overloaded.${advice}` });
+  }
+  if (e.sent >= ENOUGH && e.retriesDenied / e.sent >= RETRIED) {
+    out.push({ tone: 'info', text: `The clients' retry budget refused ${count(e.retriesDenied)} retries (${pct(e.retriesDenied / e.sent)} of requests): those requests failed instead of adding load.` });
   }
 
   for (const node of design.nodes) {
@@ -81,11 +89,13 @@ export function findings(design: Design, run: MeasuredRun): Finding[] {
     if (f.state === 'down') out.push({ tone: 'bad', nodeId: node.id, text: `${label} is down: calls to it fail.` });
     const busyWorkers = f.utilization * workersOf(node) * f.instances;
     if (f.utilization >= SATURATED && f.meanQueueLength >= busyWorkers && RELIEF[node.kind]) {
-      out.push({
-        tone: 'bad',
-        nodeId: node.id,
-        text: `${label} is saturated: busy ${pct(f.utilization)} of the time, and requests wait longer for a worker than they take to serve (${f.meanQueueLength.toFixed(1)} waiting on average). ${RELIEF[node.kind]}`,
-      });
+      out.push(
+        retryStorm(label, node, f, e) ?? {
+          tone: 'bad',
+          nodeId: node.id,
+          text: `${label} is saturated: busy ${pct(f.utilization)} of the time, and requests wait longer for a worker than they take to serve (${waiting(f.meanQueueLength)} waiting on average). ${RELIEF[node.kind]}`,
+        },
+      );
     }
     if (f.arrivals >= ENOUGH && f.dropped / f.arrivals >= DROPPED) {
       out.push({ tone: 'bad', nodeId: node.id, text: `${label} turned away ${count(f.dropped)} requests (${pct(f.dropped / f.arrivals)}): its waiting room was full.` });
@@ -107,6 +117,25 @@ export function findings(design: Design, run: MeasuredRun): Finding[] {
     if (node.kind === 'shardRouter') hotShard(node, targetsOf(node.id), run, name, out);
   }
   return out.sort((a, b) => ORDER[a.tone] - ORDER[b.tone]);
+}
+
+/**
+ * A saturated node kept overloaded by retries: had its requests come only once each (the share
+ * of first attempts among all attempts), it would have had fewer than it served, so the clients'
+ * own traffic fits and the retries are what keep it down — a retry storm, which outlasts
+ * whatever set it off (a metastable failure).
+ */
+function retryStorm(label: string, node: DesignNode, f: NodeFigures, e: EndToEndFigures): Finding | null {
+  if (e.sent < ENOUGH || e.retries / e.sent < RETRIED || f.arrivals < ENOUGH) return null;
+  const once = f.arrivals * (e.sent / (e.sent + e.retries));
+  if (once >= f.completed) return null;
+  return {
+    tone: 'bad',
+    nodeId: node.id,
+    text:
+      `Retries keep ${label} overloaded (a retry storm): busy ${pct(f.utilization)} of the time, yet without them it would have had about ${count(once)} requests, fewer than the ${count(f.completed)} it served. ` +
+      'A retry budget on the clients, or a bounded queue that turns requests away rather than serving ones whose client gave up, lets it recover.',
+  };
 }
 
 /** Workers of one instance (a database's primary or a replica, a server's instance). */

@@ -9,7 +9,7 @@ import { NODE_KINDS } from './params';
 import { restore } from './restore';
 
 const VERSION_1_DEFAULTS = {
-  client: { ratePerSecond: 100, arrivals: 'poisson', traffic: 'constant', rampToRatePerSecond: 1000, spikeFactor: 5, shapeStartS: 10, shapeEndS: 20, sineAmplitude: 0.5, periodS: 60, readRatio: 0.9, keys: 1000, keyDistribution: 'uniform', zipfExponent: 1, sessions: 100, timeoutMs: 0, retries: 0, backoffMs: 100, costPerMonth: 0 },
+  client: { ratePerSecond: 100, arrivals: 'poisson', traffic: 'constant', rampToRatePerSecond: 1000, spikeFactor: 5, shapeStartS: 10, shapeEndS: 20, sineAmplitude: 0.5, periodS: 60, readRatio: 0.9, keys: 1000, keyDistribution: 'uniform', zipfExponent: 1, sessions: 100, timeoutMs: 0, retries: 0, backoffMs: 100, retryBudgetPercent: null, costPerMonth: 0 },
   loadBalancer: { algorithm: 'roundRobin', virtualNodes: 100, serviceTimeMs: 0, workers: 1000, healthCheckIntervalS: 5, costPerMonth: 22.27,
     // Added within version 1: no hedging, as every balancer was before.
     hedgeAfterMs: 0 },

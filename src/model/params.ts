@@ -227,6 +227,15 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
     num('backoffMs', 'Backoff', 100, 0, 600_000, 'Wait before the first retry; doubles each retry, with jitter.', {
       unit: 'ms',
     }),
+    num(
+      'retryBudgetPercent',
+      'Retry budget',
+      null,
+      0,
+      100,
+      'Retries may add at most this share to the requests sent (each request earns a fraction of a retry, a second’s worth can be saved); empty = no budget.',
+      { unit: '%', nullable: true },
+    ),
     // Users' devices are not on the bill.
     cost(0),
   ],

@@ -19,6 +19,7 @@ export const EXAMPLES: ExampleEntry[] = [
   { file: 'kafka-hot-partition', title: 'Kafka topic: a hot key makes a hot partition' },
   { file: 'sharded-hot-shard', title: 'Sharded database with a hot shard' },
   { file: 'rate-limited-api', title: 'Rate-limited API under a spike' },
+  { file: 'retry-storm', title: 'Retry storm: a 5-second spike, then down for good' },
   { file: 'fan-out-tail', title: 'Search fan-out: the slowest shard sets the latency' },
   { file: 'hedged-requests', title: 'Hedged requests: a second copy cuts the tail' },
 ];

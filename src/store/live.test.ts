@@ -14,7 +14,7 @@ function snap(timeMs: number, completed: number): Snapshot {
   });
   return {
     timeMs, events: 1, measuring: true,
-    endToEnd: { sent: completed, completed, failed: 0, inFlight: 0, timedOut: 0, retries: 0, throughputPerSecond: 1, latencyMs: latency },
+    endToEnd: { sent: completed, completed, failed: 0, inFlight: 0, timedOut: 0, retries: 0, retriesDenied: 0, throughputPerSecond: 1, latencyMs: latency },
     nodes: [node('users', 'client'), node('app', 'server')],
     edges: [{ id: 'e1', sent: completed, failed: 0, breaker: null, breakerOpens: 0, breakerRejected: 0, cut: false, addedLatencyMs: 0, inFlight: 0 }],
     windows: [], cursor: 0,

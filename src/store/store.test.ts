@@ -110,7 +110,7 @@ describe('run slice', () => {
     const point = { tS: 1, throughput: 1, errorRate: 0, p50: 1, p95: 1, p99: 1, utilization: [], queue: [], nodeRate: [], nodeP99: [], edgeRate: [], edgeErrors: [] };
     const snap = {
       timeMs: 1000, events: 1, measuring: true,
-      endToEnd: { sent: 1, completed: 1, failed: 0, inFlight: 0, timedOut: 0, retries: 0, throughputPerSecond: 1, latencyMs: { mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, p999: 1, max: 1 } },
+      endToEnd: { sent: 1, completed: 1, failed: 0, inFlight: 0, timedOut: 0, retries: 0, retriesDenied: 0, throughputPerSecond: 1, latencyMs: { mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, p999: 1, max: 1 } },
       nodes: [], edges: [], windows: Array.from({ length: SERIES_CAP + 50 }, () => point), cursor: 1,
     };
     const next = ingest(initialRun, snap);

@@ -49,6 +49,13 @@ export class ClientBehaviour extends Behaviour {
   timeoutMs = 0;
   retries = 0;
   backoffMs = 0;
+  /** Retries allowed per request sent (the retry budget's share), or Infinity without a budget. */
+  private retryShare = Infinity;
+  /** The budget's balance, in retries: topped up from `sent` when a retry asks, up to `retryCap`. */
+  private retryTokens = 0;
+  private retryCap = 0;
+  private sent = 0;
+  private sentAtTopUp = 0;
 
   constructor(sim: Simulation, node: number, id: string, params: Params, seed: number) {
     super(sim, node);
@@ -81,7 +88,30 @@ export class ClientBehaviour extends Behaviour {
     this.timeoutMs = p.timeoutMs as number;
     this.retries = p.retries as number;
     this.backoffMs = p.backoffMs as number;
+    this.configureRetryBudget(p.retryBudgetPercent as number | null);
     this.updateSteadyGap();
+  }
+
+  /**
+   * A retry budget, as Finagle's and Envoy's: each request sent earns `percent` % of a retry and
+   * each retry spends one, so retries add at most that share to the load however much fails. A
+   * second's worth at the base rate can be saved (at least one retry), and a new budget starts full.
+   */
+  private configureRetryBudget(percent: number | null): void {
+    const hadBudget = this.retryShare !== Infinity;
+    this.retryShare = percent === null ? Infinity : percent / 100;
+    this.retryCap = this.retryShare === Infinity || this.retryShare === 0 ? 0 : Math.max(1, this.retryShare * this.ratePerS);
+    this.retryTokens = hadBudget ? Math.min(this.retryTokens, this.retryCap) : this.retryCap;
+  }
+
+  /** Whether the retry budget lets one more retry leave now; if so, it is spent. */
+  spendRetry(): boolean {
+    if (this.retryShare === Infinity) return true;
+    this.retryTokens = Math.min(this.retryCap, this.retryTokens + (this.sent - this.sentAtTopUp) * this.retryShare);
+    this.sentAtTopUp = this.sent;
+    if (this.retryTokens < 1) return false;
+    this.retryTokens -= 1;
+    return true;
   }
 
   get spike(): number {
@@ -201,6 +231,7 @@ export class ClientBehaviour extends Behaviour {
    * way it is routed, so runs compared side by side see the same requests.
    */
   newSeed(): number {
+    this.sent++;
     return this.requestRng.int32();
   }
 

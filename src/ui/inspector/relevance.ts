@@ -16,6 +16,7 @@ export function isRelevant(key: string, params: Params, context: { sourceKind?: 
     case 'zipfExponent':
       return params.keyDistribution === 'zipf';
     case 'backoffMs':
+    case 'retryBudgetPercent':
       return typeof params.retries === 'number' && params.retries > 0;
     case 'serviceTimeCv':
       return params.serviceDistribution === 'lognormal';
