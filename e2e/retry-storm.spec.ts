@@ -21,6 +21,7 @@ test('the retry-storm example stays down after its spike, Findings names the sto
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   const budget = inspector.getByLabel('Retry budget');
   await expect(budget).toHaveValue('');
+  await expect(budget).toHaveAttribute('placeholder', 'no budget');
   await budget.fill('10');
   await budget.press('Enter');
   await shot(page, 'retry-budget');

@@ -9,7 +9,7 @@ import { formatLoad, formatScale, limitPhrase, targetText, verdict } from '../ca
 import { stationConfig } from '../engine/kinds';
 import { doesOwnWork } from '../engine/station';
 import { findings } from '../insights/findings';
-import { nodeName, type Design } from '../model';
+import { emptyWord, nodeName, type Design, type ParamValue } from '../model';
 import { whereTimeWent } from '../trace/criticalPath';
 import { depthFirst } from '../trace/tree';
 import type { Span, TraceSet } from '../trace/types';
@@ -76,13 +76,19 @@ function columns(header: string[], rows: string[][], textColumns: number, traili
   return [render(header), render(widths.map((w) => '─'.repeat(w))), ...rows.map(render)];
 }
 
+/** A compared value as its row reads: empty as the param means it, the design's current one marked. */
+function valueLabel(design: Design, subject: Comparison['subject']): (value: ParamValue) => string {
+  const found = findSubject(design, subject);
+  return (value) => `${value === null ? emptyWord(found?.spec) : value}${value === found?.value ? ' (current)' : ''}`;
+}
+
 /** A comparison: one row per value, the design's current one marked. */
 export function formatComparison(design: Design, comparison: Comparison): string {
   const { subject, run } = comparison;
-  const current = findSubject(design, subject)?.value;
+  const label = valueLabel(design, subject);
   const header = ['value', 'throughput', 'p50', 'p95', 'p99', 'errors', 'cost'];
   const rows = comparison.variants.map((v) => {
-    const value = `${v.value === null ? 'unbounded' : v.value}${v.value === current ? ' (current)' : ''}`;
+    const value = label(v.value);
     if (!v.ok) return [value, v.problem, '', '', '', '', ''];
     const latency = (x: number) => (v.completed > 0 ? ms(x) : '—');
     return [
@@ -146,11 +152,11 @@ export function formatCapacity(design: Design, result: CapacitySearch): string {
 /** A comparison by capacity: a row per value, the traffic it carries within the target and what gives first. */
 export function formatCapacityComparison(design: Design, comparison: CapacityComparison): string {
   const { subject, run, target } = comparison;
-  const current = findSubject(design, subject)?.value;
+  const label = valueLabel(design, subject);
   const hasQueue = design.nodes.some((n) => n.kind === 'queue');
   const header = ['value', 'carries', 'what gives first'];
   const rows = comparison.variants.map((v) => {
-    const value = `${v.value === null ? 'unbounded' : v.value}${v.value === current ? ' (current)' : ''}`;
+    const value = label(v.value);
     if (!v.ok) return [value, '', v.problem];
     const carries = v.carriedPerSecond === null ? 'misses at every load' : `${v.atLeast ? 'at least ' : ''}${formatLoad(v.carriedPerSecond)}`;
     // A row holds the finding's first clause; --json has it whole.

@@ -23,7 +23,11 @@ describe('the values a comparison starts with', () => {
 
   it('keeps an unbounded setting as a row of its own', () => {
     expect(defaultValues(nodeSpec('server', 'queueCapacity'), null)).toEqual([null, 0, 1, 10, 100]);
-    expect(valuesText([null, 0])).toBe('unbounded, 0');
+    expect(valuesText([null, 0], nodeSpec('server', 'queueCapacity'))).toBe('unbounded, 0');
+    // Where empty means something else, it says so, and reads back.
+    const budget = nodeSpec('client', 'retryBudgetPercent');
+    expect(valuesText([null, 10], budget)).toBe('no budget, 10');
+    expect(parseValues(budget, 'no budget, 10, 20')).toEqual({ values: [null, 10, 20] });
   });
 });
 

@@ -1,5 +1,5 @@
 /** The values a comparison starts with, and values typed as text, checked against the param's spec. */
-import { checkParam, parseNumberText, type ParamSpec, type ParamValue } from '../model';
+import { checkParam, emptyWord, parseNumberText, type ParamSpec, type ParamValue } from '../model';
 
 /** More rows than this make a table nobody reads, and a wait of several seconds. */
 export const MAX_VALUES = 12;
@@ -41,7 +41,7 @@ export function parseValues(spec: ParamSpec, text: string): { values: ParamValue
   const values: ParamValue[] = [];
   for (const part of parts) {
     if (part === '' && !(spec.type === 'number' && spec.nullable)) continue;
-    const checked = checkParam(spec, part === 'unbounded' ? null : parseNumberText(part));
+    const checked = checkParam(spec, part === 'unbounded' || part === emptyWord(spec) ? null : parseNumberText(part));
     if ('error' in checked) return { error: checked.error };
     if (!values.includes(checked.value)) values.push(checked.value);
   }
@@ -50,6 +50,6 @@ export function parseValues(spec: ParamSpec, text: string): { values: ParamValue
 }
 
 /** Values as the text field shows them. */
-export function valuesText(values: readonly ParamValue[]): string {
-  return values.map((v) => (v === null ? 'unbounded' : String(v))).join(', ');
+export function valuesText(values: readonly ParamValue[], spec: ParamSpec): string {
+  return values.map((v) => (v === null ? emptyWord(spec) : String(v))).join(', ');
 }

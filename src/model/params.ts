@@ -83,6 +83,8 @@ export interface NumberSpec extends SpecBase {
   integer?: boolean;
   /** `null` is a meaningful value (unbounded, none). */
   nullable?: boolean;
+  /** What null means, in a word or two, where `nullable` ('unbounded' unless said). */
+  empty?: string;
   /** The lower bound itself is not allowed (strictly positive). */
   exclusiveMin?: boolean;
   /**
@@ -97,6 +99,9 @@ export interface EnumSpec extends SpecBase {
   options: readonly string[];
 }
 export type ParamSpec = NumberSpec | EnumSpec;
+
+/** How a null value of `spec` reads: in a field left empty, a compared value, a marker. */
+export const emptyWord = (spec: ParamSpec | undefined): string => (spec?.type === 'number' && spec.empty) || 'unbounded';
 
 const num = (
   key: string,
@@ -161,6 +166,7 @@ const cacheParams = (capacity: number, hitTimeMs: number, costPerMonth: number):
   choice('eviction', 'Eviction', ['lru', 'lfu', 'fifo'], 'lru', 'Which entry leaves when the cache is full.'),
   num('ttlSeconds', 'TTL', null, 0, 31_536_000, 'Seconds an entry stays fresh; empty = never expires.', {
     nullable: true,
+    empty: 'never expires',
     unit: 's',
   }),
   num('hitTimeMs', 'Hit time', hitTimeMs, 0, 60_000, 'Time to answer a read from the cache.', { unit: 'ms' }),
@@ -234,7 +240,7 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       0,
       100,
       'Retries may add at most this share to the requests sent (each request earns a fraction of a retry, a second’s worth can be saved); empty = no budget.',
-      { unit: '%', nullable: true },
+      { unit: '%', nullable: true, empty: 'no budget' },
     ),
     // Users' devices are not on the bill.
     cost(0),

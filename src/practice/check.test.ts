@@ -54,6 +54,13 @@ describe('the brief’s rules', () => {
     const breaks = ruleBreaks(changed, { start }).map((b) => `${b.nodeId}.${b.key}: ${b.value} for ${b.fixed}`);
     expect(breaks.sort()).toEqual(['app.costPerMonth: 0 for 70.08', 'app.workers: 16 for 4', 'users.ratePerSecond: 50 for 100']);
   });
+
+  it('fixes more of the brief’s own nodes where the brief says so (an app’s shipped retries)', () => {
+    const start = oneServer({ ratePerSecond: 100, timeoutMs: 300, retries: 3 });
+    const changed = oneServer({ ratePerSecond: 100, timeoutMs: 300, retries: 0, retryBudgetPercent: 10 });
+    const breaks = ruleBreaks(changed, { start, fixes: { client: ['timeoutMs', 'retries'] } }).map((b) => `${b.nodeId}.${b.key}: ${b.value} for ${b.fixed}`);
+    expect(breaks).toEqual(['users.retries: 0 for 3']);
+  });
 });
 
 describe('checking a design', () => {
@@ -109,6 +116,26 @@ describe('checking a design', () => {
     const brief = { ...scenarioOf(design, [{ kind: 'p50EverySecond', maxMs: 1e6 }], { server: { serviceDistribution: 'constant' } }) };
     const result = checkDesign(design, { ...brief, faults: [{ atS: 35, action: 'kill', target: 'app' }] });
     expect(result.ok && result.results[1]).toMatchObject({ passed: false, measured: 'nothing was answered in the second ending at 36 s' });
+  });
+
+  it('measures every second from a time on: down for five seconds, itself again after', () => {
+    const design = oneServer({ ratePerSecond: 10, arrivals: 'uniform' }, { serviceDistribution: 'constant' });
+    const hardware = { server: { serviceDistribution: 'constant' } };
+    // Lost from 35 s to 40 s: every request sent meanwhile is refused at once.
+    const recovers = (fromS: number, maxP99Ms: number) => {
+      const brief = scenarioOf(design, [{ kind: 'recovers', fromS, maxP99Ms, maxErrorRate: 0 }], hardware);
+      const result = checkDesign(design, { ...brief, faults: [{ atS: 35, action: 'kill', target: 'app', durationS: 5 }] });
+      if (!result.ok) throw new Error(result.problems.join());
+      return result.results[1];
+    };
+    expect(recovers(40, 10.2)).toEqual({
+      requirement: 'recovers',
+      label: 'From 40 s on, in every second: p99 at most 10.2 ms, errors at most 0 %',
+      passed: true,
+      measured: 'worst, the second ending at 41 s: p99 10 ms, 0 % failed',
+    });
+    expect(recovers(39, 10.2)).toMatchObject({ passed: false, measured: 'nothing was answered in the second ending at 40 s' });
+    expect(recovers(40, 9.8)).toMatchObject({ passed: false, measured: expect.stringMatching(/: p99 10 ms, 0 % failed$/) });
   });
 
   it('sums the instances’ list prices', () => {

@@ -4,7 +4,7 @@
  * playground calls it in a worker, the CLI and the tests directly.
  */
 import { KIND_LABELS, NODE_PARAM_SPECS, runnable, type Design, type ParamValue } from '../model';
-import { Simulation, summarize, type RunSummary } from '../engine';
+import { Simulation, summarize, type RunSummary, type WindowPoint } from '../engine';
 import { dollars, ms, percent, requirementLabel, RULES_LABEL, seconds } from './describe';
 import { briefFaults, givenMismatch, ruleBreaks } from './rules';
 import type { CheckResult, Requirement, RequirementResult, Scenario } from './types';
@@ -39,11 +39,11 @@ export function checkDesign(input: Design, scenario: Scenario): CheckResult {
   return { ok: true, passed: results.every((r) => r.passed), results, runs, wallMs };
 }
 
-/** What one check run measured: the run's figures, the slowest second's median, and the longest any queued message waited. */
+/** What one check run measured: the run's figures, each measured second, and the longest any queued message waited. */
 interface Measured {
   summary: RunSummary;
-  /** The measured second with the highest median latency (Infinity when nothing completed in it). */
-  worstSecond: { endS: number; p50: number };
+  /** The measured seconds, oldest first. */
+  seconds: WindowPoint[];
   /** The queue where a message waited longest, and how long; null without queues. */
   worstLag: { nodeId: string; ms: number } | null;
 }
@@ -52,19 +52,13 @@ function simulate(design: Design, check: Scenario['check']): Measured {
   const sim = new Simulation(design, { seed: check.seed, warmupMs: check.warmupS * 1000 });
   sim.runUntil((check.warmupS + check.durationS) * 1000);
   const summary = summarize(sim, 0);
-  let worstSecond = { endS: check.warmupS, p50: 0 };
-  for (const window of sim.series.since(0)) {
-    if (window.tS <= check.warmupS) continue;
-    // A second in which nothing was answered is as bad as it gets.
-    const p50 = window.throughput > 0 ? window.p50 : Infinity;
-    if (p50 > worstSecond.p50) worstSecond = { endS: window.tS, p50 };
-  }
+  const seconds = sim.series.since(0).filter((window) => window.tS > check.warmupS);
   let worstLag: Measured['worstLag'] = null;
   for (const [nodeId, figures] of Object.entries(summary.nodes)) {
     const waited = figures.longestWaitMs;
     if (waited !== null && (worstLag === null || waited > worstLag.ms)) worstLag = { nodeId, ms: waited };
   }
-  return { summary, worstSecond, worstLag };
+  return { summary, seconds, worstLag };
 }
 
 /** Failed requests among those settled; 1 when nothing settled (nothing was answered at all). */
@@ -75,7 +69,7 @@ export function errorRate(summary: RunSummary): number {
 
 function measure(
   requirement: Exclude<Requirement, { kind: 'survivesLoss' }>,
-  { summary, worstSecond, worstLag }: Measured,
+  { summary, seconds: measuredSeconds, worstLag }: Measured,
   name: (id: string) => string,
 ): RequirementResult {
   switch (requirement.kind) {
@@ -90,13 +84,28 @@ function measure(
       };
     }
     case 'p50EverySecond': {
-      const { endS, p50 } = worstSecond;
+      const { endS, p50 } = slowestSecond(measuredSeconds);
       const second = `the second ending at ${seconds(endS)}`;
       return {
         requirement: requirement.kind,
         label: requirementLabel(requirement),
         passed: p50 <= requirement.maxMs,
         measured: Number.isFinite(p50) ? `worst, ${second}: p50 ${ms(p50)}` : `nothing was answered in ${second}`,
+      };
+    }
+    case 'recovers': {
+      const after = measuredSeconds.filter((window) => window.tS - 1 >= requirement.fromS);
+      // The second furthest past either bound; one in which nothing was answered is as bad as it gets.
+      const badness = (w: WindowPoint) => Math.max(over(w.throughput > 0 ? w.p99 : Infinity, requirement.maxP99Ms), over(w.errorRate, requirement.maxErrorRate));
+      const worst = after.reduce<WindowPoint | null>((a, b) => (a === null || badness(b) > badness(a) ? b : a), null);
+      if (worst === null) return { requirement: requirement.kind, label: requirementLabel(requirement), passed: true, measured: 'no second to measure' };
+      const second = `the second ending at ${seconds(worst.tS)}`;
+      return {
+        requirement: requirement.kind,
+        label: requirementLabel(requirement),
+        passed: badness(worst) <= 1,
+        measured:
+          worst.throughput > 0 ? `worst, ${second}: p99 ${ms(worst.p99)}, ${percent(worst.errorRate)} failed` : `nothing was answered in ${second}`,
       };
     }
     case 'errorRate': {
@@ -126,6 +135,16 @@ function measure(
         nodeId: worstLag.nodeId,
       };
   }
+}
+
+/** The measured second with the highest median latency (Infinity when nothing was answered in it). */
+function slowestSecond(measured: WindowPoint[]): { endS: number; p50: number } {
+  let slowest = { endS: 0, p50: 0 };
+  for (const window of measured) {
+    const p50 = window.throughput > 0 ? window.p50 : Infinity;
+    if (p50 > slowest.p50) slowest = { endS: window.tS, p50 };
+  }
+  return slowest;
 }
 
 function survivesLoss(

@@ -1,6 +1,6 @@
 /** Requirements in words, for the brief before a check and for the check's results. */
-import { KIND_LABELS } from '../model';
-import type { Requirement } from './types';
+import { KIND_LABELS, NODE_PARAM_SPECS } from '../model';
+import type { Requirement, Scenario } from './types';
 
 /** The first line of every check: the design keeps what the brief fixes. */
 export const RULES_LABEL = 'Keeps the brief’s traffic and hardware';
@@ -24,5 +24,18 @@ export function requirementLabel(requirement: Requirement): string {
       return `Every queued message handled within ${seconds(requirement.maxS)}`;
     case 'survivesLoss':
       return `Losing any one ${KIND_LABELS[requirement.of].toLowerCase()} at ${requirement.atS} s: errors at most ${percent(requirement.maxErrorRate)}, p99 at most ${ms(requirement.maxP99Ms)}`;
+    case 'recovers':
+      return `From ${seconds(requirement.fromS)} on, in every second: p99 at most ${ms(requirement.maxP99Ms)}, errors at most ${percent(requirement.maxErrorRate)}`;
   }
+}
+
+/** What the brief fixes and what is the candidate's, in a sentence under the brief. */
+export function rulesText(scenario: Pick<Scenario, 'fixes'>): string {
+  const shipped = (scenario.fixes?.client ?? []).map((key) => NODE_PARAM_SPECS.client.find((spec) => spec.key === key)?.label.toLowerCase() ?? key);
+  const theirs = shipped.length > 0 ? `, their ${shipped.map((label, i) => (i === 0 ? '' : i === shipped.length - 1 ? ' and ' : ', ') + label).join('')}` : '';
+  const resilience = shipped.length > 0 ? 'queue sizes, retry budgets' : 'timeouts, retries';
+  return (
+    `The brief fixes the clients’ traffic${theirs} and what each kind of instance can do and costs. The rest is yours: which ` +
+    `nodes, how they connect, algorithms, caches, replicas, instances and autoscaling, ${resilience} and health checks.`
+  );
 }

@@ -43,7 +43,7 @@ export interface RuleBreak {
 }
 
 /** What checking the rules needs of a scenario. */
-export type Brief = Pick<Scenario, 'start' | 'hardware' | 'given'>;
+export type Brief = Pick<Scenario, 'start' | 'hardware' | 'given' | 'fixes'>;
 
 /** The nodes the brief provides: its clients, and any others it names (a payment provider, say). */
 export function givenNodes(brief: Brief): DesignNode[] {
@@ -58,7 +58,7 @@ export function givenNodes(brief: Brief): DesignNode[] {
  */
 export function fixedFor(node: DesignNode, brief: Brief): Params | null {
   const given = givenNodes(brief).find((n) => n.id === node.id && n.kind === node.kind);
-  if (given) return pick(given.params, FIXED_KEYS[node.kind]);
+  if (given) return pick(given.params, [...FIXED_KEYS[node.kind], ...(brief.fixes?.[node.kind] ?? [])]);
   return node.kind === 'client' ? null : fixedParams(node.kind, brief.hardware);
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Params } from '../model';
 import { checkDesign } from './check';
+import { rulesText } from './describe';
 import { ruleBreaks } from './rules';
 import { SCENARIOS } from './scenarios';
 
@@ -98,5 +99,46 @@ describe('a brief’s own nodes', () => {
     // Blocking servers grind to a halt while the provider is slow, and only then.
     const result = checkDesign({ ...slow.start, faults: [] }, slow);
     expect(result.ok && result.results[1]).toMatchObject({ passed: false, measured: expect.stringMatching(/second ending at (2\d|3\d|4[0-5]) s/) });
+  });
+});
+
+describe('recovering from a retry storm', () => {
+  const storm = SCENARIOS.find((s) => s.id === 'retry-storm')!;
+  const outcome = (client: Params, server: Params = {}, servers = 2) => {
+    const apps = storm.start.nodes.filter((n) => n.kind === 'server');
+    const design = {
+      ...storm.start,
+      nodes: [
+        ...storm.start.nodes.map((n) =>
+          n.kind === 'client' ? { ...n, params: { ...n.params, ...client } } : n.kind === 'server' ? { ...n, params: { ...n.params, ...server } } : n,
+        ),
+        ...Array.from({ length: servers - apps.length }, (_, i) => ({ ...apps[0], id: `extra-${i}`, label: `Extra ${i}` })),
+      ],
+      edges: [...storm.start.edges, ...Array.from({ length: servers - apps.length }, (_, i) => ({ ...storm.start.edges[1], id: `x${i}`, target: `extra-${i}` }))],
+    };
+    const result = checkDesign(design, storm);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    return Object.fromEntries(result.results.map((r) => [r.requirement, r.passed]));
+  };
+
+  it('starts down for good after the burst: nothing is answered after it', () => {
+    const result = checkDesign(storm.start, storm);
+    expect(result.ok && result.results.find((r) => r.requirement === 'recovers')).toMatchObject({ passed: false, measured: expect.stringMatching(/^nothing was answered in the second ending at 3\d s$/) });
+  });
+
+  it('is not met by a retry budget alone (the backlog takes too long to drain), and is by a bounded queue alone', () => {
+    expect(outcome({ retryBudgetPercent: 10 })).toMatchObject({ rules: true, recovers: false });
+    expect(outcome({}, { queueCapacity: 20 })).toEqual({ rules: true, recovers: true, errorRate: true, cost: true });
+  });
+
+  it('says under the brief that the app’s timeout and retries are fixed, and what is left', () => {
+    expect(rulesText(storm)).toMatch(/^The brief fixes the clients’ traffic, their timeout, retries and backoff and what each kind/);
+    expect(rulesText(storm)).toMatch(/queue sizes, retry budgets and health checks\.$/);
+    expect(rulesText(SCENARIOS[0])).toMatch(/clients’ traffic and what each kind .* timeouts, retries and health checks\.$/);
+  });
+
+  it('fixes the app’s retry policy, and has no money for a third server', () => {
+    expect(outcome({ retries: 0 })).toMatchObject({ rules: false });
+    expect(outcome({}, {}, 3)).toMatchObject({ rules: true, recovers: true, cost: false });
   });
 });

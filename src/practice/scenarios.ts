@@ -408,7 +408,49 @@ const searchTail = scenario({
   ],
 });
 
-export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard, dailyPeak, slowDependency, searchTail];
+// ---- A retry storm -----------------------------------------------------------------------
+
+/** The app's traffic and its retry policy (shipped: the brief fixes it), doubled from 20 s to 25 s. */
+const stormUsers = users({ ratePerSecond: 500, traffic: 'spike', spikeFactor: 2, shapeStartS: 20, shapeEndS: 25, timeoutMs: 300, retries: 3, backoffMs: 50 });
+/** Two of these serve about 666 requests a second. */
+const stormServer = { workers: 4, serviceTimeMs: 12 };
+
+const retryStorm = scenario({
+  id: 'retry-storm',
+  title: 'Recover from a retry storm',
+  level: 'stretch',
+  summary: 'Five seconds of double traffic, and the API never comes back.',
+  brief: [
+    'A profile API takes 500 requests a second on two servers (4 workers, 12 ms a request: about 666 a second between them). The mobile app gives up on a request after 300 ms and sends it again, up to three times, 50 ms apart with jitter. That is shipped in the app and cannot change this week.',
+    'Last Tuesday a push notification doubled the traffic for five seconds, and the API went down — and stayed down long after the traffic was back to normal, until someone restarted it. In the check the same burst comes 20 s in, until 25 s.',
+    'Some requests may fail in the burst; staying down may not. From 30 s on, every second must have a p99 under 150 ms and no errors, and over the whole check at most 6 % of requests may fail. There is no money for more servers: at most $200 a month.',
+  ],
+  hardware: { server: stormServer },
+  fixes: { client: ['timeoutMs', 'retries', 'backoffMs'] },
+  start: () => {
+    const tier = balancedApps(stormUsers, 2, { algorithm: 'leastConnections' }, stormServer);
+    return sketch('retry-storm', 'Practice: recover from a retry storm', tier.rows, tier.edges);
+  },
+  answer: () => {
+    const budgeted: NodeRow = ['users', 'client', 'Users', 0, 160, { ...stormUsers[5], retryBudgetPercent: 10 }];
+    const tier = balancedApps(budgeted, 2, { algorithm: 'leastConnections' }, { ...stormServer, queueCapacity: 20 });
+    return sketch('retry-storm', 'Practice: recover from a retry storm (an answer)', tier.rows, tier.edges);
+  },
+  check: CHECK,
+  requirements: [
+    { kind: 'recovers', fromS: 30, maxP99Ms: 150, maxErrorRate: 0 },
+    { kind: 'errorRate', max: 0.06 },
+    { kind: 'cost', maxPerMonth: 200 },
+  ],
+  hints: [
+    'Watch it run, and after the burst compare what the users send with what reaches the load balancer.',
+    'A request that timed out still waits at a server, and a worker will serve it for nobody; meanwhile the app has sent it again. The servers spend their time on work no one is waiting for.',
+    'The app’s retries can be capped without a release: a retry budget (remote config) lets them add at most, say, 10 % to the traffic. On its own it ends the storm, but the backlog still takes a while to drain.',
+    'Shed load: a short waiting room per server (Queue capacity 20) turns away at once what it could not serve in time, instead of serving it late. With a retry budget as well, the servers are themselves again a second after the burst.',
+  ],
+});
+
+export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard, dailyPeak, slowDependency, searchTail, retryStorm];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -20,7 +20,12 @@ export type Requirement =
    * One run per node of kind `of`, each losing that node at `atS` for good: in every one, the
    * error rate and p99 stay within bounds (no single point of failure, and enough left to serve).
    */
-  | { kind: 'survivesLoss'; of: NodeKind; atS: number; maxErrorRate: number; maxP99Ms: number };
+  | { kind: 'survivesLoss'; of: NodeKind; atS: number; maxErrorRate: number; maxP99Ms: number }
+  /**
+   * Every simulated second from `fromS` on: p99 and the error rate within bounds. A trouble the
+   * brief causes may hurt while it lasts; the design must be itself again soon after.
+   */
+  | { kind: 'recovers'; fromS: number; maxP99Ms: number; maxErrorRate: number };
 
 export interface Scenario {
   id: string;
@@ -42,6 +47,11 @@ export interface Scenario {
    * must keep them, with their params as given (a third party's service, say).
    */
   given?: string[];
+  /**
+   * Params the brief also fixes on the nodes it provides, beyond those of their kind's (a
+   * mobile app's timeout and retries, already shipped).
+   */
+  fixes?: Partial<Record<NodeKind, readonly string[]>>;
   /** What happens to the brief's own nodes during the check (a provider slowing down, say). */
   faults?: ScheduledFault[];
   /** The check run: seeds and lengths are the brief's, not the design's. */

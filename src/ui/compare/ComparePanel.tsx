@@ -6,7 +6,7 @@
  */
 import { useEffect, useId, useState } from 'react';
 import type { ParamSpec, ParamValue } from '../../model';
-import { simulatesAlike } from '../../model';
+import { emptyWord, simulatesAlike } from '../../model';
 import type { Comparison, Subject, VariantFigures } from '../../compare/types';
 import { useDesign } from '../../store';
 import { useCompare, type CompareJob } from '../../store/compare';
@@ -18,8 +18,9 @@ import { carriesByValue } from './carries';
 import { CarriesCell, RowsCapacityBar } from './RowsCapacity';
 import './compare.css';
 
-function show(value: ParamValue, unit?: string): string {
-  if (value === null) return 'unbounded';
+function show(value: ParamValue, spec: ParamSpec | undefined): string {
+  const unit = spec?.type === 'number' ? spec.unit : undefined;
+  if (value === null) return emptyWord(spec);
   if (typeof value === 'string') return formatOption(value);
   return `${value.toLocaleString('en-US')}${unit ? ` ${unit}` : ''}`;
 }
@@ -27,10 +28,10 @@ function show(value: ParamValue, unit?: string): string {
 /** Choice params: a checkbox per option. Numbers: a comma-separated list, checked as typed. */
 function ValuesEditor({ spec }: { spec: ParamSpec }) {
   const values = useCompare((s) => s.values);
-  const [text, setText] = useState(valuesText(values));
+  const [text, setText] = useState(valuesText(values, spec));
   const [error, setError] = useState<string | null>(null);
   const id = useId();
-  useEffect(() => setText(valuesText(values)), [values]);
+  useEffect(() => setText(valuesText(values, spec)), [values, spec]);
   if (spec.type === 'enum') {
     return (
       <fieldset className="compare-options">
@@ -107,7 +108,6 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
       </p>
     );
   }
-  const unit = found?.spec.type === 'number' ? found.spec.unit : undefined;
   const ran = result.variants.filter((v): v is VariantFigures => v.ok);
   // Among rows that answered something: one that answered nothing has no p99 (0), not the best.
   const answered = ran.filter((v) => v.completed > 0);
@@ -153,7 +153,7 @@ function Results({ subject, found, job }: { subject: Subject; found: Found; job:
         <tbody>
           {result.variants.map((variant) => {
             const current = found !== null && variant.value === found.value;
-            const label = show(variant.value, unit);
+            const label = show(variant.value, found?.spec);
             return (
               <tr key={String(variant.value)} className={current ? 'is-current' : undefined}>
                 <th scope="row">

@@ -4,7 +4,7 @@
  * apply on Enter or when the field loses focus; choices apply at once.
  */
 import { useEffect, useId, useState } from 'react';
-import { checkParam, LB_ALGORITHM_NOTES, parseNumberText, type LbAlgorithm, type ParamSpec, type ParamValue } from '../../model';
+import { checkParam, emptyWord, LB_ALGORITHM_NOTES, parseNumberText, type LbAlgorithm, type ParamSpec, type ParamValue } from '../../model';
 import { formatOption } from '../format';
 
 interface Props {
@@ -127,7 +127,7 @@ export function ParamField({ spec, value, onCommit, optionNotes, fixed, onCompar
         autoComplete="off"
         spellCheck={false}
         value={text}
-        placeholder={spec.nullable ? 'unbounded' : undefined}
+        placeholder={spec.nullable ? emptyWord(spec) : undefined}
         aria-invalid={error ? true : undefined}
         aria-describedby={`${helpId}${error ? ` ${errorId}` : ''}`}
         onChange={(e) => {

@@ -1,6 +1,6 @@
 /** Params changed live, as chart markers: "Algorithm: Least Connections · Load balancer". */
 import { useMemo } from 'react';
-import { EDGE_PARAM_SPECS, NODE_PARAM_SPECS, type Design, type ParamValue } from '../../model';
+import { EDGE_PARAM_SPECS, emptyWord, NODE_PARAM_SPECS, type Design, type ParamValue } from '../../model';
 import { useDesign } from '../../store';
 import type { LiveEdit } from '../../store/edits';
 import { targetName } from '../../store/faults';
@@ -16,7 +16,7 @@ export function editText(design: Design, edit: LiveEdit): string {
   const spec = specs.find((s) => s.key === edit.key);
   const where = targetName(design, edit.target);
   if (spec?.type === 'enum') return `${spec.label}: ${formatOption(String(edit.to))} · ${where}`;
-  const value = (v: ParamValue) => (v === null ? 'unbounded' : formatParam(v));
+  const value = (v: ParamValue) => (v === null ? emptyWord(spec) : formatParam(v));
   const unit = spec?.unit ? ` ${spec.unit}` : '';
   return `${spec?.label ?? edit.key} ${value(edit.from)} → ${value(edit.to)}${edit.to === null ? '' : unit} · ${where}`;
 }

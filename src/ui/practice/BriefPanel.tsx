@@ -5,7 +5,7 @@
 import { useDesign } from '../../store';
 import { usePractice, useScenario, type CheckState } from '../../store/practice';
 import { useUi } from '../../store/ui';
-import { requirementLabel, RULES_LABEL } from '../../practice/describe';
+import { requirementLabel, rulesText, RULES_LABEL } from '../../practice/describe';
 import type { Scenario } from '../../practice/types';
 import { checkPractice, leavePractice, revealHint, showAnswer, watchCheck } from './actions';
 import { simulatesAlike } from '../../model';
@@ -154,10 +154,7 @@ export function BriefPanel() {
         {scenario.brief.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
-        <p className="brief-rules">
-          The brief fixes the clients’ traffic and what each kind of instance can do and costs. The rest is yours: which
-          nodes, how they connect, algorithms, caches, replicas, instances and autoscaling, timeouts, retries and health checks.
-        </p>
+        <p className="brief-rules">{rulesText(scenario)}</p>
         <Hints scenario={scenario} />
       </section>
       <Requirements scenario={scenario} />
