@@ -38,6 +38,8 @@ export function stationConfig(kind: NodeKind, p: Params): StationConfig {
         distribution: p.serviceDistribution as ServiceDistribution,
         cv: p.serviceTimeCv as number,
         queueCapacity: capacity(p.queueCapacity),
+        lifo: p.queueOrder === 'lifo',
+        skipExpired: p.expiredRequests === 'skip',
       };
     case 'loadBalancer':
       return {

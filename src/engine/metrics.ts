@@ -12,6 +12,8 @@ export class NodeStats {
   dropped = 0;
   /** Turned away on purpose: rate limited, queue full, refused by a partition or a down node. */
   rejected = 0;
+  /** Waiting calls answered unserved because their client had given up (a server skipping expired requests). */
+  expired = 0;
   /** Latency of the calls it answered successfully (a client's: of its requests, end to end). */
   readonly latency = new Histogram();
 
@@ -25,6 +27,7 @@ export class NodeStats {
     this.failed = 0;
     this.dropped = 0;
     this.rejected = 0;
+    this.expired = 0;
     this.latency.reset();
   }
 }

@@ -14,6 +14,8 @@ export interface NodeFigures {
   failed: number;
   dropped: number;
   rejected: number;
+  /** Waiting calls answered unserved because their client had given up (a server skipping expired requests). */
+  expired: number;
   utilization: number;
   meanQueueLength: number;
   latencyMs: { mean: number; p50: number; p99: number };
@@ -164,6 +166,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     failed: stats.failed,
     dropped: stats.dropped,
     rejected: stats.rejected,
+    expired: stats.expired,
     utilization: areas.capacity > 0 ? round(areas.busy / areas.capacity) : 0,
     meanQueueLength: elapsed > 0 ? round(areas.queue / elapsed) : 0,
     latencyMs: { mean: round(stats.latency.mean), p50: round(p50), p99: round(p99) },

@@ -752,8 +752,52 @@ export class Simulation {
     const station = this.allStations[this.calls.station[call]];
     station.account(this.now);
     station.busy--;
-    if (station.queueLength > 0 && station.busy < station.workers) this.startService(station, station.shift());
+    if (station.queueLength > 0 && station.busy < station.workers) {
+      if (station.plainFifo) this.startService(station, station.shift());
+      else this.serveNextWaiting(station);
+    }
     if (station.onIdle !== null && station.busy < station.workers) station.onIdle();
+  }
+
+  /**
+   * Serves the next waiting call in the station's order. One skipping expired requests first
+   * clears those whose client gave up from the old end of its queue (under LIFO they would
+   * otherwise never be looked at), answering them unserved, then skips any it takes.
+   */
+  private serveNextWaiting(station: Station): void {
+    while (station.queueLength > 0 && station.busy < station.workers) {
+      if (station.skipExpired) {
+        while (station.queueLength > 0 && !this.awaited(station.oldest())) this.expire(station.shift());
+        if (station.queueLength === 0) return;
+      }
+      const call = station.take();
+      if (!station.skipExpired || this.awaited(call)) {
+        this.startService(station, call);
+        return;
+      }
+      this.expire(call);
+    }
+  }
+
+  /** A waiting call whose client gave up is answered unserved: a failure nobody sees. */
+  private expire(call: number): void {
+    this.stats[this.calls.node[call]].expired++;
+    this.respond(call, false);
+  }
+
+  /**
+   * Whether anyone still waits for `call`: the client attempt at the root of its calls is still
+   * the live one. Work nobody waits for by design (a queued message, a replica's write) counts
+   * as awaited. A call's ancestors are all alive: each waits for the call below it.
+   */
+  private awaited(call: number): boolean {
+    const c = this.calls;
+    let root = call;
+    while (c.parent[root] >= 0) root = c.parent[root];
+    if (c.parent[root] === DETACHED) return true;
+    const r = this.requests;
+    const request = c.request[call];
+    return r.settled[request] === 0 && c.attempt[root] === r.attempt[request];
   }
 
   /** Calls `listener` whenever a worker of node `n`'s station frees up (a queue feeding it). */
@@ -1067,7 +1111,11 @@ export class Simulation {
 
   /** Starts waiting calls while the station has idle workers, then lets a queue feeding it hand out more. */
   fillWorkers(station: Station): void {
-    while (station.queueLength > 0 && station.busy < station.workers) this.startService(station, station.shift());
+    station.account(this.now);
+    while (station.queueLength > 0 && station.busy < station.workers) {
+      if (station.plainFifo) this.startService(station, station.shift());
+      else this.serveNextWaiting(station);
+    }
     if (station.onIdle !== null && station.busy < station.workers) station.onIdle();
   }
 

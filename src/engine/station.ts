@@ -15,6 +15,10 @@ export interface StationConfig {
   cv: number;
   /** Waiting room size; Infinity when unbounded. */
   queueCapacity: number;
+  /** A free worker takes the newest waiting call instead of the oldest. */
+  lifo?: boolean;
+  /** Waiting calls whose client gave up are answered unserved instead of taking a worker. */
+  skipExpired?: boolean;
 }
 
 /** Whether a station does work of its own; one that does not passes calls straight through. */
@@ -29,6 +33,12 @@ export class Station {
   dist: Dist = 0;
   sigma = 0;
   queueCapacity = Infinity;
+  /** A free worker takes the newest waiting call (last in, first out). */
+  lifo = false;
+  /** Answer waiting calls nobody waits for any more unserved (deadline propagation). */
+  skipExpired = false;
+  /** First in, first out, serving everything: the common case, taken without further checks. */
+  plainFifo = true;
   /** No work of its own: calls pass straight through without queueing (a bare balancer). */
   passThrough = false;
   /** Service time multiplier while a `slow` fault is active. */
@@ -58,6 +68,9 @@ export class Station {
     this.dist = distCode(config.distribution);
     this.sigma = lognormalSigma(config.cv);
     this.queueCapacity = config.queueCapacity;
+    this.lifo = config.lifo === true;
+    this.skipExpired = config.skipExpired === true;
+    this.plainFifo = !this.lifo && !this.skipExpired;
     this.passThrough = !doesOwnWork(config);
   }
 
@@ -93,6 +106,18 @@ export class Station {
     if (this.queueLength === this.ring.length) this.growRing();
     this.ring[(this.head + this.queueLength) & (this.ring.length - 1)] = call;
     this.queueLength++;
+  }
+
+  /** The call that has waited longest (the queue must not be empty). */
+  oldest(): number {
+    return this.ring[this.head];
+  }
+
+  /** Removes the waiting call a free worker takes next: the oldest, or with `lifo` the newest. */
+  take(): number {
+    if (!this.lifo) return this.shift();
+    this.queueLength--;
+    return this.ring[(this.head + this.queueLength) & (this.ring.length - 1)];
   }
 
   shift(): number {

@@ -134,7 +134,7 @@ function retryStorm(label: string, node: DesignNode, f: NodeFigures, e: EndToEnd
     nodeId: node.id,
     text:
       `Retries keep ${label} overloaded (a retry storm): busy ${pct(f.utilization)} of the time, yet without them it would have had about ${count(once)} requests, fewer than the ${count(f.completed)} it served. ` +
-      'A retry budget on the clients, or a bounded queue that turns requests away rather than serving ones whose client gave up, lets it recover.',
+      'A retry budget on the clients, a bounded queue that turns requests away rather than serving ones whose client gave up, or serving the newest first (LIFO) and skipping expired requests lets it recover.',
   };
 }
 

@@ -16,8 +16,8 @@ const VERSION_1_DEFAULTS = {
   server: { workers: 4, serviceTimeMs: 10, serviceDistribution: 'exponential', serviceTimeCv: 1, queueCapacity: null, callMode: 'async', errorRate: 0, costPerMonth: 70.08,
     // Added within version 1: one instance and no autoscaling, as every server was before.
     instances: 1, maxInstances: 1, targetUtilization: 0.6, scaleIntervalS: 10, provisionS: 30,
-    // Added within version 1: outgoing calls one after another, as every server made them before.
-    fanOut: 'sequential' },
+    // Added within version 1: outgoing calls one after another, and every waiting request served oldest first, as before.
+    fanOut: 'sequential', queueOrder: 'fifo', expiredRequests: 'serve' },
   cache: { capacity: 1000, eviction: 'lru', ttlSeconds: null, hitTimeMs: 1, writePolicy: 'writeThrough', workers: 64, costPerMonth: 113.88 },
   cdn: { capacity: 10000, eviction: 'lru', ttlSeconds: null, hitTimeMs: 5, writePolicy: 'writeThrough', workers: 64, costPerMonth: 87.04 },
   shardRouter: { strategy: 'hash', virtualNodes: 100, costPerMonth: 62.05 },

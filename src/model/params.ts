@@ -313,6 +313,20 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       'sequential',
       'Sequential calls the outgoing connections one after another; parallel calls them all at once and answers when the last one returns (scatter-gather), so the slowest sets the latency.',
     ),
+    choice(
+      'queueOrder',
+      'Queue order',
+      ['fifo', 'lifo'],
+      'fifo',
+      'Which waiting request a free worker takes: the oldest (FIFO), or the newest (LIFO), whose client is surely still waiting — under overload the newest are answered in time while the oldest wait, as Facebook’s adaptive LIFO does.',
+    ),
+    choice(
+      'expiredRequests',
+      'Expired requests',
+      ['serve', 'skip'],
+      'serve',
+      'Serve: a worker takes every waiting request in turn, even one whose client has given up. Skip: the client’s deadline travels with the request (as gRPC’s does), and a waiting request whose client stopped waiting is answered unserved.',
+    ),
     num('errorRate', 'Error rate', 0, 0, 1, 'Fraction of requests the server answers with an error after its work (independent failures).'),
     // EC2 m5.large (2 vCPU, 8 GiB): $0.096/h × 730 h.
     cost(70.08),

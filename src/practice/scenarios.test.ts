@@ -126,9 +126,14 @@ describe('recovering from a retry storm', () => {
     expect(result.ok && result.results.find((r) => r.requirement === 'recovers')).toMatchObject({ passed: false, measured: expect.stringMatching(/^nothing was answered in the second ending at 3\d s$/) });
   });
 
-  it('is not met by a retry budget alone (the backlog takes too long to drain), and is by a bounded queue alone', () => {
+  it('is not met by a retry budget alone (the backlog takes too long to drain), and is by a bounded queue, or LIFO skipping expired requests', () => {
     expect(outcome({ retryBudgetPercent: 10 })).toMatchObject({ rules: true, recovers: false });
     expect(outcome({}, { queueCapacity: 20 })).toEqual({ rules: true, recovers: true, errorRate: true, cost: true });
+    // Skipping requests whose client gave up is not enough while the oldest live one is served first; nor is serving the
+    // newest first while the old backlog is still served when it comes up (LIFO's long tail); both together are.
+    expect(outcome({}, { expiredRequests: 'skip' })).toMatchObject({ recovers: false });
+    expect(outcome({}, { queueOrder: 'lifo' })).toMatchObject({ recovers: false, errorRate: true });
+    expect(outcome({}, { queueOrder: 'lifo', expiredRequests: 'skip' })).toEqual({ rules: true, recovers: true, errorRate: true, cost: true });
   });
 
   it('says under the brief that the app’s timeout and retries are fixed, and what is left', () => {

@@ -446,7 +446,7 @@ const retryStorm = scenario({
     'Watch it run, and after the burst compare what the users send with what reaches the load balancer.',
     'A request that timed out still waits at a server, and a worker will serve it for nobody; meanwhile the app has sent it again. The servers spend their time on work no one is waiting for.',
     'The app’s retries can be capped without a release: a retry budget (remote config) lets them add at most, say, 10 % to the traffic. On its own it ends the storm, but the backlog still takes a while to drain.',
-    'Shed load: a short waiting room per server (Queue capacity 20) turns away at once what it could not serve in time, instead of serving it late. With a retry budget as well, the servers are themselves again a second after the burst.',
+    'Shed load: a short waiting room per server (Queue capacity 20) turns away at once what it could not serve in time, instead of serving it late. With a retry budget as well, the servers are themselves again a second after the burst. Or serve the newest first and skip requests whose client gave up (Queue order LIFO, Expired requests skip), as Facebook’s servers do.',
   ],
 });
 

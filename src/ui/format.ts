@@ -82,7 +82,7 @@ export function formatRunLength(run: { durationS: number; warmupS: number }): st
 }
 
 /** Words written in capitals wherever they appear in an option's name. */
-const ACRONYMS: Record<string, string> = { Ip: 'IP', Url: 'URL', Ewma: 'EWMA', Lru: 'LRU', Lfu: 'LFU', Fifo: 'FIFO' };
+const ACRONYMS: Record<string, string> = { Ip: 'IP', Url: 'URL', Ewma: 'EWMA', Lru: 'LRU', Lfu: 'LFU', Fifo: 'FIFO', Lifo: 'LIFO' };
 
 /** Short words that stay in lower case inside a title. */
 const MINOR_WORDS = new Set(['Of', 'To', 'And', 'Or']);

@@ -19,7 +19,7 @@ import { isRelevant } from './relevance';
 import './inspector.css';
 
 /** Params that decide how the design behaves when something fails, shown under their own heading. */
-const RESILIENCE_KEYS = new Set(['timeoutMs', 'retries', 'backoffMs', 'retryBudgetPercent', 'errorRate', 'healthCheckIntervalS', 'hedgeAfterMs']);
+const RESILIENCE_KEYS = new Set(['timeoutMs', 'retries', 'backoffMs', 'retryBudgetPercent', 'errorRate', 'queueOrder', 'expiredRequests', 'healthCheckIntervalS', 'hedgeAfterMs']);
 /** A server's instances and how it scales them, under their own heading. */
 const SCALING_KEYS = new Set(['instances', 'maxInstances', 'targetUtilization', 'scaleIntervalS', 'provisionS']);
 const isBreaker = (key: string) => key.startsWith('breaker');
