@@ -97,6 +97,16 @@ describe('results CSV', () => {
     expect(rows[2]['App: p99 ms']).not.toBe('');
   });
 
+  it('leaves the end-to-end percentiles empty, not 0, for a second in which nothing was answered', () => {
+    const sim = simulate({ ...steady, faults: [{ atS: 3, action: 'kill', target: 'app', durationS: 2 }] }, 6);
+    const { rows } = parse(resultsCsv({ summary: summarize(sim, 0), series: sim.series.since(0) }, NODES));
+    // Down from 3 s to 5 s: the seconds ending at 4 and 5 answered nothing, and failed everything.
+    for (const row of [rows[3], rows[4]]) {
+      expect([row.throughput_per_s, row.error_rate, row.p50_ms, row.p95_ms, row.p99_ms]).toEqual(['0', '1', '', '', '']);
+    }
+    expect(Number(rows[5].p50_ms)).toBe(5);
+  });
+
   it('gives a queue its backlog and consumer lag', () => {
     const { header } = parse(resultsCsv(steadyResults(1, 0), [{ id: 'q', name: 'Orders', kind: 'queue' }]));
     expect(header.slice(7)).toEqual([

@@ -62,10 +62,13 @@ function nodeColumns(node: ResultsNode, index: number): Column[] {
   return columns;
 }
 
+/** A second's end-to-end percentile: none (an empty cell, not 0) when nothing was answered in it. */
+const latencyCell = (w: WindowPoint, ms: number) => (w.throughput > 0 ? num(ms, 3) : '');
+
 /**
  * One row per simulated second: the end-to-end figures, then each node's. `phase` says which
- * seconds fall in the warm-up, which the summary's figures leave out. A window in which a node
- * answered nothing has no p99: its cell is empty, not 0.
+ * seconds fall in the warm-up, which the summary's figures leave out. A second in which nothing
+ * (or a node nothing) was answered has no latency: its cells are empty, not 0.
  */
 export function resultsCsv(results: RunResultsInput, nodes: readonly ResultsNode[]): string {
   const warmupS = results.summary.warmupS;
@@ -74,9 +77,9 @@ export function resultsCsv(results: RunResultsInput, nodes: readonly ResultsNode
     { header: 'phase', cell: (w) => (w.tS <= warmupS ? 'warm-up' : 'measured') },
     { header: 'throughput_per_s', cell: (w) => num(w.throughput, 2) },
     { header: 'error_rate', cell: (w) => num(w.errorRate, 6) },
-    { header: 'p50_ms', cell: (w) => num(w.p50, 3) },
-    { header: 'p95_ms', cell: (w) => num(w.p95, 3) },
-    { header: 'p99_ms', cell: (w) => num(w.p99, 3) },
+    { header: 'p50_ms', cell: (w) => latencyCell(w, w.p50) },
+    { header: 'p95_ms', cell: (w) => latencyCell(w, w.p95) },
+    { header: 'p99_ms', cell: (w) => latencyCell(w, w.p99) },
     ...nodes.flatMap(nodeColumns),
   ];
   const lines = [columns.map((c) => csvField(c.header)).join(',')];

@@ -98,14 +98,9 @@ export default function Charts() {
   const data = useMemo(
     () =>
       series.map((w) => {
-        const row: Record<string, number> = {
-          t: Math.round(w.tS),
-          throughput: num(w.throughput),
-          errorRate: num(w.errorRate),
-          p50: num(w.p50),
-          p95: num(w.p95),
-          p99: num(w.p99),
-        };
+        const row: Record<string, number> = { t: Math.round(w.tS), throughput: num(w.throughput), errorRate: num(w.errorRate) };
+        // A second in which nothing was answered has no latency: the lines skip it rather than fall to 0.
+        if (w.throughput > 0) Object.assign(row, { p50: num(w.p50), p95: num(w.p95), p99: num(w.p99) });
         for (const u of utilNodes) row[`u${u.index}`] = num(w.utilization[u.index]);
         // A window in which the node answered nothing has no p99: its line skips it.
         for (const l of slowNodes) {
