@@ -15,7 +15,7 @@ import { ticksThatFit, timeTicks } from './ticks';
 export interface ChartProps {
   title: string;
   data: Record<string, number>[];
-  lines: { key: string; name: string; color: string }[];
+  lines: ChartLine[];
   format: (x: number) => string;
   yDomain?: [number, number];
   tickFormat?: (x: number) => string;
@@ -29,6 +29,14 @@ export interface ChartProps {
   control?: ReactNode;
 }
 
+export interface ChartLine {
+  key: string;
+  name: string;
+  color: string;
+  /** Drawn dashed: a kept baseline's, beside the run's own. */
+  dashed?: boolean;
+}
+
 export interface Marker {
   tS: number;
   text: string;
@@ -40,19 +48,34 @@ const MARKER_COLORS = { bad: 'var(--danger)', warn: 'var(--hot)', good: 'var(--o
 
 const MAX_X_TICKS = 6;
 
-/** A polyline through the points: no getTotalLength(), no curve fitting. */
-function polyline(points: readonly { x?: number | null; y?: number | null }[]): string {
+/**
+ * A polyline through the points: no getTotalLength(), no curve fitting. A point without a value
+ * (a second with nothing to draw) breaks the line rather than being bridged.
+ */
+export function polyline(points: readonly { x?: number | null; y?: number | null }[]): string {
   let d = '';
+  let broken = true;
   for (const p of points) {
-    if (p.x == null || p.y == null || !Number.isFinite(p.x) || !Number.isFinite(p.y)) continue;
-    d += `${d ? 'L' : 'M'}${p.x.toFixed(1)},${p.y.toFixed(1)}`;
+    if (p.x == null || p.y == null || !Number.isFinite(p.x) || !Number.isFinite(p.y)) {
+      broken = true;
+      continue;
+    }
+    d += `${broken ? 'M' : 'L'}${p.x.toFixed(1)},${p.y.toFixed(1)}`;
+    broken = false;
   }
   return d;
 }
 
-export function LineShape(props: { points?: readonly { x?: number | null; y?: number | null }[]; stroke?: string; strokeWidth?: number | string }) {
+export function LineShape(props: {
+  points?: readonly { x?: number | null; y?: number | null }[];
+  stroke?: string;
+  strokeWidth?: number | string;
+  strokeDasharray?: string | number;
+}) {
   const d = polyline(props.points ?? []);
-  return d ? <path className="recharts-line-curve" d={d} fill="none" stroke={props.stroke} strokeWidth={props.strokeWidth} strokeLinejoin="round" /> : null;
+  return d ? (
+    <path className="recharts-line-curve" d={d} fill="none" stroke={props.stroke} strokeWidth={props.strokeWidth} strokeDasharray={props.strokeDasharray} strokeLinejoin="round" />
+  ) : null;
 }
 
 /** Average width of a character of a 10 px label, a little generous: text must not run off the chart. */
@@ -182,9 +205,10 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
               dataKey={l.key}
               name={l.name}
               stroke={l.color}
+              strokeDasharray={l.dashed ? '5 3' : undefined}
               dot={false}
               activeDot={{ r: 3 }}
-              strokeWidth={1.8}
+              strokeWidth={l.dashed ? 1.4 : 1.8}
               isAnimationActive={false}
               shape={LineShape}
             />

@@ -8,9 +8,11 @@ import { useMemo, useState, type CSSProperties } from 'react';
 import { autoscales, type DesignNode } from '../../model';
 import { useDesign } from '../../store';
 import { useRun } from '../../store/run';
+import { useBaseline } from '../../store/baseline';
 import { formatMs, formatPercent, formatRate, plural } from '../format';
 import { BY_P99, BY_UTILISATION } from './busiest';
-import { Chart } from './Chart';
+import { Chart, type ChartLine } from './Chart';
+import { BASE_KEYS, thinned, withBaseline, type Row } from './rows';
 import { PercentileChart } from './PercentileChart';
 import { PERCENTILE_COLORS } from './percentiles';
 import { chartLines, chartNodes, MAX_NODE_LINES, useChosenNodes } from './chartNodes';
@@ -26,13 +28,20 @@ const formatMessages = (x: number) => `${Math.round(x).toLocaleString('en')} mes
 const formatInstances = (x: number) => plural(Math.round(x), 'instance');
 const compact = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(x >= 10_000 ? 0 : 1)}k` : `${Math.round(x)}`);
 
-const THROUGHPUT_LINES = [{ key: 'throughput', name: 'Throughput', color: 'var(--series-1)' }];
-const ERROR_LINES = [{ key: 'errorRate', name: 'Error rate', color: 'var(--danger)' }];
-const LATENCY_LINES = [
+const THROUGHPUT_LINES: ChartLine[] = [{ key: 'throughput', name: 'Throughput', color: 'var(--series-1)' }];
+const ERROR_LINES: ChartLine[] = [{ key: 'errorRate', name: 'Error rate', color: 'var(--danger)' }];
+const LATENCY_LINES: ChartLine[] = [
   { key: 'p50', name: 'p50', color: PERCENTILE_COLORS.p50 },
   { key: 'p95', name: 'p95', color: PERCENTILE_COLORS.p95 },
   { key: 'p99', name: 'p99', color: PERCENTILE_COLORS.p99 },
 ];
+// A kept baseline's seconds, dashed and muted beside the run's: the figure each chart is about.
+const BASELINE_COLOR = 'var(--muted)';
+const WITH_BASELINE = {
+  throughput: [...THROUGHPUT_LINES, { key: BASE_KEYS.throughput, name: 'Baseline', color: BASELINE_COLOR, dashed: true }],
+  errorRate: [...ERROR_LINES, { key: BASE_KEYS.errorRate, name: 'Baseline', color: BASELINE_COLOR, dashed: true }],
+  latency: [...LATENCY_LINES, { key: BASE_KEYS.p99, name: 'baseline p99', color: BASELINE_COLOR, dashed: true }],
+};
 
 type LatencyView = 'endToEnd' | 'byNode' | 'percentiles';
 
@@ -95,24 +104,24 @@ export default function Charts() {
     [nodeIds, names, scalingKey],
   );
 
-  const data = useMemo(
-    () =>
-      series.map((w) => {
-        const row: Record<string, number> = { t: Math.round(w.tS), throughput: num(w.throughput), errorRate: num(w.errorRate) };
-        // A second in which nothing was answered has no latency: the lines skip it rather than fall to 0.
-        if (w.throughput > 0) Object.assign(row, { p50: num(w.p50), p95: num(w.p95), p99: num(w.p99) });
-        for (const u of utilNodes) row[`u${u.index}`] = num(w.utilization[u.index]);
-        // A window in which the node answered nothing has no p99: its line skips it.
-        for (const l of slowNodes) {
-          const p99 = w.nodeP99?.[l.index];
-          if (typeof p99 === 'number' && Number.isFinite(p99)) row[`l${l.index}`] = p99;
-        }
-        for (const q of queueNodes) row[`b${q.index}`] = num(w.backlog?.[q.index] ?? 0);
-        for (const s of scalingNodes) row[`i${s.index}`] = num(w.instances?.[s.index] ?? 0);
-        return row;
-      }),
-    [series, utilNodes, slowNodes, queueNodes, scalingNodes],
-  );
+  const baseline = useBaseline((s) => s.baseline);
+  const data = useMemo(() => {
+    const rows = series.map((w) => {
+      const row: Row = { t: Math.round(w.tS), throughput: num(w.throughput), errorRate: num(w.errorRate) };
+      // A second in which nothing was answered has no latency: the lines break there rather than fall to 0.
+      if (w.throughput > 0) Object.assign(row, { p50: num(w.p50), p95: num(w.p95), p99: num(w.p99) });
+      for (const u of utilNodes) row[`u${u.index}`] = num(w.utilization[u.index]);
+      // A window in which the node answered nothing has no p99: its line breaks there.
+      for (const l of slowNodes) {
+        const p99 = w.nodeP99?.[l.index];
+        if (typeof p99 === 'number' && Number.isFinite(p99)) row[`l${l.index}`] = p99;
+      }
+      for (const q of queueNodes) row[`b${q.index}`] = num(w.backlog?.[q.index] ?? 0);
+      for (const s of scalingNodes) row[`i${s.index}`] = num(w.instances?.[s.index] ?? 0);
+      return row;
+    });
+    return thinned(withBaseline(rows, baseline?.series ?? null));
+  }, [series, baseline, utilNodes, slowNodes, queueNodes, scalingNodes]);
 
   const backlogLines = useMemo(() => chartLines(queueNodes, 'b'), [queueNodes]);
   const instanceLines = useMemo(() => chartLines(scalingNodes, 'i'), [scalingNodes]);
@@ -124,7 +133,7 @@ export default function Charts() {
   const utilTitle =
     workingNodes.length > utilNodes.length ? `Utilisation (%) · busiest ${utilNodes.length} of ${workingNodes.length}` : 'Utilisation (%)';
   const byNodeLines = useMemo(() => chartLines(slowNodes, 'l'), [slowNodes]);
-  const latencyLines = latencyView === 'byNode' ? byNodeLines : LATENCY_LINES;
+  const latencyLines = latencyView === 'byNode' ? byNodeLines : baseline ? WITH_BASELINE.latency : LATENCY_LINES;
   const latencyTitle =
     latencyView === 'endToEnd'
       ? 'Latency (ms)'
@@ -142,8 +151,26 @@ export default function Charts() {
 
   return (
     <div className="charts" style={{ '--chart-count': chartCount } as CSSProperties}>
-      <Chart title="Throughput (req/s)" data={shown(0).rows} lines={THROUGHPUT_LINES} format={formatRate} tickFormat={compact} markers={markers} labelMarkers />
-      <Chart title="Error rate (%)" data={shown(1).rows} lines={ERROR_LINES} format={formatPercent} tickFormat={percentTick} yDomain={SHARE_DOMAIN} markers={markers} />
+      <Chart
+        title="Throughput (req/s)"
+        data={shown(0).rows}
+        lines={baseline ? WITH_BASELINE.throughput : THROUGHPUT_LINES}
+        format={formatRate}
+        tickFormat={compact}
+        legend={baseline !== null}
+        markers={markers}
+        labelMarkers
+      />
+      <Chart
+        title="Error rate (%)"
+        data={shown(1).rows}
+        lines={baseline ? WITH_BASELINE.errorRate : ERROR_LINES}
+        format={formatPercent}
+        tickFormat={percentTick}
+        yDomain={SHARE_DOMAIN}
+        legend={baseline !== null}
+        markers={markers}
+      />
       {latencyView === 'percentiles' ? (
         <PercentileChart title="Latency (ms)" curve={latencyCurve} latency={latencySummary} control={latencyControl} />
       ) : (

@@ -9,6 +9,8 @@ import type { Snapshot } from '../../engine';
 import { useDesign } from '../../store';
 import { designCost } from '../../store/cost';
 import { useRun } from '../../store/run';
+import { canKeepBaseline, clearBaseline, keepBaseline, useBaseline, type Baseline } from '../../store/baseline';
+import { changesFrom, type Change } from './baselineChange';
 import { useUi, type DockTab } from '../../store/ui';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { FaultsPanel } from '../faults/FaultsPanel';
@@ -33,7 +35,7 @@ const STATUS_TEXT: Record<string, string> = {
   finished: 'Finished',
 };
 
-type Item = { label: string; value: string; exact?: number; tone?: string; title?: string };
+type Item = { label: string; value: string; exact?: number; tone?: string; title?: string; change?: Change; was?: string };
 
 const NONE = '—';
 /** A percentile of the requests completed so far; none before the first. */
@@ -49,38 +51,108 @@ function Summary() {
   const bad = e && e.failed > 0 ? 'is-bad' : undefined;
   const cost = snap?.costPerMonth ?? plannedCost;
   const warmingUp = snap !== null && !snap.measuring;
+  const baseline = useBaseline((s) => s.baseline);
+  // Against a kept run once this one has measured something: a change per figure, the kept value in its tooltip.
+  const changes = baseline && e && snap?.measuring && e.sent > 0 ? changesFrom(baseline, { endToEnd: e, costPerMonth: cost }) : {};
+  const was = baseline ? baselineValues(baseline) : {};
   const items: Item[] = [
     { label: 'Simulated time', value: formatSimTime(snap?.timeMs ?? 0), exact: snap?.timeMs },
-    { label: 'Throughput', value: formatRate(e?.throughputPerSecond ?? 0), exact: e?.throughputPerSecond },
+    { label: 'Throughput', value: formatRate(e?.throughputPerSecond ?? 0), exact: e?.throughputPerSecond, change: changes.Throughput, was: was.Throughput },
     { label: 'Sent', value: formatCount(e?.sent ?? 0), exact: e?.sent },
     { label: 'Completed', value: formatCount(e?.completed ?? 0), exact: e?.completed },
     { label: 'Failed', value: formatCount(e?.failed ?? 0), exact: e?.failed, tone: bad },
     // Until a measured request has settled there is no error rate or latency to show, not a 0.
-    { label: 'Error rate', value: settled > 0 ? formatPercent((e?.failed ?? 0) / settled) : NONE, tone: bad },
-    { label: 'p50', value: latency(e, 'p50'), exact: e?.latencyMs.p50 },
-    { label: 'p95', value: latency(e, 'p95'), exact: e?.latencyMs.p95 },
-    { label: 'p99', value: latency(e, 'p99'), exact: e?.latencyMs.p99 },
-    { label: 'Cost', value: formatCost(cost), exact: cost, title: 'Monthly cost of every instance in the design, at list prices (edit per node); a server’s instances, where they change (autoscaling), averaged over the run' },
+    { label: 'Error rate', value: settled > 0 ? formatPercent((e?.failed ?? 0) / settled) : NONE, tone: bad, change: changes['Error rate'], was: was['Error rate'] },
+    { label: 'p50', value: latency(e, 'p50'), exact: e?.latencyMs.p50, change: changes.p50, was: was.p50 },
+    { label: 'p95', value: latency(e, 'p95'), exact: e?.latencyMs.p95, change: changes.p95, was: was.p95 },
+    { label: 'p99', value: latency(e, 'p99'), exact: e?.latencyMs.p99, change: changes.p99, was: was.p99 },
+    {
+      label: 'Cost',
+      value: formatCost(cost),
+      exact: cost,
+      title: 'Monthly cost of every instance in the design, at list prices (edit per node); a server’s instances, where they change (autoscaling), averaged over the run',
+      change: changes.Cost,
+      was: was.Cost,
+    },
   ];
   return (
     <div className="summary-figures-wrap">
-      <span className={`run-status status-${status}`} role="status">
-        <span className="run-status-dot" aria-hidden="true" />
-        {STATUS_TEXT[status] ?? status}
-        {warmingUp && status !== 'idle' && <span className="run-status-note"> · warm-up</span>}
-      </span>
+      <div className="run-status-block">
+        <span className={`run-status status-${status}`} role="status">
+          <span className="run-status-dot" aria-hidden="true" />
+          {STATUS_TEXT[status] ?? status}
+          {warmingUp && status !== 'idle' && <span className="run-status-note"> · warm-up</span>}
+        </span>
+        <BaselineControl baseline={baseline} />
+      </div>
       <dl className="summary-figures">
-        {items.map(({ label, value, exact, tone, title }) => (
-          <div key={label} className={tone} title={title}>
-            <dt>{label}</dt>
-            <dd data-testid={`summary-${label.toLowerCase().replace(/\s+/g, '-')}`} data-value={exact !== undefined && Number.isFinite(exact) ? String(exact) : undefined}>
-              {value}
-            </dd>
-          </div>
-        ))}
+        {items.map(({ label, value, exact, tone, title, change, was: kept }) => {
+          const id = label.toLowerCase().replace(/\s+/g, '-');
+          const tip = [title, kept !== undefined && baseline ? `Baseline (${baseline.name}): ${kept}` : undefined].filter(Boolean).join('\n');
+          return (
+            <div key={label} className={tone} title={tip || undefined}>
+              <dt>{label}</dt>
+              <dd data-testid={`summary-${id}`} data-value={exact !== undefined && Number.isFinite(exact) ? String(exact) : undefined}>
+                {value}
+              </dd>
+              {change && (
+                <dd className={`summary-change is-${change.direction}`} data-testid={`summary-${id}-change`}>
+                  {change.text}
+                  <span className="visually-hidden"> against the baseline{kept !== undefined ? `, ${kept}` : ''}</span>
+                </dd>
+              )}
+            </div>
+          );
+        })}
       </dl>
     </div>
   );
+}
+
+/** The baseline's figures as the summary shows them, for tooltips and screen readers. */
+function baselineValues(b: Baseline): Partial<Record<string, string>> {
+  const e = b.endToEnd;
+  const settled = e.completed + e.failed;
+  return {
+    Throughput: formatRate(e.throughputPerSecond),
+    'Error rate': settled > 0 ? formatPercent(e.failed / settled) : NONE,
+    p50: latency(e, 'p50'),
+    p95: latency(e, 'p95'),
+    p99: latency(e, 'p99'),
+    Cost: formatCost(b.costPerMonth),
+  };
+}
+
+/**
+ * Keep the run on show as a baseline (once it has paused or finished), or, with one kept, say
+ * so and let it go. The next runs are measured against it, here and on the charts.
+ */
+function BaselineControl({ baseline }: { baseline: Baseline | null }) {
+  const keepable = useRun(() => canKeepBaseline());
+  // The run just kept is no new one to keep.
+  const kept = useRun((s) => baseline !== null && s.snapshot?.endToEnd === baseline.endToEnd);
+  if (baseline) {
+    return (
+      <span className="baseline-control" title={`Figures and charts are compared with a kept run of “${baseline.name}”`}>
+        vs baseline
+        <button type="button" className="link-button" onClick={clearBaseline} aria-label={`Clear the baseline (${baseline.name})`}>
+          Clear
+        </button>
+        {keepable && !kept && (
+          <button type="button" className="link-button" onClick={keepBaseline} aria-label="Replace the baseline with this">
+            Replace
+          </button>
+        )}
+      </span>
+    );
+  }
+  return keepable ? (
+    <span className="baseline-control">
+      <button type="button" className="link-button" onClick={keepBaseline} title="Keep this run's figures to compare the next runs with: change the design, run again, and see what moved">
+        Keep as baseline
+      </button>
+    </span>
+  ) : null;
 }
 
 const TABS: { id: DockTab; label: string }[] = [

@@ -1,16 +1,14 @@
-/** The run's series for the charts: taken at most twice a second (and at once when a run finishes or pauses), thinned to what a chart can show. */
-import { useEffect, useMemo, useState } from 'react';
+/** The run's series for the charts: taken at most twice a second (and at once when a run finishes or pauses). */
+import { useEffect, useState } from 'react';
 import type { WindowPoint } from '../../engine';
 import { useRun } from '../../store/run';
 import { gestureActive } from '../../store/runner';
 
 const REDRAW_EVERY_MS = 500;
-/** About one point per 3 px of a chart's width; more only costs time. */
-const MAX_POINTS = 120;
 
 /**
- * The series, taken at most twice a second and thinned to what a chart can show. Taking it
- * costs one cheap render here; the charts draw it through useRollout.
+ * The series, taken at most twice a second. Taking it costs one cheap render here; the charts
+ * thin it (rows.ts) and draw it through useRollout.
  */
 export function useChartSeries(): WindowPoint[] {
   const [series, setSeries] = useState(() => useRun.getState().series);
@@ -43,9 +41,5 @@ export function useChartSeries(): WindowPoint[] {
       if (timer) clearTimeout(timer);
     };
   }, []);
-  return useMemo(() => {
-    if (series.length <= MAX_POINTS) return series;
-    const step = series.length / MAX_POINTS;
-    return Array.from({ length: MAX_POINTS }, (_, i) => series[Math.min(series.length - 1, Math.ceil((i + 1) * step) - 1)]);
-  }, [series]);
+  return series;
 }

@@ -1,0 +1,52 @@
+/**
+ * A baseline: a run kept to measure the next ones against. Change the design, run again, and
+ * the summary says how each figure moved and the charts draw the kept run's seconds dashed
+ * beside the new ones. It outlives edits, resets and other designs (that is its point), but
+ * not the page.
+ */
+import { create } from 'zustand';
+import type { EndToEndFigures, WindowPoint } from '../engine';
+import { designCost } from './cost';
+import { useDesign } from './index';
+import { useRun } from './run';
+
+/** One second of the kept run, as the charts draw it. */
+export type BaselinePoint = Pick<WindowPoint, 'tS' | 'throughput' | 'errorRate' | 'p99'>;
+
+export interface Baseline {
+  /** The design's name when the run was kept. */
+  name: string;
+  endToEnd: EndToEndFigures;
+  costPerMonth: number;
+  /** Simulated seconds measured. */
+  measuredS: number;
+  series: BaselinePoint[];
+}
+
+export const useBaseline = create<{ baseline: Baseline | null }>()(() => ({ baseline: null }));
+
+/** Whether the run on show can be kept: it has measured figures and is not still moving. */
+export function canKeepBaseline(): boolean {
+  const { snapshot, status } = useRun.getState();
+  return snapshot !== null && snapshot.measuring && snapshot.endToEnd.sent > 0 && (status === 'finished' || status === 'paused');
+}
+
+/** Keeps the run on show as the baseline (replacing any before it). */
+export function keepBaseline(): void {
+  const { snapshot, series } = useRun.getState();
+  if (!snapshot || !canKeepBaseline()) return;
+  const design = useDesign.getState().design;
+  useBaseline.setState({
+    baseline: {
+      name: design.name,
+      endToEnd: snapshot.endToEnd,
+      costPerMonth: snapshot.costPerMonth ?? designCost(design.nodes),
+      measuredS: snapshot.measuredS ?? 0,
+      series: series.map(({ tS, throughput, errorRate, p99 }) => ({ tS, throughput, errorRate, p99 })),
+    },
+  });
+}
+
+export function clearBaseline(): void {
+  useBaseline.setState({ baseline: null });
+}
