@@ -88,4 +88,8 @@ export abstract class Behaviour {
   staleReads(): number | null {
     return null;
   }
+  /** Read misses for a key the node was already fetching (caches); null for other kinds. */
+  concurrentMisses(): number | null {
+    return null;
+  }
 }

@@ -27,6 +27,8 @@ export interface NodeFigures {
   longestWaitMs: number | null;
   /** Replica reads that answered before applying the key's latest write (databases). */
   staleReads: number | null;
+  /** Read misses for a key already being fetched: with coalescing they waited for that fetch, without it each fetched again (caches). */
+  concurrentMisses: number | null;
   /** Worst circuit breaker on the node's outgoing edges; null when it has none. */
   breaker: BreakerStateName | null;
   /** down (killed), slowed (a `slow` fault), or up. */
@@ -175,6 +177,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     consumerLagMs: lag === null ? null : round(lag),
     longestWaitMs: longestWait === null ? null : round(longestWait),
     staleReads: behaviour.staleReads(),
+    concurrentMisses: behaviour.concurrentMisses(),
     breaker: sim.breakerOf(n),
     state: sim.nodeDown[n] === 1 ? 'down' : station.slowdown !== 1 ? 'slowed' : 'up',
     slowdown: station.slowdown,

@@ -585,6 +585,9 @@ export class Simulation {
     this.calls.parent[call] = DETACHED;
   }
 
+  /** `call` waits for another's fetch of the same key (a cache coalescing misses): nothing to do here; a tracer marks it. */
+  sharesFetch(_call: number): void {}
+
   /** Whether `call`'s node was killed while the call was inside it (its answer is lost). */
   killedInside(call: number): boolean {
     return (this.calls.flags[call] & KILLED) !== 0;

@@ -109,6 +109,27 @@ describe('findings', () => {
     });
   });
 
+  it('see a cache fetching keys it is already fetching, and not once it coalesces them', () => {
+    // A hot keyspace whose entries expire every 2 s, behind a database taking 40 ms a read.
+    const stampede = (coalescing: string) =>
+      designOf(
+        [
+          { id: 'users', kind: 'client', params: { ratePerSecond: 2000, readRatio: 1, keys: 100, keyDistribution: 'zipf', zipfExponent: 1.2 } },
+          { id: 'cache', kind: 'cache', params: { ttlSeconds: 2, coalescing } },
+          { id: 'db', kind: 'database', params: { workers: 16, readTimeMs: 40 } },
+        ],
+        [
+          { from: 'users', to: 'cache' },
+          { from: 'cache', to: 'db' },
+        ],
+      );
+    const off = findingsOf(stampede('off'));
+    expect(about(off, 'cache').map((f) => f.text)).toEqual([
+      expect.stringMatching(/^cache fetches keys it is already fetching: [\d,]+ of the requests it sent on \(\d+ %\) were reads of a key already on its way/),
+    ]);
+    expect(about(findingsOf(stampede('on')), 'cache')).toEqual([]);
+  });
+
   it('see a queue whose consumers fall behind', () => {
     const design = designOf(
       [

@@ -39,6 +39,8 @@ const UNEVEN_BUSIEST = 0.7;
 const HOT_SHARD = 1.5;
 /** A cache answering less than this share from memory. */
 const LOW_HIT_RATIO = 0.5;
+/** A cache whose requests sent on behind it are for a key already on its way this often (a stampede coalescing would tame). */
+const STAMPEDE = 0.1;
 /** A queue whose oldest message has waited this long. */
 const LAGGING_MS = 1000;
 /** Requests a node must have seen before its shares mean anything. */
@@ -106,6 +108,7 @@ export function findings(design: Design, run: MeasuredRun): Finding[] {
     if ((node.kind === 'cache' || node.kind === 'cdn') && f.hitRatio !== null && f.arrivals >= ENOUGH && f.hitRatio < LOW_HIT_RATIO) {
       out.push({ tone: 'info', nodeId: node.id, text: `${label} answers only ${pct(f.hitRatio)} of reads from memory: it holds too few of the keys in use, or they expire too soon.` });
     }
+    if (node.params.coalescing === 'off') stampede(label, node, f, out);
     if (node.kind === 'queue' && f.consumerLagMs !== null && f.consumerLagMs >= LAGGING_MS) {
       out.push({ tone: 'warn', nodeId: node.id, text: `${label}'s consumers are falling behind: ${count(f.backlog ?? 0)} messages waiting, the oldest for ${ms(f.consumerLagMs)}.` });
     }
@@ -136,6 +139,23 @@ function retryStorm(label: string, node: DesignNode, f: NodeFigures, e: EndToEnd
       `Retries keep ${label} overloaded (a retry storm): busy ${pct(f.utilization)} of the time, yet without them it would have had about ${count(once)} requests, fewer than the ${count(f.completed)} it served. ` +
       'A retry budget on the clients, a bounded queue that turns requests away rather than serving ones whose client gave up, or serving the newest first (LIFO) and skipping expired requests lets it recover.',
   };
+}
+
+/**
+ * A cache that fetches keys it is already fetching: of the requests it sends on behind it (its
+ * misses and writes, 1 − hit ratio of what it takes), many are reads of a key already on its way.
+ */
+function stampede(label: string, node: DesignNode, f: NodeFigures, out: Finding[]): void {
+  const duplicates = f.concurrentMisses ?? 0;
+  const sentOn = f.arrivals * (1 - (f.hitRatio ?? 0));
+  if (duplicates < ENOUGH || duplicates / sentOn < STAMPEDE) return;
+  out.push({
+    tone: 'warn',
+    nodeId: node.id,
+    text:
+      `${label} fetches keys it is already fetching: ${count(duplicates)} of the requests it sent on (${pct(duplicates / sentOn)}) were reads of a key already on its way — a stampede whenever a popular key expires or is flushed. ` +
+      'Request coalescing would have them wait for the first fetch.',
+  });
 }
 
 /** Workers of one instance (a database's primary or a replica, a server's instance). */

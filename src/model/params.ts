@@ -177,6 +177,13 @@ const cacheParams = (capacity: number, hitTimeMs: number, costPerMonth: number):
     'writeThrough',
     'Write-through updates the cache on writes; write-around sends writes past it and invalidates the entry.',
   ),
+  choice(
+    'coalescing',
+    'Request coalescing',
+    ['off', 'on'],
+    'off',
+    'On: a read that misses a key already being fetched waits for that fetch instead of fetching it again (singleflight; nginx’s proxy_cache_lock), so an expired or flushed hot key sends one read behind the cache, not a stampede.',
+  ),
   num('workers', 'Workers', 64, 1, 10_000, 'Lookups served in parallel.', { integer: true }),
   cost(costPerMonth),
 ];

@@ -50,7 +50,16 @@ function childrenOf(spans: readonly Span[]): Children {
  * that ended last by `to`, then the one that ended last by when that was sent, and so on; the
  * time between, when the owner waited on nothing that answered, is `waiting`.
  */
-function walk(calls: readonly Span[], from: number, to: number, owner: string, endOf: (span: Span) => number, children: Children, path: PathSums): void {
+function walk(
+  calls: readonly Span[],
+  from: number,
+  to: number,
+  owner: string,
+  endOf: (span: Span) => number,
+  children: Children,
+  path: PathSums,
+  idle: TimeShare['what'] = 'waiting',
+): void {
   let cursor = to;
   while (cursor > from) {
     let next: Span | null = null;
@@ -64,10 +73,10 @@ function walk(calls: readonly Span[], from: number, to: number, owner: string, e
       }
     }
     if (next === null) {
-      path.add(owner, 'waiting', cursor - from);
+      path.add(owner, idle, cursor - from);
       return;
     }
-    path.add(owner, 'waiting', cursor - nextEnd);
+    path.add(owner, idle, cursor - nextEnd);
     along(next, nextEnd, children, path);
     cursor = next.sentMs;
   }
@@ -93,6 +102,7 @@ function along(span: Span, end: number, children: Children, path: PathSums): voi
   }
   const answered = until(span.respondedMs);
   // Calls this node made: each counts until it came back here, or until this node answered.
-  walk(children.get(span) ?? [], t, answered, node, (call) => call.returnedMs ?? Infinity, children, path);
+  // A read that waited on another's fetch made no call of its own: its wait is that fetch's.
+  walk(children.get(span) ?? [], t, answered, node, (call) => call.returnedMs ?? Infinity, children, path, span.sharedFetch ? 'shared' : 'waiting');
   path.add(node, 'network', end - answered);
 }

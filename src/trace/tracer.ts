@@ -106,6 +106,12 @@ export class TracingSimulation extends Simulation {
     super.respond(call, ok);
   }
 
+  override sharesFetch(call: number): void {
+    const span = this.spanFor(call);
+    if (span) span.sharedFetch = true;
+    super.sharesFetch(call);
+  }
+
   override detach(call: number): void {
     const span = this.spanFor(call);
     if (span) span.detached = true;

@@ -134,6 +134,35 @@ describe('spans', () => {
   });
 });
 
+describe('a cache coalescing misses', () => {
+  it('puts a read that waited on another’s fetch on that fetch: its wait is the rest of the fetch, and adds up', () => {
+    // One key, read every 10 ms; it expires 1 ms after each fill, so every third read fetches
+    // it (25 ms at the origin) and the two after it wait for that fetch.
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 100, arrivals: 'uniform', readRatio: 1, keys: 1 } },
+        { id: 'cache', kind: 'cache', params: { hitTimeMs: 1, ttlSeconds: 0.001, coalescing: 'on' } },
+        { id: 'origin', kind: 'server', params: { serviceTimeMs: 25, serviceDistribution: 'constant' } },
+      ],
+      [
+        { from: 'users', to: 'cache', params: { latencyMs: 0 } },
+        { from: 'cache', to: 'origin', params: { latencyMs: 0 } },
+      ],
+    );
+    const waiters = traced(design).traces.filter((t) => t.spans.some((s) => s.sharedFetch));
+    expect(waiters.length).toBeGreaterThan(0);
+    for (const trace of waiters) {
+      const [cache] = trace.spans;
+      expect(trace.spans).toHaveLength(1);
+      const shares = whereTimeWent(trace);
+      expect(share(shares, 'cache', 'shared')).toBeCloseTo(cache.respondedMs! - cache.serviceEndMs!, 9);
+      // 10 or 20 ms after the fetch began, 26 ms after its read arrived: 6 or 16 ms of waiting, after 1 ms of lookup.
+      expect([6, 16].map((ms) => Math.abs(trace.latencyMs - ms) < 1e-6)).toContain(true);
+      expect(total(shares)).toBeCloseTo(trace.latencyMs, 9);
+    }
+  });
+});
+
 describe('the requests kept', () => {
   it('are the run’s slowest, its first failure, and ones at its p50 and p99', () => {
     const design = singleStation(700, { workers: 1, serviceTimeMs: 1 });

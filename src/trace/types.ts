@@ -35,6 +35,8 @@ export interface Span {
   /** When the answer was back at the caller; null while it was not. */
   returnedMs: number | null;
   outcome: SpanOutcome;
+  /** It waited for another request's fetch of the same key instead of making its own (a cache coalescing misses). */
+  sharedFetch?: boolean;
 }
 
 /** Why a request was kept: among the slowest, a failure, or a typical one for comparison. */
@@ -83,8 +85,9 @@ export interface TimeShare {
   /**
    * `network`: on the connection into the node and back; `queue`: waiting for a worker;
    * `service`: a worker's own time; `waiting`: the node waited on nothing that answered in
-   * time — a call it gave up on or hedged, or (at a client) a timeout and a backoff before a retry.
+   * time — a call it gave up on or hedged, or (at a client) a timeout and a backoff before a retry;
+   * `shared`: it waited for another request's fetch of the same key (a cache coalescing misses).
    */
-  what: 'network' | 'queue' | 'service' | 'waiting';
+  what: 'network' | 'queue' | 'service' | 'waiting' | 'shared';
   ms: number;
 }

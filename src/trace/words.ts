@@ -23,6 +23,7 @@ const PHRASES: Record<TimeShare['what'], [string, string, string]> = {
   service: ['served at ', '', 'served there'],
   network: ['on the way to ', ' and back', 'on the way there and back'],
   waiting: ['waiting in vain at ', '', 'waiting in vain there'],
+  shared: ['waiting for another request’s fetch at ', '', 'waiting for another request’s fetch there'],
 };
 /** A client's `waiting`: the timeouts it sat out and the backoffs before its retries. */
 const CLIENT_WAITING: [string, string, string] = ['waiting out timeouts and backoffs at ', '', 'waiting out timeouts and backoffs there'];

@@ -159,3 +159,65 @@ describe('cache hit ratio emerges from keys, capacity and eviction', () => {
     expect(sim.stats[2].arrivals - origin).toBeGreaterThan(600);
   });
 });
+
+describe('request coalescing', () => {
+  // 1,000 keys, 20,000 reads/s, a cold cache in front of an origin that takes exactly 50 ms a
+  // read. A key's first read misses and fetches it; reads for it in the 50 ms before the answer
+  // miss too: Poisson(λ/K · D) = Poisson(1) of them. Without coalescing each fetches again, so the
+  // origin sees K · (1 + λD/K) = 2,000 reads in expectation; with it, exactly one per key.
+  const coldStart = (coalescing: string) =>
+    simulate(
+      {
+        nodes: [
+          { id: 'users', kind: 'client', params: { ratePerSecond: 20_000, readRatio: 1, keys: 1000 } },
+          { id: 'cache', kind: 'cache', params: { hitTimeMs: 0, capacity: 1000, coalescing } },
+          { id: 'origin', kind: 'server', params: { workers: 10_000, serviceTimeMs: 50, serviceDistribution: 'constant' } },
+        ],
+        edges: [
+          { source: 'users', target: 'cache', params: { latencyMs: 0 } },
+          { source: 'cache', target: 'origin', params: { latencyMs: 0 } },
+        ],
+      },
+      3,
+    );
+
+  it('without it, a read for a key already being fetched fetches it again: 1 + λD/K reads a key', () => {
+    const sim = coldStart('off');
+    // Every key is first read well within 3 s (at 20 a second each, P(not yet) = e^−60).
+    expect(Math.abs(sim.stats[2].arrivals / 2000 - 1)).toBeLessThan(0.05);
+    expect(sim.behaviours[1].concurrentMisses()).toBe(sim.stats[2].arrivals - 1000);
+  });
+
+  it('with it, the origin sees one read a key; the others wait for it and are answered with it', () => {
+    const sim = coldStart('on');
+    expect(sim.stats[2].arrivals).toBe(1000);
+    const waited = sim.behaviours[1].concurrentMisses()!;
+    expect(Math.abs(waited / 1000 - 1)).toBeLessThan(0.1);
+    // Nobody is left waiting, and everyone was answered.
+    sim.drain();
+    expect(sim.e2e.failed).toBe(0);
+    expect(sim.e2e.completed).toBe(sim.e2e.sent);
+  });
+
+  it('a fetch that fails fails the reads waiting on it', () => {
+    const sim = simulate(
+      {
+        nodes: [
+          { id: 'users', kind: 'client', params: { ratePerSecond: 1000, readRatio: 1, keys: 1 } },
+          { id: 'cache', kind: 'cache', params: { hitTimeMs: 0, coalescing: 'on' } },
+          { id: 'origin', kind: 'server', params: { workers: 100, serviceTimeMs: 50, serviceDistribution: 'constant', errorRate: 1 } },
+        ],
+        edges: [
+          { source: 'users', target: 'cache', params: { latencyMs: 0 } },
+          { source: 'cache', target: 'origin', params: { latencyMs: 0 } },
+        ],
+      },
+      10,
+    );
+    sim.drain();
+    // One key, never stored: one fetch at a time, each failing every read that waited on it.
+    expect(sim.e2e.completed).toBe(0);
+    expect(sim.e2e.failed).toBe(sim.e2e.sent);
+    expect(sim.stats[2].arrivals).toBeLessThan(sim.e2e.sent / 40);
+  });
+});

@@ -4,6 +4,8 @@
  * carries it and the key is stored on the way back. Writes go through to what is behind the
  * cache: write-through stores the new value when the write succeeds, write-around removes the
  * entry so the next read fetches it. The hit ratio emerges from the keys actually requested.
+ * With coalescing, a read that misses a key already being fetched waits for that fetch and
+ * shares its outcome, instead of fetching again.
  */
 import type { Params } from '../../model/params';
 import { Behaviour } from '../behaviour';
@@ -13,13 +15,19 @@ import type { Simulation } from '../simulation';
 export class CacheBehaviour extends Behaviour {
   store: CacheStore;
   private writeThrough = true;
+  private coalescing = false;
   private lookups = 0;
   private hits = 0;
+  /** Read misses for a key already being fetched (with coalescing, those that waited instead). */
+  private concurrent = 0;
+  /** Per key being fetched by a read miss: that fetch's call, and the reads waiting on it (coalescing). */
+  private readonly fetching = new Map<number, { leader: number; waiters: number[] }>();
 
   constructor(sim: Simulation, node: number, params: Params) {
     super(sim, node);
     this.store = CacheBehaviour.storeFor(params);
     this.writeThrough = params.writePolicy !== 'writeAround';
+    this.coalescing = params.coalescing === 'on';
   }
 
   private static storeFor(p: Params): CacheStore {
@@ -29,6 +37,7 @@ export class CacheBehaviour extends Behaviour {
 
   configure(params: Params): void {
     this.writeThrough = params.writePolicy !== 'writeAround';
+    this.coalescing = params.coalescing === 'on';
     const ttl = params.ttlSeconds === null ? Infinity : (params.ttlSeconds as number) * 1000;
     // A new size, policy or TTL starts a new (cold) store, as a reconfigured cache would.
     if (params.capacity !== this.store.capacity || params.eviction !== this.store.eviction || ttl !== this.store.ttlMs) {
@@ -40,12 +49,22 @@ export class CacheBehaviour extends Behaviour {
     const sim = this.sim;
     const request = sim.calls.request[call];
     const key = sim.keyOf(request);
-    if (!sim.isWrite(request)) {
+    const read = !sim.isWrite(request);
+    if (read) {
       if (sim.measuring) this.lookups++;
       if (this.store.get(key, sim.now)) {
         if (sim.measuring) this.hits++;
         sim.respond(call, true);
         return;
+      }
+      const inFlight = this.fetching.get(key);
+      if (inFlight !== undefined) {
+        if (sim.measuring) this.concurrent++;
+        if (this.coalescing) {
+          inFlight.waiters.push(call);
+          sim.sharesFetch(call);
+          return;
+        }
       }
     } else if (!this.writeThrough) {
       this.store.delete(key);
@@ -55,12 +74,23 @@ export class CacheBehaviour extends Behaviour {
       // Nothing behind the cache: it is the source of truth for the key.
       this.fill(call, key);
       sim.respond(call, true);
-    } else sim.send(call, edge);
+      return;
+    }
+    // The first read miss of a key is its fetch; others wait on it (coalescing) or fetch again.
+    if (read && !this.fetching.has(key)) this.fetching.set(key, { leader: call, waiters: [] });
+    sim.send(call, edge);
   }
 
   returned(call: number, ok: boolean): void {
-    if (ok) this.fill(call, this.sim.keyOf(this.sim.calls.request[call]));
-    this.sim.respond(call, ok);
+    const sim = this.sim;
+    const key = sim.keyOf(sim.calls.request[call]);
+    if (ok) this.fill(call, key);
+    const fetch = this.fetching.get(key);
+    sim.respond(call, ok);
+    if (fetch?.leader !== call) return;
+    this.fetching.delete(key);
+    // The reads that waited share the fetch's outcome; one whose cache was killed meanwhile has lost it.
+    for (const waiter of fetch.waiters) sim.respond(waiter, ok && !sim.killedInside(waiter));
   }
 
   /** Stores the key after a read miss or a write-through write (a write-around write stores nothing). */
@@ -81,6 +111,11 @@ export class CacheBehaviour extends Behaviour {
   resetFigures(): void {
     this.lookups = 0;
     this.hits = 0;
+    this.concurrent = 0;
+  }
+
+  concurrentMisses(): number | null {
+    return this.concurrent;
   }
 
   hitRatio(): number | null {
