@@ -84,7 +84,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
         </p>
       </div>
       {running && <p className="inspector-live">Changes apply to the running simulation at once.</p>}
-      <NodeFigures id={node.id} />
+      <NodeFigures node={node} />
       <InjectFaultButton targetId={node.id} />
       <QueueingTheory node={node} />
       {groupNodeSpecs(NODE_PARAM_SPECS[node.kind].filter((spec) => isRelevant(spec.key, node.params))).map((group) => (
@@ -110,7 +110,8 @@ function NodeInspector({ node }: { node: DesignNode }) {
   );
 }
 
-function NodeFigures({ id }: { id: string }) {
+function NodeFigures({ node }: { node: DesignNode }) {
+  const id = node.id;
   const figures = useRun((s) => s.snapshot?.nodes.find((n) => n.id === id));
   const badge = useRun((s) => s.live?.nodes.get(id));
   if (!figures || !badge) return null;
@@ -177,6 +178,24 @@ function NodeFigures({ id }: { id: string }) {
         <div title="The longest any message has waited for a consumer since the warm-up">
           <dt>Longest wait</dt>
           <dd>{formatMs(figures.longestWaitMs)}</dd>
+        </div>
+      )}
+      {(figures.expired > 0 || node.params.expiredRequests === 'skip') && (
+        <div title="Waiting requests answered unserved because their client had already given up">
+          <dt>Skipped, expired</dt>
+          <dd>{formatCount(figures.expired)}</dd>
+        </div>
+      )}
+      {figures.concurrentMisses !== null && (
+        <div
+          title={
+            node.params.coalescing === 'on'
+              ? 'Reads that missed a key already being fetched and waited for that fetch'
+              : 'Reads that missed a key already being fetched and fetched it again (request coalescing would have them wait)'
+          }
+        >
+          <dt>{node.params.coalescing === 'on' ? 'Coalesced reads' : 'Repeat fetches'}</dt>
+          <dd>{formatCount(figures.concurrentMisses)}</dd>
         </div>
       )}
       {figures.staleReads !== null && (
