@@ -31,6 +31,28 @@ describe('the readable table', () => {
     expect(cells('app')[5]).toMatch(/^(4\d|5\d)\.\d %$/); // ρ = 500 × 2 ms / 2 workers = 50 %
   });
 
+  it('counts timeouts, retries and refused retries, and a server’s expired requests, only where there are some', () => {
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 2000, arrivals: 'uniform', timeoutMs: 50, retries: 2, retryBudgetPercent: 10 } },
+        { id: 'app', kind: 'server', params: { workers: 1, serviceTimeMs: 1, serviceDistribution: 'constant', queueOrder: 'lifo', expiredRequests: 'skip' } },
+      ],
+      [{ from: 'users', to: 'app' }],
+    );
+    const s = runDesign(design, { durationS: 5, warmupS: 1 });
+    const table = formatTable(design, s);
+    const e = s.endToEnd;
+    expect(e.timedOut * e.retries * e.retriesDenied * s.nodes.app.expired).toBeGreaterThan(0);
+    const n = (x: number) => x.toLocaleString('en-US');
+    expect(table).toContain(`retries    ${n(e.timedOut)} attempts timed out   ${n(e.retries)} retried   ${n(e.retriesDenied)} refused by a retry budget`);
+    expect(table).toMatch(/ expired\n/);
+    expect(rowOf(table, 'app').trim().split(/\s{2,}/).at(-1)).toBe(n(s.nodes.app.expired));
+    // A run without any of these has neither line nor column.
+    const calm = designOf([{ id: 'users', kind: 'client' }, { id: 'app', kind: 'server' }], [{ from: 'users', to: 'app' }]);
+    const quiet = formatTable(calm, runDesign(calm, { durationS: 5, warmupS: 1 }));
+    expect(quiet).not.toMatch(/^retries|expired/m);
+  });
+
   it('ends with what stands out, worst first, and says nothing where nothing does', () => {
     const slow = restored(JSON.parse(readFileSync('examples/lb-comparison.json', 'utf8')));
     const table = formatTable(slow, runDesign(slow, { durationS: 30, warmupS: 2 }));

@@ -28,6 +28,9 @@ export function formatTable(design: Design, s: RunSummary): string {
     `requests   sent ${count(e.sent)}   completed ${count(e.completed)}   failed ${count(e.failed)}   in flight ${count(e.inFlight)}`,
     `throughput ${e.throughputPerSecond.toFixed(1)} req/s   error rate ${pct(e.sent > 0 ? e.failed / e.sent : 0)}`,
     `latency    mean ${ms(e.latencyMs.mean)}   p50 ${ms(e.latencyMs.p50)}   p90 ${ms(e.latencyMs.p90)}   p95 ${ms(e.latencyMs.p95)}   p99 ${ms(e.latencyMs.p99)}   p99.9 ${ms(e.latencyMs.p999)}   max ${ms(e.latencyMs.max)}`,
+    ...(e.timedOut + e.retries + e.retriesDenied > 0
+      ? [`retries    ${count(e.timedOut)} attempts timed out   ${count(e.retries)} retried   ${count(e.retriesDenied)} refused by a retry budget`]
+      : []),
     `cost       $${s.costPerMonth.toLocaleString('en-US', { maximumFractionDigits: 0 })} per month`,
     ...(design.practice ? [`practice   an attempt at '${design.practice}': grade it with --scenario ${design.practice}`] : []),
     '',
@@ -38,6 +41,8 @@ export function formatTable(design: Design, s: RunSummary): string {
     { title: 'hit', show: (n: NodeFigures) => n.hitRatio, format: pct },
     { title: 'backlog', show: (n: NodeFigures) => n.backlog, format: count },
     { title: 'stale', show: (n: NodeFigures) => n.staleReads, format: count },
+    // Requests a server answered unserved because their client had given up: only where some were.
+    { title: 'expired', show: (n: NodeFigures) => (n.expired > 0 ? n.expired : null), format: count },
   ].filter((extra) => nodes.some(([, n]) => extra.show(n) !== null));
   const header = ['node', 'kind', 'arrivals', 'completed', 'failed', 'util', 'queue', 'mean', 'p99', ...extras.map((e) => e.title)];
   const rows = nodes.map(([id, n]) => {
