@@ -6,9 +6,17 @@
  *   entry to the head on every hit, FIFO only when it is inserted. Both evict the tail.
  * - LFU keeps a binary min-heap on (uses, last use): the least used entry leaves, the least
  *   recently used among equals. Counts are of uses while cached ("in-cache" LFU).
- * - A TTL makes an entry stale `ttlMs` after it was filled; a stale entry is a miss.
+ * - A TTL makes an entry stale `ttlMs` after it was filled; a stale entry is a miss, unless it
+ *   is still within a grace period (stale-while-revalidate), when it can be served as it is.
  */
 export type Eviction = 'lru' | 'lfu' | 'fifo';
+
+/** What a lookup found. */
+export const MISS = 0;
+export const FRESH = 1;
+/** Past its TTL but within the grace period asked for: usable while it is refreshed. */
+export const STALE = 2;
+export type Lookup = typeof MISS | typeof FRESH | typeof STALE;
 
 const NONE = -1;
 
@@ -55,14 +63,23 @@ export class CacheStore {
 
   /** A lookup: true on a fresh hit (which counts as a use); a stale entry is removed. */
   get(key: number, now: number): boolean {
+    return this.lookup(key, now, 0) === FRESH;
+  }
+
+  /**
+   * A lookup that may serve a stale entry: FRESH within the TTL, STALE up to `graceMs` past it
+   * (both count as a use), else MISS, a stale entry past its grace being removed.
+   */
+  lookup(key: number, now: number, graceMs: number): Lookup {
     const slot = this.slotOf.get(key);
-    if (slot === undefined) return false;
-    if (now - this.filledAt[slot] >= this.ttlMs) {
+    if (slot === undefined) return MISS;
+    const age = now - this.filledAt[slot];
+    if (age >= this.ttlMs + graceMs) {
       this.removeSlot(slot);
-      return false;
+      return MISS;
     }
     this.touch(slot, now);
-    return true;
+    return age < this.ttlMs ? FRESH : STALE;
   }
 
   /** Stores (or refreshes) a key, evicting by the policy when full. */

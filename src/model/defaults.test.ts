@@ -18,8 +18,8 @@ const VERSION_1_DEFAULTS = {
     instances: 1, maxInstances: 1, targetUtilization: 0.6, scaleIntervalS: 10, provisionS: 30,
     // Added within version 1: outgoing calls one after another, and every waiting request served oldest first, as before.
     fanOut: 'sequential', queueOrder: 'fifo', expiredRequests: 'serve' },
-  cache: { capacity: 1000, eviction: 'lru', ttlSeconds: null, hitTimeMs: 1, writePolicy: 'writeThrough', coalescing: 'off', workers: 64, costPerMonth: 113.88 },
-  cdn: { capacity: 10000, eviction: 'lru', ttlSeconds: null, hitTimeMs: 5, writePolicy: 'writeThrough', coalescing: 'off', workers: 64, costPerMonth: 87.04 },
+  cache: { capacity: 1000, eviction: 'lru', ttlSeconds: null, staleWhileRevalidateS: 0, hitTimeMs: 1, writePolicy: 'writeThrough', coalescing: 'off', workers: 64, costPerMonth: 113.88 },
+  cdn: { capacity: 10000, eviction: 'lru', ttlSeconds: null, staleWhileRevalidateS: 0, hitTimeMs: 5, writePolicy: 'writeThrough', coalescing: 'off', workers: 64, costPerMonth: 87.04 },
   shardRouter: { strategy: 'hash', virtualNodes: 100, costPerMonth: 62.05 },
   database: { workers: 16, readTimeMs: 5, writeTimeMs: 10, serviceDistribution: 'exponential', serviceTimeCv: 1, queueCapacity: null, replicas: 0, replication: 'async', replicationLagMs: 50, costPerMonth: 124.83 },
   queue: { capacity: null, partitions: 1, consumption: 'shared', costPerMonth: 70.08 },

@@ -169,6 +169,15 @@ const cacheParams = (capacity: number, hitTimeMs: number, costPerMonth: number):
     empty: 'never expires',
     unit: 's',
   }),
+  num(
+    'staleWhileRevalidateS',
+    'Stale while revalidate',
+    0,
+    0,
+    31_536_000,
+    'For this long after an entry goes stale, a read is answered with it at once while one fetch behind the cache refreshes it (HTTP’s stale-while-revalidate); 0 = a stale entry is a miss.',
+    { unit: 's' },
+  ),
   num('hitTimeMs', 'Hit time', hitTimeMs, 0, 60_000, 'Time to answer a read from the cache.', { unit: 'ms' }),
   choice(
     'writePolicy',

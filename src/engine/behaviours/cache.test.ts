@@ -221,3 +221,46 @@ describe('request coalescing', () => {
     expect(sim.stats[2].arrivals).toBeLessThan(sim.e2e.sent / 40);
   });
 });
+
+describe('stale-while-revalidate', () => {
+  // One key read 100 times a second, fresh for 1 s, fetched in exactly 50 ms. Served stale for up
+  // to 10 s past its TTL, the entry is refreshed by the first read after it goes stale: one fetch
+  // every T + 1/λ + D = 1 + 0.01 + 0.05 = 1.06 s on average (the wait for that read is memoryless),
+  // and the reads in the 50 ms of the refresh, 1 + λD = 6 on average, are answered stale.
+  const oneKey = (staleWhileRevalidateS: number) =>
+    simulate(
+      {
+        nodes: [
+          { id: 'users', kind: 'client', params: { ratePerSecond: 100, readRatio: 1, keys: 1 } },
+          { id: 'cache', kind: 'cache', params: { hitTimeMs: 0, ttlSeconds: 1, staleWhileRevalidateS } },
+          { id: 'origin', kind: 'server', params: { workers: 10, serviceTimeMs: 50, serviceDistribution: 'constant' } },
+        ],
+        edges: [
+          { source: 'users', target: 'cache', params: { latencyMs: 0 } },
+          { source: 'cache', target: 'origin', params: { latencyMs: 0 } },
+        ],
+      },
+      210,
+      10,
+    );
+
+  it('refreshes once per T + 1/λ + D, answering every read from the cache, the ones during a refresh stale', () => {
+    const sim = oneKey(10);
+    const cycles = 200 / 1.06;
+    expect(Math.abs(sim.stats[2].arrivals - cycles)).toBeLessThan(3);
+    expect(Math.abs(sim.behaviours[1].staleReads()! / (cycles * 6) - 1)).toBeLessThan(0.06);
+    expect(sim.behaviours[1].hitRatio()).toBe(1);
+    // Nobody waited for the origin.
+    expect(sim.e2e.latency.max).toBe(0);
+  });
+
+  it('without it, the read after expiry and those during its fetch miss, wait and fetch: about 1 + λD of them a cycle', () => {
+    const sim = oneKey(0);
+    // The last of a burst's fetches fills the entry last, so a cycle runs a little past 1.06 s.
+    const fetches = sim.stats[2].arrivals / oneKey(10).stats[2].arrivals;
+    expect(fetches).toBeGreaterThan(5);
+    expect(fetches).toBeLessThan(6.2);
+    expect(sim.behaviours[1].staleReads()).toBeNull();
+    expect(sim.e2e.latency.quantile(0.99)).toBeCloseTo(50, 0);
+  });
+});

@@ -13,6 +13,9 @@ export function isRelevant(key: string, params: Params, context: { sourceKind?: 
     case 'sineAmplitude':
     case 'periodS':
       return params.traffic === 'sine';
+    // Serving stale entries needs entries that go stale.
+    case 'staleWhileRevalidateS':
+      return typeof params.ttlSeconds === 'number';
     case 'zipfExponent':
       return params.keyDistribution === 'zipf';
     case 'backoffMs':
