@@ -199,7 +199,11 @@ function NodeFigures({ node }: { node: DesignNode }) {
         </div>
       )}
       {figures.staleReads !== null && (
-        <div className={figures.staleReads > 0 ? 'is-warn' : undefined}>
+        <div
+          // A replica's stale reads are a hazard; a cache's are its stale-while-revalidate at work.
+          className={node.kind === 'database' && figures.staleReads > 0 ? 'is-warn' : undefined}
+          title={node.kind === 'database' ? 'Replica reads that answered before applying the latest write' : 'Reads answered with an entry past its TTL while one fetch refreshed it'}
+        >
           <dt>Stale reads</dt>
           <dd>{formatCount(figures.staleReads)}</dd>
         </div>
