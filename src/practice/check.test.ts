@@ -111,6 +111,15 @@ describe('checking a design', () => {
     expect(lost.ok && lost.results[2]).toMatchObject({ passed: true, measured: expect.stringMatching(/: 50(\.\d+)? % failed/) });
   });
 
+  it('measures the p99 of every second the same way: constant where nothing waits', () => {
+    const design = oneServer({ ratePerSecond: 10, arrivals: 'uniform' }, { serviceDistribution: 'constant' });
+    const brief = (maxMs: number) => scenarioOf(design, [{ kind: 'p99EverySecond', maxMs }], { server: { serviceDistribution: 'constant' } });
+    const pass = checkDesign(design, brief(10.2));
+    expect(pass.ok && pass.results[1]).toMatchObject({ passed: true, label: 'p99 latency at most 10.2 ms in every second', measured: expect.stringMatching(/: p99 10 ms$/) });
+    const fail = checkDesign(design, brief(9.8));
+    expect(fail.ok && fail.results[1].passed).toBe(false);
+  });
+
   it('says a second in which nothing was answered fails the median, whatever its bound', () => {
     const design = oneServer({ ratePerSecond: 10, arrivals: 'uniform' }, { serviceDistribution: 'constant' });
     const brief = { ...scenarioOf(design, [{ kind: 'p50EverySecond', maxMs: 1e6 }], { server: { serviceDistribution: 'constant' } }) };

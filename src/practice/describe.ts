@@ -10,12 +10,17 @@ export const percent = (x: number) => `${(x * 100).toLocaleString('en-US', { max
 export const seconds = (x: number) => `${x.toLocaleString('en-US', { maximumFractionDigits: 1 })} s`;
 export const dollars = (x: number) => `$${x.toLocaleString('en-US', { maximumFractionDigits: 0 })}`;
 
+/** A param's label inside a sentence: "Service time" → "service time", but "TTL" stays "TTL". */
+export const inSentence = (label: string) => (/^[A-Z][a-z]/.test(label) ? label[0].toLowerCase() + label.slice(1) : label);
+
 export function requirementLabel(requirement: Requirement): string {
   switch (requirement.kind) {
     case 'p99':
       return `p99 latency at most ${ms(requirement.maxMs)}`;
     case 'p50EverySecond':
       return `Median (p50) latency at most ${ms(requirement.maxMs)} in every second`;
+    case 'p99EverySecond':
+      return `p99 latency at most ${ms(requirement.maxMs)} in every second`;
     case 'errorRate':
       return `Errors at most ${percent(requirement.max)} of requests`;
     case 'cost':
@@ -31,7 +36,7 @@ export function requirementLabel(requirement: Requirement): string {
 
 /** What the brief fixes and what is the candidate's, in a sentence under the brief. */
 export function rulesText(scenario: Pick<Scenario, 'fixes'>): string {
-  const shipped = (scenario.fixes?.client ?? []).map((key) => NODE_PARAM_SPECS.client.find((spec) => spec.key === key)?.label.toLowerCase() ?? key);
+  const shipped = (scenario.fixes?.client ?? []).map((key) => inSentence(NODE_PARAM_SPECS.client.find((spec) => spec.key === key)?.label ?? key));
   const theirs = shipped.length > 0 ? `, their ${shipped.map((label, i) => (i === 0 ? '' : i === shipped.length - 1 ? ' and ' : ', ') + label).join('')}` : '';
   const resilience = shipped.length > 0 ? 'queue sizes, retry budgets' : 'timeouts, retries';
   return (

@@ -147,3 +147,32 @@ describe('recovering from a retry storm', () => {
     expect(outcome({}, {}, 3)).toMatchObject({ rules: true, recovers: true, cost: false });
   });
 });
+
+describe('keeping the front page fast when its cache expires', () => {
+  const stampede = SCENARIOS.find((s) => s.id === 'cache-stampede')!;
+  const withCache = (params: Params) => ({
+    ...stampede.start,
+    nodes: stampede.start.nodes.map((n) => (n.id === 'cache' ? { ...n, params: { ...n.params, ...params } } : n)),
+  });
+  const results = (params: Params) => {
+    const result = checkDesign(withCache(params), stampede);
+    if (!result.ok) throw new Error(result.problems.join('\n'));
+    return result.results;
+  };
+  const slowest = (params: Params) => results(params).find((r) => r.requirement === 'p99EverySecond')!;
+
+  it('starts with a database that melts down: some second’s p99 is seconds', () => {
+    expect(slowest({})).toMatchObject({ passed: false, measured: expect.stringMatching(/: p99 [\d,]+ ms$/) });
+    expect(Number(/p99 ([\d,]+) ms/.exec(slowest({}).measured)![1].replace(/,/g, ''))).toBeGreaterThan(5000);
+  });
+
+  it('needs both coalescing (one query a feed) and stale-while-revalidate (nobody waits for it)', () => {
+    expect(slowest({ coalescing: 'on' }).passed).toBe(false);
+    expect(slowest({ staleWhileRevalidateS: 5 }).passed).toBe(false);
+    expect(slowest({ coalescing: 'on', staleWhileRevalidateS: 5 }).passed).toBe(true);
+  });
+
+  it('keeps feeds at most 5 s old: a longer TTL, or none, breaks its rules', () => {
+    expect(results({ ttlSeconds: null })[0]).toMatchObject({ passed: false, measured: 'Feed cache’s TTL is empty, the brief’s 5' });
+  });
+});

@@ -450,7 +450,64 @@ const retryStorm = scenario({
   ],
 });
 
-export const SCENARIOS: readonly Scenario[] = [scaleOut, databaseBottleneck, survivesFailure, writeBurst, hotShard, dailyPeak, slowDependency, searchTail, retryStorm];
+// ---- A cache stampede --------------------------------------------------------------------
+
+/** The front page's feeds: a few far more popular than the rest. */
+const feedUsers = users({ ratePerSecond: 2000, readRatio: 1, keys: 50, keyDistribution: 'zipf', zipfExponent: 1 });
+/** A 300 ms query on 16 connections; every cache keeps a feed at most 5 s (product's rule, not the design's). */
+const feedApp = { workers: 64, serviceTimeMs: 5 };
+const feedDatabase = { workers: 16, readTimeMs: 300 };
+const feedHardware = { server: feedApp, database: feedDatabase, cache: { ttlSeconds: 5 }, cdn: { ttlSeconds: 5 } };
+
+/** Users → a balancer → two apps → a cache (with `cache` params) → the database. */
+function feedDesign(name: string, cache: Params = {}): Design {
+  const tier = balancedApps(feedUsers, 2, { algorithm: 'leastConnections' }, feedApp);
+  return sketch(
+    'cache-stampede',
+    name,
+    [...tier.rows, ['cache', 'cache', 'Feed cache', 900, 160, { ttlSeconds: 5, ...cache }], ['db', 'database', 'Database', 1200, 160, feedDatabase]],
+    [...tier.edges, ...fanIn(tier.apps, 'cache'), ['cache', 'db']],
+  );
+}
+
+const cacheStampede = scenario({
+  id: 'cache-stampede',
+  title: 'Keep the front page fast when its cache expires',
+  level: 'stretch',
+  summary: 'A cache in front of a slow query, and a database that melts down.',
+  brief: [
+    'The front page shows one of 50 feeds, 2,000 requests a second, a few feeds far more popular than the rest. A feed is a 300 ms query on a database with 16 connections, so two app servers read it through a cache that keeps each feed for 5 s: product wants feeds at most 5 s old, or a little older while a fresh one is on its way.',
+    'Whenever a popular feed expires, hundreds of requests miss at once and each runs the query. The database falls behind and never catches up.',
+    'Keep every second fast — p99 under 100 ms in each one — with at most 0.1 % errors, for at most $420 a month. The database cannot get bigger, and no cache may keep a feed longer than 5 s.',
+  ],
+  hardware: feedHardware,
+  start: () => feedDesign('Practice: keep the front page fast'),
+  answer: () => feedDesign('Practice: keep the front page fast (an answer)', { coalescing: 'on', staleWhileRevalidateS: 5 }),
+  check: CHECK,
+  requirements: [
+    { kind: 'p99EverySecond', maxMs: 100 },
+    { kind: 'errorRate', max: 0.001 },
+    { kind: 'cost', maxPerMonth: 420 },
+  ],
+  hints: [
+    'Run it and select the cache: its repeat fetches are reads of a feed it was already fetching, each one another 300 ms query.',
+    'Request coalescing makes the reads of a feed being fetched wait for that one query. The database keeps up — but is waiting 300 ms fast enough for every second’s p99?',
+    'Stale-while-revalidate answers with the feed just past its 5 s at once, while one query fetches the fresh one: nobody waits for the database. It takes both.',
+  ],
+});
+
+export const SCENARIOS: readonly Scenario[] = [
+  scaleOut,
+  databaseBottleneck,
+  survivesFailure,
+  writeBurst,
+  hotShard,
+  dailyPeak,
+  slowDependency,
+  searchTail,
+  retryStorm,
+  cacheStampede,
+];
 
 export function scenarioById(id: string): Scenario | undefined {
   return SCENARIOS.find((s) => s.id === id);

@@ -10,6 +10,8 @@ export type Requirement =
    * second: what most people see, even while something is wrong.
    */
   | { kind: 'p50EverySecond'; maxMs: number }
+  /** The p99 latency of the requests completed in each simulated second, in every measured second: no second's tail too slow. */
+  | { kind: 'p99EverySecond'; maxMs: number }
   /** Failed requests among those settled (answered or given up). */
   | { kind: 'errorRate'; max: number }
   /** The design's monthly cost. */
