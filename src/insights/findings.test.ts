@@ -130,6 +130,26 @@ describe('findings', () => {
     expect(about(findingsOf(stampede('on')), 'cache')).toEqual([]);
   });
 
+  it('advise a saturated database by what is in front of it: a cache, or a better one', () => {
+    const database = (withCache: boolean) =>
+      designOf(
+        [
+          { id: 'users', kind: 'client', params: { ratePerSecond: 700, readRatio: 1, keys: 100_000 } },
+          ...(withCache ? [{ id: 'cache', kind: 'cache', params: { capacity: 10 } }] : []),
+          { id: 'db', kind: 'database', params: { workers: 4, readTimeMs: 6 } },
+        ],
+        withCache
+          ? [
+              { from: 'users', to: 'cache' },
+              { from: 'cache', to: 'db' },
+            ]
+          : [{ from: 'users', to: 'db' }],
+      );
+    const saturated = (withCache: boolean) => about(findingsOf(database(withCache)), 'db').map((f) => f.text);
+    expect(saturated(false)).toEqual([expect.stringMatching(/is saturated: .* Put a cache in front for reads/)]);
+    expect(saturated(true)).toEqual([expect.stringMatching(/is saturated: .* Have its cache answer more of the reads/)]);
+  });
+
   it('see a queue whose consumers fall behind', () => {
     const design = designOf(
       [

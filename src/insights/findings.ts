@@ -51,6 +51,9 @@ const count = (x: number) => Math.round(x).toLocaleString('en-US');
 const waiting = (x: number) => (x >= 100 ? count(x) : x.toFixed(1));
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 
+/** Advice for a saturated database that already has a cache in front of it. */
+const CACHED_DATABASE_RELIEF = 'Have its cache answer more of the reads (more entries, a longer TTL, coalescing), add replicas, or give it more connections.';
+
 /** Advice for a saturated node, by kind. */
 const RELIEF: Partial<Record<DesignNode['kind'], string>> = {
   server: 'Add workers or instances, or spread its load over more servers.',
@@ -95,7 +98,7 @@ export function findings(design: Design, run: MeasuredRun): Finding[] {
         retryStorm(label, node, f, e) ?? {
           tone: 'bad',
           nodeId: node.id,
-          text: `${label} is saturated: busy ${pct(f.utilization)} of the time, and requests wait longer for a worker than they take to serve (${waiting(f.meanQueueLength)} waiting on average). ${RELIEF[node.kind]}`,
+          text: `${label} is saturated: busy ${pct(f.utilization)} of the time, and requests wait longer for a worker than they take to serve (${waiting(f.meanQueueLength)} waiting on average). ${node.kind === 'database' && behindCache(design, node.id) ? CACHED_DATABASE_RELIEF : RELIEF[node.kind]}`,
         },
       );
     }
@@ -157,6 +160,10 @@ function stampede(label: string, node: DesignNode, f: NodeFigures, out: Finding[
       'Request coalescing would have them wait for the first fetch.',
   });
 }
+
+/** Whether a cache or CDN sends its misses to node `id`. */
+const behindCache = (design: Design, id: string) =>
+  design.edges.some((e) => e.target === id && design.nodes.some((n) => n.id === e.source && (n.kind === 'cache' || n.kind === 'cdn')));
 
 /** Workers of one instance (a database's primary or a replica, a server's instance). */
 const workersOf = (node: DesignNode) => (typeof node.params.workers === 'number' ? node.params.workers : 1);
