@@ -43,6 +43,7 @@ export function formatTable(design: Design, s: RunSummary): string {
     { title: 'stale', show: (n: NodeFigures) => n.staleReads, format: count },
     // Requests a server answered unserved because their client had given up: only where some were.
     { title: 'expired', show: (n: NodeFigures) => (n.expired > 0 ? n.expired : null), format: count },
+    { title: 'degraded', show: (n: NodeFigures) => (n.degraded !== null && n.degraded > 0 ? n.degraded : null), format: count },
   ].filter((extra) => nodes.some(([, n]) => extra.show(n) !== null));
   const header = ['node', 'kind', 'arrivals', 'completed', 'failed', 'util', 'queue', 'mean', 'p99', ...extras.map((e) => e.title)];
   const rows = nodes.map(([id, n]) => {

@@ -88,6 +88,10 @@ export abstract class Behaviour {
   staleReads(): number | null {
     return null;
   }
+  /** Failed calls out the node answered around, degrading gracefully (servers that do); null otherwise. */
+  degraded(): number | null {
+    return null;
+  }
   /** Read misses for a key the node was already fetching (caches); null for other kinds. */
   concurrentMisses(): number | null {
     return null;

@@ -27,6 +27,8 @@ export interface NodeFigures {
   longestWaitMs: number | null;
   /** Replica reads that answered before applying the key's latest write (databases). */
   staleReads: number | null;
+  /** Failed calls out a server answered around, degrading gracefully; null where it does not degrade. */
+  degraded: number | null;
   /** Read misses for a key already being fetched: with coalescing they waited for that fetch, without it each fetched again (caches). */
   concurrentMisses: number | null;
   /** Worst circuit breaker on the node's outgoing edges; null when it has none. */
@@ -178,6 +180,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     longestWaitMs: longestWait === null ? null : round(longestWait),
     staleReads: behaviour.staleReads(),
     concurrentMisses: behaviour.concurrentMisses(),
+    degraded: behaviour.degraded(),
     breaker: sim.breakerOf(n),
     state: sim.nodeDown[n] === 1 ? 'down' : station.slowdown !== 1 ? 'slowed' : 'up',
     slowdown: station.slowdown,

@@ -113,6 +113,48 @@ describe('retry budget', () => {
   });
 });
 
+describe('graceful degradation', () => {
+  // Users → API → recommendations, which fail 30 % of calls.
+  const withRecommendations = (api: Record<string, unknown>, faults: Sketch['faults'] = []): Sketch => ({
+    nodes: [
+      { id: 'users', kind: 'client', params: { ratePerSecond: 1000 } },
+      { id: 'api', kind: 'server', params: { workers: 100, serviceTimeMs: 1, ...api } },
+      { id: 'recs', kind: 'server', params: { workers: 100, serviceTimeMs: 1, errorRate: 0.3 } },
+    ],
+    edges: [
+      { source: 'users', target: 'api' },
+      { source: 'api', target: 'recs' },
+    ],
+    faults,
+  });
+
+  it('a failed call fails the request, unless the server degrades: then it answers, and counts the calls it answered around', () => {
+    const strict = simulate(withRecommendations({}), 60, 5);
+    strict.drain();
+    expect(Math.abs(strict.e2e.failed / strict.e2e.sent - 0.3)).toBeLessThan(0.01);
+    expect(strict.behaviours[1].degraded()).toBeNull();
+
+    const degrading = simulate(withRecommendations({ onCallFailure: 'degrade' }), 60, 5);
+    degrading.drain();
+    expect(degrading.e2e.failed).toBe(0);
+    expect(Math.abs(degrading.behaviours[1].degraded()! / degrading.e2e.sent - 0.3)).toBeLessThan(0.01);
+  });
+
+  it('answers around a dependency that is down, in parallel as in sequence, but not around its own death', () => {
+    for (const fanOut of ['sequential', 'parallel']) {
+      const sim = simulate(withRecommendations({ onCallFailure: 'degrade', fanOut }, [{ atS: 10, action: 'kill', target: 'recs' }]), 20);
+      sim.drain();
+      expect(sim.e2e.failed).toBe(0);
+      // Every call from 10 s on fails, and 30 % before.
+      const expected = 0.3 * 10_000 + 10_000;
+      expect(Math.abs(sim.behaviours[1].degraded()! / expected - 1)).toBeLessThan(0.03);
+    }
+    const apiDown = simulate(withRecommendations({ onCallFailure: 'degrade' }, [{ atS: 10, action: 'kill', target: 'api' }]), 20);
+    apiDown.drain();
+    expect(Math.abs(apiDown.e2e.failed / 10_000 - 1)).toBeLessThan(0.03);
+  });
+});
+
 describe('circuit breaker', () => {
   it('opens after the threshold within the window, fails fast, probes half-open, and closes after recovery', () => {
     const sketch = direct(

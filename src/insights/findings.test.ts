@@ -150,6 +150,25 @@ describe('findings', () => {
     expect(saturated(true)).toEqual([expect.stringMatching(/is saturated: .* Have its cache answer more of the reads/)]);
   });
 
+  it('say when a server degraded gracefully, answering around failed calls', () => {
+    const design = (onCallFailure: string) =>
+      designOf(
+        [
+          { id: 'users', kind: 'client', params: { ratePerSecond: 500 } },
+          { id: 'api', kind: 'server', params: { workers: 16, onCallFailure } },
+          { id: 'recs', kind: 'server', params: { workers: 16, errorRate: 0.2 } },
+        ],
+        [
+          { from: 'users', to: 'api' },
+          { from: 'api', to: 'recs' },
+        ],
+      );
+    expect(about(findingsOf(design('degrade')), 'api').map((f) => f.text)).toEqual([
+      expect.stringMatching(/^api answered around [\d,]+ failed calls \((19|20|21) % of its requests\): those requests succeeded/),
+    ]);
+    expect(about(findingsOf(design('fail')), 'api')).toEqual([]);
+  });
+
   it('see a queue whose consumers fall behind', () => {
     const design = designOf(
       [

@@ -112,6 +112,13 @@ export function findings(design: Design, run: MeasuredRun): Finding[] {
       out.push({ tone: 'info', nodeId: node.id, text: `${label} answers only ${pct(f.hitRatio)} of reads from memory: it holds too few of the keys in use, or they expire too soon.` });
     }
     if (node.params.coalescing === 'off') stampede(label, node, f, out);
+    if (f.degraded !== null && f.arrivals >= ENOUGH && f.degraded / f.arrivals >= DROPPED) {
+      out.push({
+        tone: 'info',
+        nodeId: node.id,
+        text: `${label} answered around ${count(f.degraded)} failed calls (${pct(f.degraded / f.arrivals)} of its requests): those requests succeeded without what the calls would have given (graceful degradation).`,
+      });
+    }
     if (node.kind === 'queue' && f.consumerLagMs !== null && f.consumerLagMs >= LAGGING_MS) {
       out.push({ tone: 'warn', nodeId: node.id, text: `${label}'s consumers are falling behind: ${count(f.backlog ?? 0)} messages waiting, the oldest for ${ms(f.consumerLagMs)}.` });
     }

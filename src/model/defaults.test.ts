@@ -17,7 +17,7 @@ const VERSION_1_DEFAULTS = {
     // Added within version 1: one instance and no autoscaling, as every server was before.
     instances: 1, maxInstances: 1, targetUtilization: 0.6, scaleIntervalS: 10, provisionS: 30,
     // Added within version 1: outgoing calls one after another, and every waiting request served oldest first, as before.
-    fanOut: 'sequential', queueOrder: 'fifo', expiredRequests: 'serve' },
+    fanOut: 'sequential', onCallFailure: 'fail', queueOrder: 'fifo', expiredRequests: 'serve' },
   cache: { capacity: 1000, eviction: 'lru', ttlSeconds: null, staleWhileRevalidateS: 0, hitTimeMs: 1, writePolicy: 'writeThrough', coalescing: 'off', workers: 64, costPerMonth: 113.88 },
   cdn: { capacity: 10000, eviction: 'lru', ttlSeconds: null, staleWhileRevalidateS: 0, hitTimeMs: 5, writePolicy: 'writeThrough', coalescing: 'off', workers: 64, costPerMonth: 87.04 },
   shardRouter: { strategy: 'hash', virtualNodes: 100, costPerMonth: 62.05 },

@@ -330,6 +330,13 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
       'Sequential calls the outgoing connections one after another; parallel calls them all at once and answers when the last one returns (scatter-gather), so the slowest sets the latency.',
     ),
     choice(
+      'onCallFailure',
+      'When a call fails',
+      ['fail', 'degrade'],
+      'fail',
+      'Fail: a call out that fails fails the request. Degrade: the server answers without it (a default, a cached or partial result: graceful degradation), and counts the request as degraded.',
+    ),
+    choice(
       'queueOrder',
       'Queue order',
       ['fifo', 'lifo'],

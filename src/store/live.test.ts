@@ -8,7 +8,7 @@ const latency = { mean: 1, p50: 1, p90: 1, p95: 1, p99: 1, p999: 1, max: 1 };
 function snap(timeMs: number, completed: number): Snapshot {
   const node = (id: string, kind: 'client' | 'server') => ({
     id, kind, arrivals: completed, completed, failed: 0, dropped: 0, rejected: 0, expired: 0, utilization: 0.5, meanQueueLength: 0,
-    latencyMs: { mean: 5, p50: 4, p99: 12.34 }, hitRatio: null, backlog: null, consumerLagMs: null, concurrentMisses: null,
+    latencyMs: { mean: 5, p50: 4, p99: 12.34 }, hitRatio: null, backlog: null, consumerLagMs: null, concurrentMisses: null, degraded: null,
     longestWaitMs: null, staleReads: null,
     breaker: null, state: 'up' as const, slowdown: 1, instances: 1, costPerMonth: 0, busy: 1, queueLength: 0, ownWork: kind !== 'client',
   });

@@ -1,7 +1,8 @@
 /**
  * A server does its own work (one service time at its station), then calls its outgoing
  * edges in order, each as its `when` allows, then responds — or, with `fanOut: parallel`,
- * calls them all at once and responds when the last has returned. A failed call fails the request.
+ * calls them all at once and responds when the last has returned. A failed call fails the request,
+ * unless the server degrades gracefully: then it answers without what the call would have given.
  * In `blocking` mode the worker stays held until the response, as a thread per request does.
  * Its instances share the station; with room between `instances` and `maxInstances`, an
  * autoscaler sets how many take requests.
@@ -40,17 +41,26 @@ const OUTSTANDING = SCATTERED - 1;
 
 export class ServerBehaviour extends InOrderRouting {
   private readonly scaler: Autoscaler;
-  private parallel: boolean;
+  private parallel = false;
+  /** A failed call out is answered around (graceful degradation) instead of failing the request. */
+  private degrade = false;
+  /** Calls out that failed and were answered around, since measurement began. */
+  private degradedCalls = 0;
 
   constructor(sim: Simulation, node: number, params: Params) {
     super(sim, node);
     this.scaler = new Autoscaler(sim, node, params);
-    this.parallel = params.fanOut === 'parallel';
+    this.configureRouting(params);
   }
 
   configure(params: Params): void {
     this.scaler.configure(params);
+    this.configureRouting(params);
+  }
+
+  private configureRouting(params: Params): void {
     this.parallel = params.fanOut === 'parallel';
+    this.degrade = params.onCallFailure === 'degrade';
   }
 
   served(call: number): void {
@@ -59,6 +69,11 @@ export class ServerBehaviour extends InOrderRouting {
   }
 
   returned(call: number, ok: boolean): void {
+    // Degrading answers around a failed call, but not around the server's own death.
+    if (!ok && this.degrade && !this.sim.killedInside(call)) {
+      if (this.sim.measuring) this.degradedCalls++;
+      ok = true;
+    }
     if ((this.sim.calls.stage[call] & SCATTERED) !== 0) this.gathered(call, ok);
     else super.returned(call, ok);
   }
@@ -98,6 +113,11 @@ export class ServerBehaviour extends InOrderRouting {
   resetFigures(): void {
     this.scaler.rebase();
     this.scaler.resetAverage();
+    this.degradedCalls = 0;
+  }
+
+  degraded(): number | null {
+    return this.degrade || this.degradedCalls > 0 ? this.degradedCalls : null;
   }
 
   instances(): number {

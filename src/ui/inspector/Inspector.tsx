@@ -19,7 +19,7 @@ import { isRelevant } from './relevance';
 import './inspector.css';
 
 /** Params that decide how the design behaves when something fails, shown under their own heading. */
-const RESILIENCE_KEYS = new Set(['timeoutMs', 'retries', 'backoffMs', 'retryBudgetPercent', 'errorRate', 'queueOrder', 'expiredRequests', 'healthCheckIntervalS', 'hedgeAfterMs']);
+const RESILIENCE_KEYS = new Set(['timeoutMs', 'retries', 'backoffMs', 'retryBudgetPercent', 'errorRate', 'onCallFailure', 'queueOrder', 'expiredRequests', 'healthCheckIntervalS', 'hedgeAfterMs']);
 /** A server's instances and how it scales them, under their own heading. */
 const SCALING_KEYS = new Set(['instances', 'maxInstances', 'targetUtilization', 'scaleIntervalS', 'provisionS']);
 const isBreaker = (key: string) => key.startsWith('breaker');
@@ -184,6 +184,12 @@ function NodeFigures({ node }: { node: DesignNode }) {
         <div title="Waiting requests answered unserved because their client had already given up">
           <dt>Skipped, expired</dt>
           <dd>{formatCount(figures.expired)}</dd>
+        </div>
+      )}
+      {figures.degraded !== null && (
+        <div title="Calls out that failed and were answered around: requests answered without what they would have given">
+          <dt>Degraded</dt>
+          <dd>{formatCount(figures.degraded)}</dd>
         </div>
       )}
       {figures.concurrentMisses !== null && (
