@@ -20,6 +20,7 @@ export const EXAMPLES: ExampleEntry[] = [
   { file: 'sharded-hot-shard', title: 'Sharded database with a hot shard' },
   { file: 'rate-limited-api', title: 'Rate-limited API under a spike' },
   { file: 'retry-storm', title: 'Retry storm: a 5-second spike, then down for good' },
+  { file: 'graceful-degradation', title: 'Graceful degradation: recommendations down, pages still served' },
   { file: 'fan-out-tail', title: 'Search fan-out: the slowest shard sets the latency' },
   { file: 'hedged-requests', title: 'Hedged requests: a second copy cuts the tail' },
 ];
