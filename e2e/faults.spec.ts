@@ -172,9 +172,11 @@ test('a scheduled fault is marked on the charts and happens at its time', async 
 
   await page.getByRole('tab', { name: 'Charts' }).click();
   const throughput = page.getByRole('figure', { name: 'Throughput (req/s)' });
-  await expect(throughput.locator('.fault-reference')).toHaveCount(1);
+  // Its start and, three seconds on, its end.
+  await expect(throughput.locator('.fault-reference')).toHaveCount(2);
   await expect(throughput).toContainText('Slow ×6 · App 2');
-  await expect(page.getByRole('figure', { name: 'Latency (ms)' }).locator('.fault-reference')).toHaveCount(1);
+  await expect(throughput).toContainText('Back to speed · App 2');
+  await expect(page.getByRole('figure', { name: 'Latency (ms)' }).locator('.fault-reference')).toHaveCount(2);
   await shot(page, 'faults-07-chart-markers');
 });
 
@@ -203,7 +205,8 @@ test('a fixed-length run finishes with the same figures in a fresh browser, and 
   expect(first.sent).toBeGreaterThan(10_000);
   expect(first.failed).toBeGreaterThan(0);
   expect(first.p99).toBeGreaterThan(0);
-  await expect(page.getByRole('figure', { name: 'Throughput (req/s)' }).locator('.fault-reference')).toHaveCount(1);
+  // The kill at 8 s and the server back up at 12 s.
+  await expect(page.getByRole('figure', { name: 'Throughput (req/s)' }).locator('.fault-reference')).toHaveCount(2);
   await shot(page, 'faults-08-finished');
 
   const other = await browser.newContext();

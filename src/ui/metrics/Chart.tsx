@@ -80,13 +80,38 @@ export function LineShape(props: {
 
 /** Average width of a character of a 10 px label, a little generous: text must not run off the chart. */
 const LABEL_CHAR_PX = 5.8;
+/** A marker label's line: labels too close in time to share one are put a line lower. */
+const LABEL_ROW_PX = 12;
+/**
+ * Labels nearer than this share of the time axis may overlap on one line: each runs to the side
+ * with more room, so two can run towards each other across most of the plot.
+ */
+const LABEL_SPAN = 0.75;
+
+/**
+ * The line each marker's label goes on: the first whose last label is far enough back in time
+ * (a fault's start and its end a few seconds later would otherwise be written over each other).
+ */
+export function labelRows(markers: readonly { tS: number }[], from: number, to: number): number[] {
+  const gap = (to - from) * LABEL_SPAN;
+  const lastOnRow: number[] = [];
+  const order = markers.map((_, i) => i).sort((a, b) => markers[a].tS - markers[b].tS);
+  const rows = new Array<number>(markers.length).fill(0);
+  for (const i of order) {
+    let row = lastOnRow.findIndex((t) => markers[i].tS - t >= gap);
+    if (row < 0) row = lastOnRow.length;
+    lastOnRow[row] = markers[i].tS;
+    rows[i] = row;
+  }
+  return rows;
+}
 
 /**
  * A marker's label, beside the top of its line on the side with more room and cut to fit the
  * plot (the whole text is its tooltip): a marker near the latest time, just injected or just
  * changed, would otherwise run off the chart's right edge. recharts passes the line's viewBox.
  */
-function MarkerLabel({ viewBox, text, fill }: { viewBox?: { x?: number; y?: number }; text: string; fill: string }) {
+function MarkerLabel({ viewBox, text, fill, row = 0 }: { viewBox?: { x?: number; y?: number }; text: string; fill: string; row?: number }) {
   const plot = usePlotArea();
   if (!plot || viewBox?.x === undefined || viewBox.y === undefined) return null;
   const x = viewBox.x;
@@ -94,7 +119,7 @@ function MarkerLabel({ viewBox, text, fill }: { viewBox?: { x?: number; y?: numb
   const left = x - plot.x - 6;
   const toRight = right >= left;
   return (
-    <text x={toRight ? x + 4 : x - 4} y={viewBox.y + 11} textAnchor={toRight ? 'start' : 'end'} fontSize={10} fill={fill} className="marker-label">
+    <text x={toRight ? x + 4 : x - 4} y={viewBox.y + 11 + row * LABEL_ROW_PX} textAnchor={toRight ? 'start' : 'end'} fontSize={10} fill={fill} className="marker-label">
       <title>{text}</title>
       {fitText(text, Math.floor(Math.max(right, left) / LABEL_CHAR_PX))}
     </text>
@@ -146,6 +171,9 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
   const body = useRef<HTMLDivElement>(null);
   const bodyWidth = useWidth(body);
   const ticks = useMemo(() => xTicks(data, bodyWidth), [data, bodyWidth]);
+  const from = data.length > 0 ? data[0].t : 0;
+  const to = data.length > 0 ? data[data.length - 1].t : 0;
+  const rows = useMemo(() => (labelMarkers && markers ? labelRows(markers, from, to) : []), [labelMarkers, markers, from, to]);
   // The last tick's label is centred on the right edge: leave room for half of it (an hour's
   // "1:40:43" was cut to "1:40:4").
   const right = ticks.length > 0 ? Math.max(14, Math.ceil(formatTick(ticks[ticks.length - 1]).length * 3)) : 14;
@@ -195,7 +223,7 @@ export const Chart = memo(function Chart({ title, data, lines, format, yDomain, 
               strokeWidth={1.4}
               ifOverflow="discard"
               className={m.tone === 'edit' ? 'edit-reference' : 'fault-reference'}
-              label={labelMarkers ? { content: <MarkerLabel text={m.text} fill={MARKER_COLORS[m.tone]} /> } : undefined}
+              label={labelMarkers ? { content: <MarkerLabel text={m.text} fill={MARKER_COLORS[m.tone]} row={rows[i]} /> } : undefined}
             />
           ))}
           {lines.map((l) => (

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { EndToEndFigures } from '../../engine';
 import { changesFrom } from './baselineChange';
-import { polyline } from './Chart';
+import { labelRows, polyline } from './Chart';
 import { BASE_KEYS, thinned, withBaseline } from './rows';
 
 const figures = (over: Partial<EndToEndFigures> & { p99?: number }): EndToEndFigures => ({
@@ -71,5 +71,14 @@ describe('a chart line', () => {
     const points = [{ x: 0, y: 1 }, { x: 1, y: 2 }, { x: 2, y: null }, { x: 3, y: 4 }, { x: 4, y: 5 }];
     expect(polyline(points)).toBe('M0.0,1.0L1.0,2.0M3.0,4.0L4.0,5.0');
     expect(polyline([{ x: 0, y: null }])).toBe('');
+  });
+});
+
+describe('marker labels', () => {
+  it('go a line lower when the one before on a line is too close in time to share it', () => {
+    // A 60 s axis: labels under 45 s apart may overlap.
+    expect(labelRows([{ tS: 20 }, { tS: 40 }, { tS: 10 }, { tS: 58 }], 0, 60)).toEqual([1, 2, 0, 0]);
+    expect(labelRows([{ tS: 4 }, { tS: 7 }], 0, 8)).toEqual([0, 1]);
+    expect(labelRows([], 0, 60)).toEqual([]);
   });
 });

@@ -4,12 +4,22 @@ import type { Design } from '../../model';
 import { useDesign } from '../../store';
 import { describeAction, FAULT_ACTION_LABELS, targetName, targetOf } from '../../store/faults';
 import { useRun } from '../../store/run';
-import { injectedLive } from '../faults/timeline';
+import { injectedLive, type AppliedEntry } from '../faults/timeline';
 import type { Marker } from './Chart';
 
 const TONES: Record<string, Marker['tone']> = {
   kill: 'bad', cut: 'bad', slow: 'warn', addLatency: 'warn', spike: 'warn', flush: 'warn', revive: 'good', heal: 'good',
 };
+
+/** How a fault with a duration reads when it ends. */
+const ENDS: Partial<Record<string, string>> = { kill: 'Back up', cut: 'Healed', slow: 'Back to speed', addLatency: 'Latency back to normal', spike: 'Spike over', flush: 'Flush over' };
+
+/** The ends of faults that had a duration, scheduled or injected, as the run logged them: a good-news marker each. */
+export function faultEndMarkers(applied: readonly AppliedEntry[], design: Design): Marker[] {
+  return applied
+    .filter((entry) => entry.ended)
+    .map((entry) => ({ tS: entry.tS, text: `${ENDS[entry.action] ?? `${FAULT_ACTION_LABELS[entry.action]} over`} · ${targetName(design, entry.target)}`, tone: 'good' as const }));
+}
 
 /** What marker texts depend on (names, kinds, ends), not positions: dragging a node redraws no chart. */
 export function namesKey(design: Design): string {
@@ -41,7 +51,7 @@ export function useFaultMarkers(): Marker[] {
       text: `${FAULT_ACTION_LABELS[f.action]} · ${where(f.target)}`,
       tone: TONES[f.action] ?? 'warn',
     }));
-    return [...scheduled, ...live];
+    return [...scheduled, ...live, ...faultEndMarkers(applied ?? [], design)];
     // `names` and `appliedCount` stand for what is read from the stores inside.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [faults, names, appliedCount]);
