@@ -160,26 +160,28 @@ describe('cache hit ratio emerges from keys, capacity and eviction', () => {
   });
 });
 
+/** Users → a cache → an origin, over connections that take no time: the cache's own doing, exactly. */
+function throughCache(client: Record<string, unknown>, cache: Record<string, unknown>, origin: Record<string, unknown>): Sketch {
+  return {
+    nodes: [
+      { id: 'users', kind: 'client', params: { readRatio: 1, ...client } },
+      { id: 'cache', kind: 'cache', params: { hitTimeMs: 0, ...cache } },
+      { id: 'origin', kind: 'server', params: { serviceDistribution: 'constant', ...origin } },
+    ],
+    edges: [
+      { source: 'users', target: 'cache', params: { latencyMs: 0 } },
+      { source: 'cache', target: 'origin', params: { latencyMs: 0 } },
+    ],
+  };
+}
+
 describe('request coalescing', () => {
   // 1,000 keys, 20,000 reads/s, a cold cache in front of an origin that takes exactly 50 ms a
   // read. A key's first read misses and fetches it; reads for it in the 50 ms before the answer
   // miss too: Poisson(λ/K · D) = Poisson(1) of them. Without coalescing each fetches again, so the
   // origin sees K · (1 + λD/K) = 2,000 reads in expectation; with it, exactly one per key.
   const coldStart = (coalescing: string) =>
-    simulate(
-      {
-        nodes: [
-          { id: 'users', kind: 'client', params: { ratePerSecond: 20_000, readRatio: 1, keys: 1000 } },
-          { id: 'cache', kind: 'cache', params: { hitTimeMs: 0, capacity: 1000, coalescing } },
-          { id: 'origin', kind: 'server', params: { workers: 10_000, serviceTimeMs: 50, serviceDistribution: 'constant' } },
-        ],
-        edges: [
-          { source: 'users', target: 'cache', params: { latencyMs: 0 } },
-          { source: 'cache', target: 'origin', params: { latencyMs: 0 } },
-        ],
-      },
-      3,
-    );
+    simulate(throughCache({ ratePerSecond: 20_000, keys: 1000 }, { capacity: 1000, coalescing }, { workers: 10_000, serviceTimeMs: 50 }), 3);
 
   it('without it, a read for a key already being fetched fetches it again: 1 + λD/K reads a key', () => {
     const sim = coldStart('off');
@@ -200,20 +202,7 @@ describe('request coalescing', () => {
   });
 
   it('a fetch that fails fails the reads waiting on it', () => {
-    const sim = simulate(
-      {
-        nodes: [
-          { id: 'users', kind: 'client', params: { ratePerSecond: 1000, readRatio: 1, keys: 1 } },
-          { id: 'cache', kind: 'cache', params: { hitTimeMs: 0, coalescing: 'on' } },
-          { id: 'origin', kind: 'server', params: { workers: 100, serviceTimeMs: 50, serviceDistribution: 'constant', errorRate: 1 } },
-        ],
-        edges: [
-          { source: 'users', target: 'cache', params: { latencyMs: 0 } },
-          { source: 'cache', target: 'origin', params: { latencyMs: 0 } },
-        ],
-      },
-      10,
-    );
+    const sim = simulate(throughCache({ ratePerSecond: 1000, keys: 1 }, { coalescing: 'on' }, { workers: 100, serviceTimeMs: 50, errorRate: 1 }), 10);
     sim.drain();
     // One key, never stored: one fetch at a time, each failing every read that waited on it.
     expect(sim.e2e.completed).toBe(0);
@@ -228,21 +217,7 @@ describe('stale-while-revalidate', () => {
   // every T + 1/λ + D = 1 + 0.01 + 0.05 = 1.06 s on average (the wait for that read is memoryless),
   // and the reads in the 50 ms of the refresh, 1 + λD = 6 on average, are answered stale.
   const oneKey = (staleWhileRevalidateS: number) =>
-    simulate(
-      {
-        nodes: [
-          { id: 'users', kind: 'client', params: { ratePerSecond: 100, readRatio: 1, keys: 1 } },
-          { id: 'cache', kind: 'cache', params: { hitTimeMs: 0, ttlSeconds: 1, staleWhileRevalidateS } },
-          { id: 'origin', kind: 'server', params: { workers: 10, serviceTimeMs: 50, serviceDistribution: 'constant' } },
-        ],
-        edges: [
-          { source: 'users', target: 'cache', params: { latencyMs: 0 } },
-          { source: 'cache', target: 'origin', params: { latencyMs: 0 } },
-        ],
-      },
-      210,
-      10,
-    );
+    simulate(throughCache({ ratePerSecond: 100, keys: 1 }, { ttlSeconds: 1, staleWhileRevalidateS }, { workers: 10, serviceTimeMs: 50 }), 210, 10);
 
   it('refreshes once per T + 1/λ + D, answering every read from the cache, the ones during a refresh stale', () => {
     const sim = oneKey(10);
