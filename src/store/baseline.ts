@@ -8,7 +8,7 @@ import { create } from 'zustand';
 import type { EndToEndFigures, WindowPoint } from '../engine';
 import { designCost } from './cost';
 import { useDesign } from './index';
-import { useRun } from './run';
+import { useRun, type RunState } from './run';
 
 /** One second of the kept run, as the charts draw it. */
 export type BaselinePoint = Pick<WindowPoint, 'tS' | 'throughput' | 'errorRate' | 'p99'>;
@@ -18,16 +18,13 @@ export interface Baseline {
   name: string;
   endToEnd: EndToEndFigures;
   costPerMonth: number;
-  /** Simulated seconds measured. */
-  measuredS: number;
   series: BaselinePoint[];
 }
 
 export const useBaseline = create<{ baseline: Baseline | null }>()(() => ({ baseline: null }));
 
-/** Whether the run on show can be kept: it has measured figures and is not still moving. */
-export function canKeepBaseline(): boolean {
-  const { snapshot, status } = useRun.getState();
+/** Whether the run on show can be kept: it has measured figures and is not still moving (a selector of the run slice). */
+export function canKeepBaseline({ snapshot, status }: RunState = useRun.getState()): boolean {
   return snapshot !== null && snapshot.measuring && snapshot.endToEnd.sent > 0 && (status === 'finished' || status === 'paused');
 }
 
@@ -41,7 +38,6 @@ export function keepBaseline(): void {
       name: design.name,
       endToEnd: snapshot.endToEnd,
       costPerMonth: snapshot.costPerMonth ?? designCost(design.nodes),
-      measuredS: snapshot.measuredS ?? 0,
       series: series.map(({ tS, throughput, errorRate, p99 }) => ({ tS, throughput, errorRate, p99 })),
     },
   });

@@ -5,12 +5,12 @@
  * while they are open, a practice scenario's brief and a comparison.
  */
 import { lazy, Suspense, useMemo, type KeyboardEvent } from 'react';
-import type { Snapshot } from '../../engine';
+import type { EndToEndFigures, Snapshot } from '../../engine';
 import { useDesign } from '../../store';
 import { designCost } from '../../store/cost';
 import { useRun } from '../../store/run';
 import { canKeepBaseline, clearBaseline, keepBaseline, useBaseline, type Baseline } from '../../store/baseline';
-import { changesFrom, type Change } from './baselineChange';
+import { changesFrom, errorRateOf, type Change } from './baselineChange';
 import { useUi, type DockTab } from '../../store/ui';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { FaultsPanel } from '../faults/FaultsPanel';
@@ -47,28 +47,27 @@ function Summary() {
   const nodes = useDesign((s) => s.design.nodes);
   const plannedCost = useMemo(() => designCost(nodes), [nodes]);
   const e = snap?.endToEnd;
-  const settled = e ? e.completed + e.failed : 0;
   const bad = e && e.failed > 0 ? 'is-bad' : undefined;
   const cost = snap?.costPerMonth ?? plannedCost;
   const warmingUp = snap !== null && !snap.measuring;
   const baseline = useBaseline((s) => s.baseline);
   // Against a kept run once this one has measured something: a change per figure, the kept value in its tooltip.
   const changes = baseline && e && snap?.measuring && e.sent > 0 ? changesFrom(baseline, { endToEnd: e, costPerMonth: cost }) : {};
-  const was = baseline ? baselineValues(baseline) : {};
+  const shown = shownFigures(e, cost);
+  const was: Partial<ReturnType<typeof shownFigures>> = baseline ? shownFigures(baseline.endToEnd, baseline.costPerMonth) : {};
   const items: Item[] = [
     { label: 'Simulated time', value: formatSimTime(snap?.timeMs ?? 0), exact: snap?.timeMs },
-    { label: 'Throughput', value: formatRate(e?.throughputPerSecond ?? 0), exact: e?.throughputPerSecond, change: changes.Throughput, was: was.Throughput },
+    { label: 'Throughput', value: shown.Throughput, exact: e?.throughputPerSecond, change: changes.Throughput, was: was.Throughput },
     { label: 'Sent', value: formatCount(e?.sent ?? 0), exact: e?.sent },
     { label: 'Completed', value: formatCount(e?.completed ?? 0), exact: e?.completed },
     { label: 'Failed', value: formatCount(e?.failed ?? 0), exact: e?.failed, tone: bad },
-    // Until a measured request has settled there is no error rate or latency to show, not a 0.
-    { label: 'Error rate', value: settled > 0 ? formatPercent((e?.failed ?? 0) / settled) : NONE, tone: bad, change: changes['Error rate'], was: was['Error rate'] },
-    { label: 'p50', value: latency(e, 'p50'), exact: e?.latencyMs.p50, change: changes.p50, was: was.p50 },
-    { label: 'p95', value: latency(e, 'p95'), exact: e?.latencyMs.p95, change: changes.p95, was: was.p95 },
-    { label: 'p99', value: latency(e, 'p99'), exact: e?.latencyMs.p99, change: changes.p99, was: was.p99 },
+    { label: 'Error rate', value: shown['Error rate'], tone: bad, change: changes['Error rate'], was: was['Error rate'] },
+    { label: 'p50', value: shown.p50, exact: e?.latencyMs.p50, change: changes.p50, was: was.p50 },
+    { label: 'p95', value: shown.p95, exact: e?.latencyMs.p95, change: changes.p95, was: was.p95 },
+    { label: 'p99', value: shown.p99, exact: e?.latencyMs.p99, change: changes.p99, was: was.p99 },
     {
       label: 'Cost',
-      value: formatCost(cost),
+      value: shown.Cost,
       exact: cost,
       title: 'Monthly cost of every instance in the design, at list prices (edit per node); a server’s instances, where they change (autoscaling), averaged over the run',
       change: changes.Cost,
@@ -109,17 +108,20 @@ function Summary() {
   );
 }
 
-/** The baseline's figures as the summary shows them, for tooltips and screen readers. */
-function baselineValues(b: Baseline): Partial<Record<string, string>> {
-  const e = b.endToEnd;
-  const settled = e.completed + e.failed;
+/**
+ * The figures a baseline is compared on, as the summary shows them: the run on show's, and a
+ * kept run's in its tooltips. Until a measured request has settled there is no error rate or
+ * latency to show, not a 0.
+ */
+function shownFigures(e: EndToEndFigures | undefined, cost: number) {
+  const errorRate = e ? errorRateOf(e) : null;
   return {
-    Throughput: formatRate(e.throughputPerSecond),
-    'Error rate': settled > 0 ? formatPercent(e.failed / settled) : NONE,
+    Throughput: formatRate(e?.throughputPerSecond ?? 0),
+    'Error rate': errorRate === null ? NONE : formatPercent(errorRate),
     p50: latency(e, 'p50'),
     p95: latency(e, 'p95'),
     p99: latency(e, 'p99'),
-    Cost: formatCost(b.costPerMonth),
+    Cost: formatCost(cost),
   };
 }
 
@@ -128,7 +130,7 @@ function baselineValues(b: Baseline): Partial<Record<string, string>> {
  * so and let it go. The next runs are measured against it, here and on the charts.
  */
 function BaselineControl({ baseline }: { baseline: Baseline | null }) {
-  const keepable = useRun(() => canKeepBaseline());
+  const keepable = useRun(canKeepBaseline);
   // The run just kept is no new one to keep.
   const kept = useRun((s) => baseline !== null && s.snapshot?.endToEnd === baseline.endToEnd);
   if (baseline) {

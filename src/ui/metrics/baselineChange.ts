@@ -19,7 +19,8 @@ export interface Compared {
   costPerMonth: number;
 }
 
-const errorRate = (e: EndToEndFigures) => {
+/** Failed among the settled (answered or given up); null before any has settled. */
+export const errorRateOf = (e: EndToEndFigures) => {
   const settled = e.completed + e.failed;
   return settled > 0 ? e.failed / settled : null;
 };
@@ -50,7 +51,7 @@ export function changesFrom(baseline: Compared, now: Compared): Partial<Record<'
   const b = baseline.endToEnd;
   const e = now.endToEnd;
   set('Throughput', relative(e.throughputPerSecond, b.throughputPerSecond, false));
-  set('Error rate', points(errorRate(e), errorRate(b)));
+  set('Error rate', points(errorRateOf(e), errorRateOf(b)));
   // Latency is only for requests answered: none answered, nothing to compare.
   if (e.completed > 0 && b.completed > 0) {
     for (const p of ['p50', 'p95', 'p99'] as const) set(p, relative(e.latencyMs[p], b.latencyMs[p], true));
