@@ -1,5 +1,6 @@
 /** Requirements in words, for the brief before a check and for the check's results. */
 import { KIND_LABELS, NODE_PARAM_SPECS } from '../model';
+import { joiner } from '../trace/words';
 import type { Requirement, Scenario } from './types';
 
 /** The first line of every check: the design keeps what the brief fixes. */
@@ -37,7 +38,7 @@ export function requirementLabel(requirement: Requirement): string {
 /** What the brief fixes and what is the candidate's, in a sentence under the brief. */
 export function rulesText(scenario: Pick<Scenario, 'fixes'>): string {
   const shipped = (scenario.fixes?.client ?? []).map((key) => inSentence(NODE_PARAM_SPECS.client.find((spec) => spec.key === key)?.label ?? key));
-  const theirs = shipped.length > 0 ? `, their ${shipped.map((label, i) => (i === 0 ? '' : i === shipped.length - 1 ? ' and ' : ', ') + label).join('')}` : '';
+  const theirs = shipped.length > 0 ? `, their ${shipped.map((label, i) => joiner(i, shipped.length, 0) + label).join('')}` : '';
   const resilience = shipped.length > 0 ? 'queue sizes, retry budgets' : 'timeouts, retries';
   return (
     `The brief fixes the clients’ traffic${theirs} and what each kind of instance can do and costs. The rest is yours: which ` +
