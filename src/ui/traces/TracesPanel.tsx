@@ -70,40 +70,29 @@ function Headline({ trace, design }: { trace: Trace; design: Design }) {
   );
 }
 
+/** The waterfall's marks, each a key's class and what it means. */
+const KEYS = {
+  out: 'network',
+  queue: 'waiting for a worker',
+  service: 'served',
+  calls: 'waiting on its calls',
+  async: 'nobody waits for it',
+  answered: 'answered',
+} as const;
+
 /** What the waterfall's marks mean; work nobody waits for and the answer's line only when the trace has them. */
 function Legend({ trace }: { trace: Trace }) {
   const background = trace.spans.some((s) => s.detached || s.pastAnswer);
   const answered = answeredAt(trace) !== null;
+  const shown = (Object.keys(KEYS) as (keyof typeof KEYS)[]).filter((key) => (key === 'async' ? background : key === 'answered' ? answered : true));
   return (
     <ul className="traces-legend" aria-label="Key">
-      <li>
-        <span className="traces-key is-out" aria-hidden="true" />
-        network
-      </li>
-      <li>
-        <span className="traces-key is-queue" aria-hidden="true" />
-        waiting for a worker
-      </li>
-      <li>
-        <span className="traces-key is-service" aria-hidden="true" />
-        served
-      </li>
-      <li>
-        <span className="traces-key is-calls" aria-hidden="true" />
-        waiting on its calls
-      </li>
-      {background && (
-        <li>
-          <span className="traces-key is-async" aria-hidden="true" />
-          nobody waits for it
+      {shown.map((key) => (
+        <li key={key}>
+          <span className={`traces-key is-${key}`} aria-hidden="true" />
+          {KEYS[key]}
         </li>
-      )}
-      {answered && (
-        <li>
-          <span className="traces-key is-answered" aria-hidden="true" />
-          answered
-        </li>
-      )}
+      ))}
     </ul>
   );
 }
