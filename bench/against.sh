@@ -10,7 +10,7 @@ trap 'git -C "$here" worktree remove --force "$there" >/dev/null 2>&1 || true' E
 git -C "$here" worktree add -q --detach "$there" "$commit"
 ln -s "$here/node_modules" "$there/node_modules"
 echo "== at $(git -C "$there" log -1 --format='%h %s' | cut -c1-100)"
-(cd "$there" && npx tsx --expose-gc bench/engine.bench.ts)
+(cd "$there" && npx tsx --expose-gc --max-inlined-bytecode-size-cumulative=1840 bench/engine.bench.ts)
 echo
 echo "== here: $(git -C "$here" log -1 --format='%h %s' | cut -c1-100)"
-(cd "$here" && npx tsx --expose-gc bench/engine.bench.ts)
+(cd "$here" && npx tsx --expose-gc --max-inlined-bytecode-size-cumulative=1840 bench/engine.bench.ts)

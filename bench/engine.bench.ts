@@ -7,18 +7,23 @@ import * as hdr from 'hdr-histogram-js';
 import { Histogram } from '../src/engine/histogram';
 import { RandomStream } from '../src/engine/random';
 import { Simulation } from '../src/engine/simulation';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { findCapacity } from '../src/capacity/capacity';
 import { DEFAULT_TARGET } from '../src/capacity/types';
 import { findTraces } from '../src/trace/traces';
 import { restored } from '../src/engine/testSupport';
-import { engineRun, median, medianOf, mm4 as mm4Design, pairedHeapAndMm4, pool, timed, warmUp } from './pairs';
+import { engineRun, median, medianOf, mm4 as mm4Design, pairedHeapAndMm4, pool, runnerFlags, timed, warmUp } from './pairs';
 
 const REPEATS = 5;
 const fmt = (x: number, digits = 2) => x.toLocaleString('en-US', { maximumFractionDigits: digits });
 const millions = (x: number) => `${fmt(x / 1e6)} M`;
 
-console.log(`Archsim engine benchmark — Node ${process.version}, median of ${REPEATS} runs\n`);
+const flags = runnerFlags();
+console.log(
+  `Archsim engine benchmark — Node ${process.version} (V8 ${process.versions.v8}${flags.length ? `, ${flags.join(' ')}` : ''}), median of ${REPEATS} runs\n`,
+);
 
 warmUp();
 const { heap, mm4, ratio, ratios } = pairedHeapAndMm4(REPEATS);
@@ -28,6 +33,19 @@ console.log(
   `M/M/4 at ρ = 0.8, 1000 s simulated           ${millions(mm4.eventsPerS)} events/s, ${millions(mm4.requestsPerS)} requests/s ` +
     `(${fmt(mm4.requests)} requests in ${fmt(mm4.wallMs, 0)} ms) — ${fmt(ratio * 100, 0)} % of the heap loop (pairs: ${percents} %)`,
 );
+
+// The same pairs in a Node started without the runner's flags, for the record.
+if (flags.length > 0) {
+  const child = spawnSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./pairsChild.ts', import.meta.url)), '3'], {
+    encoding: 'utf8',
+  });
+  if (child.status === 0) {
+    const plain = JSON.parse(child.stdout) as { ratio: number; ratios: number[] };
+    console.log(
+      `  the same under Node's default inlining budget ${fmt(plain.ratio * 100, 0)} % of the heap loop (pairs: ${plain.ratios.map((r) => fmt(r * 100, 0)).join(', ')} %)`,
+    );
+  } else console.log(`  (the run under Node's defaults failed: ${child.stderr.trim().split('\n').at(-1)})`);
+}
 
 const lb = medianOf(Array.from({ length: REPEATS }, () => engineRun(pool(), 60)));
 console.log(

@@ -20,7 +20,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Simulation } from '../src/engine/simulation';
-import { hold, holdQueue, mm4 } from './pairs';
+import { hold, holdQueue, mm4, runnerFlags } from './pairs';
 
 const HERE = fileURLToPath(import.meta.url);
 
@@ -40,7 +40,7 @@ function child(model: string, size: number): void {
 function measure(model: string, size: number): { instructions: number; events: number } {
   const run = spawnSync(
     'valgrind',
-    ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, '--single-threaded', '--import', 'tsx', HERE, '--child', model, String(size)],
+    ['--tool=cachegrind', '--cache-sim=no', '--cachegrind-out-file=/dev/null', process.execPath, ...runnerFlags(), '--single-threaded', '--import', 'tsx', HERE, '--child', model, String(size)],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   const refs = /I\s+refs:\s+([\d,]+)/.exec(run.stderr);
@@ -65,7 +65,7 @@ if (process.argv[2] === '--child') {
   }
   console.log('Machine instructions per event (valgrind; short run subtracted from long run)\n');
   // Fill tsx's transform cache, so that neither measured run pays for transforming the sources.
-  spawnSync(process.execPath, ['--import', 'tsx', HERE, '--child', 'mm4', '1'], { stdio: 'ignore' });
+  spawnSync(process.execPath, [...runnerFlags(), '--import', 'tsx', HERE, '--child', 'mm4', '1'], { stdio: 'ignore' });
   const heap = perEvent('heap', 1_000_000, 6_000_000);
   console.log(`bare heap loop (hold model, 8 pending)   ${heap.toFixed(0)} instructions/event`);
   // 10 s and 1010 s simulated: about 6.4 million events apart.

@@ -15,6 +15,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runnerFlags } from './pairs';
 
 const CHILD = fileURLToPath(new URL('./instructions.ts', import.meta.url));
 const SHOWN = 20;
@@ -87,7 +88,7 @@ function profile(seconds: number, dir: string): { costs: Map<string, number>; ev
   const out = join(dir, `callgrind-${seconds}`);
   const run = spawnSync(
     'valgrind',
-    ['--tool=callgrind', '--dump-instr=yes', `--callgrind-out-file=${out}`, process.execPath, '--single-threaded', '--perf-basic-prof', '--import', 'tsx', CHILD, '--child', 'mm4', String(seconds)],
+    ['--tool=callgrind', '--dump-instr=yes', `--callgrind-out-file=${out}`, process.execPath, ...runnerFlags(), '--single-threaded', '--perf-basic-prof', '--import', 'tsx', CHILD, '--child', 'mm4', String(seconds)],
     { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 },
   );
   if (run.status !== 0) throw new Error(`callgrind run failed:\n${run.stderr.slice(-2000)}`);
@@ -108,7 +109,7 @@ try {
 const dir = mkdtempSync(join(tmpdir(), 'archsim-profile-'));
 try {
   // Fill tsx's transform cache first, as bench:instructions does.
-  spawnSync(process.execPath, ['--import', 'tsx', CHILD, '--child', 'mm4', '1'], { stdio: 'ignore' });
+  spawnSync(process.execPath, [...runnerFlags(), '--import', 'tsx', CHILD, '--child', 'mm4', '1'], { stdio: 'ignore' });
   const short = profile(10, dir);
   const long = profile(210, dir);
   const events = long.events - short.events;
