@@ -91,6 +91,22 @@ test('build a design by drag and keyboard, wire it, edit, undo, delete, run', as
   await expect(page.getByRole('alert').filter({ hasText: 'call cycle' })).toBeVisible();
   await expect(problems).toHaveCount(0);
 
+  // A client's rate worked out from daily users, and a connection's latency from typical ones.
+  await page.locator('.react-flow__node[data-id="client-1"]').click();
+  await page.getByText('Work it out from daily users').click();
+  await page.getByLabel('Daily users').fill('864k');
+  await page.getByLabel('Requests per user a day').fill('10');
+  await page.getByLabel('Peak ÷ average').fill('0.5');
+  await expect(page.getByRole('alert').filter({ hasText: 'Peak ÷ average must be at least 1' })).toBeVisible();
+  await page.getByLabel('Peak ÷ average').fill('2');
+  await expect(page.getByText('864,000 users × 10 ÷ 86,400 s = 100 req/s on average; × 2 at the peak = 200 req/s.')).toBeVisible();
+  await page.getByRole('button', { name: 'Use 200 req/s' }).click();
+  await expect(page.locator('.react-flow__node[data-id="client-1"]')).toContainText('200 req/s');
+  await page.locator('.react-flow__edge').first().click({ force: true });
+  await page.getByLabel('Typical latency').selectOption({ label: 'Across the US: 35 ms' });
+  await expect(page.getByRole('textbox', { name: 'Latency (ms)' })).toHaveValue('35');
+  await expect(page.locator('.edge-label').first()).toHaveText('35.0 ms');
+
   // Edit a param: a bad value is refused with the checker's message, a good one applies.
   await page.locator('.react-flow__node[data-id="server-1"]').click();
   const workers = page.getByLabel('Workers');

@@ -92,6 +92,12 @@ export interface NumberSpec extends SpecBase {
    * tiny one would flood the simulation with events rather than mean anything.
    */
   minWhenOn?: number;
+  /** Values commonly reached for, each with what it stands for, offered beside the field. */
+  typical?: readonly TypicalValue[];
+}
+export interface TypicalValue {
+  value: number;
+  label: string;
 }
 export interface EnumSpec extends SpecBase {
   type: 'enum';
@@ -436,9 +442,25 @@ export const NODE_PARAM_SPECS: Record<NodeKind, readonly ParamSpec[]> = {
   ],
 };
 
+/**
+ * One-way network delays, half the round trips usually quoted: "latency numbers every programmer
+ * should know" (0.5 ms round trip within a data centre, 150 ms California–Netherlands–California),
+ * cloud providers' figures for their zones (round trips of 1–2 ms), and common measurements
+ * (about 70 ms coast to coast in the US, 50 ms over 4G).
+ */
+const TYPICAL_ONE_WAY_LATENCIES: readonly TypicalValue[] = [
+  { value: 0.05, label: 'Same machine' },
+  { value: 0.25, label: 'Same data centre' },
+  { value: 1, label: 'Another zone of the region' },
+  { value: 25, label: 'Phone over 4G to the nearest region' },
+  { value: 35, label: 'Across the US' },
+  { value: 75, label: 'California to the Netherlands' },
+];
+
 export const EDGE_PARAM_SPECS: readonly ParamSpec[] = [
   num('latencyMs', 'Latency', 0, 0, 600_000, 'One-way network delay; the response comes back over the same edge.', {
     unit: 'ms',
+    typical: TYPICAL_ONE_WAY_LATENCIES,
   }),
   num('weight', 'Weight', 1, 0, 1_000_000, 'Share of traffic under weighted round robin.'),
   choice('when', 'Carries', ['always', 'reads', 'writes'], 'always', 'Which requests use this edge.'),

@@ -15,6 +15,7 @@ import { formatCost, formatCount, formatMs, formatPercent, formatRate, plural } 
 import { DesignSettings } from './DesignSettings';
 import { ParamField } from './ParamField';
 import { QueueingTheory } from './QueueingTheory';
+import { RateEstimate } from './RateEstimate';
 import { isRelevant } from './relevance';
 import './inspector.css';
 
@@ -99,7 +100,9 @@ function NodeInspector({ node }: { node: DesignNode }) {
               fixed={fixed?.[spec.key]}
               onCompare={COMPARABLE(spec) ? () => openCompare({ target: node.id, key: spec.key }) : undefined}
               onCommit={(value: ParamValue) => setParam(node.id, spec.key, value)}
-            />
+            >
+              {node.kind === 'client' && spec.key === 'ratePerSecond' && <RateEstimate onUse={(rate) => setParam(node.id, spec.key, rate)} />}
+            </ParamField>
           ))}
         </Section>
       ))}

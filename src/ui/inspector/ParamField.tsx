@@ -3,8 +3,8 @@
  * it does, and the checker's message (role="alert") when a typed value is refused. Numbers
  * apply on Enter or when the field loses focus; choices apply at once.
  */
-import { useEffect, useId, useState } from 'react';
-import { checkParam, emptyWord, LB_ALGORITHM_NOTES, parseNumberText, type LbAlgorithm, type ParamSpec, type ParamValue } from '../../model';
+import { useEffect, useId, useState, type ReactNode } from 'react';
+import { checkParam, emptyWord, LB_ALGORITHM_NOTES, parseNumberText, type LbAlgorithm, type NumberSpec, type ParamSpec, type ParamValue } from '../../model';
 import { formatOption } from '../format';
 
 interface Props {
@@ -19,6 +19,8 @@ interface Props {
   onCompare?: () => void;
   /** Shows the Compare button always, not only on hover (a balancer's algorithm). */
   compareShown?: boolean;
+  /** Shown under a number's help: a way to work the value out (a client's rate from its users). */
+  children?: ReactNode;
 }
 
 /** The field's label, with a Compare button at its end when the param can be compared. */
@@ -65,7 +67,32 @@ function rangeText(spec: ParamSpec): string {
   return `${from}–${fmt(spec.max)}${unit}${spec.nullable ? ', or empty' : ''}`;
 }
 
-export function ParamField({ spec, value, onCommit, optionNotes, fixed, onCompare, compareShown }: Props) {
+/** A number's typical values to pick from, the one the field holds shown as chosen. */
+function TypicalValues({ spec, value, onPick }: { spec: NumberSpec; value: ParamValue; onPick: (value: number) => void }) {
+  if (!spec.typical) return null;
+  const unit = spec.unit ? ` ${spec.unit}` : '';
+  const chosen = spec.typical.find((t) => t.value === value);
+  return (
+    <select
+      className="field-typical"
+      aria-label={`Typical ${spec.label.toLowerCase()}`}
+      value={chosen ? String(chosen.value) : ''}
+      onChange={(e) => {
+        if (e.target.value !== '') onPick(Number(e.target.value));
+      }}
+    >
+      <option value="">Typical values…</option>
+      {spec.typical.map((t) => (
+        <option key={t.value} value={String(t.value)}>
+          {t.label}: {t.value.toLocaleString('en')}
+          {unit}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function ParamField({ spec, value, onCommit, optionNotes, fixed, onCompare, compareShown, children }: Props) {
   const id = useId();
   const shown = value === null ? '' : String(value);
   const [text, setText] = useState(shown);
@@ -154,9 +181,11 @@ export function ParamField({ spec, value, onCommit, optionNotes, fixed, onCompar
           {error}
         </p>
       )}
+      <TypicalValues spec={spec} value={value} onPick={(picked) => setError(onCommit(picked))} />
       <p className="field-help" id={helpId}>
         {spec.help} <span className="field-range">Range {rangeText(spec)}.</span>
       </p>
+      {children}
       <FixedNote spec={spec} value={value} fixed={fixed} />
     </div>
   );
