@@ -101,7 +101,7 @@ function NodeInspector({ node }: { node: DesignNode }) {
               onCompare={COMPARABLE(spec) ? () => openCompare({ target: node.id, key: spec.key }) : undefined}
               onCommit={(value: ParamValue) => setParam(node.id, spec.key, value)}
             >
-              {node.kind === 'client' && spec.key === 'ratePerSecond' && <RateEstimate onUse={(rate) => setParam(node.id, spec.key, rate)} />}
+              {node.kind === 'client' && spec.key === 'ratePerSecond' && fixed?.[spec.key] === undefined && <RateEstimate onUse={(rate) => setParam(node.id, spec.key, rate)} />}
             </ParamField>
           ))}
         </Section>
