@@ -80,6 +80,10 @@ test('Share puts a link in the address bar and the clipboard; the link opens the
   await page.getByLabel('Seed').fill('4242');
   await page.getByLabel('Seed').press('Enter');
   await page.locator('.react-flow__pane').click({ position: { x: 30, y: 400 } });
+  // Notes, with their lines, set on leaving the field (nothing selected shows them).
+  const notes = 'Peak 2,000 req/s.\n\tWhy least connections: one server is slow.';
+  await page.getByLabel('Notes').fill(notes);
+  await page.locator('.react-flow__pane').click({ position: { x: 30, y: 400 } });
 
   const link = await share(page);
   const dialog = page.getByRole('dialog', { name: 'Share this design' });
@@ -118,6 +122,7 @@ test('Share puts a link in the address bar and the clipboard; the link opens the
   await expect(receiver.getByTestId('rf__node-slow')).toContainText('7 workers');
   await expect(receiver.getByRole('region', { name: 'Previous design' })).toHaveCount(0);
   await expect(receiver.getByLabel('Run for').locator('option:checked')).toHaveText('60 s + 5 s warm-up');
+  await expect(receiver.getByLabel('Notes')).toHaveValue(notes);
   // Everything the engine reads — params, positions, seed, run settings, faults — is identical,
   // so Run replays the sender's numbers (the engine is deterministic per seed; see src/share/replay.test.ts).
   const received = await exportedJson(receiver);

@@ -1,7 +1,7 @@
 /**
  * Whether two versions of a design simulate alike: a result computed for one (a comparison, a
  * capacity search, a practice check) still describes the other. Where nodes sit on the canvas
- * and the design's name change nothing a run measures; anything else — a param, a node or
+ * and the design's name and notes change nothing a run measures; anything else — a param, a node or
  * edge, its label (findings name nodes by it), the seed, the run length, a scheduled fault, the
  * brief — may.
  */

@@ -30,6 +30,13 @@ const textArb = (maxLength: number) =>
     fc.constantFrom('Users', 'App 1', 'Load balancer', 'Café ☕', 'قاعدة البيانات', '数据库', '🚀 edge', '<b>bold</b>'),
   );
 
+/** Notes as people write them (lines, tabs, Windows line ends) and as nobody should (controls). */
+const notesArb = fc.oneof(
+  fc.string({ maxLength: 400, unit: 'grapheme' }),
+  fc.array(fc.string({ maxLength: 60, unit: 'grapheme' }), { maxLength: 8 }).map((lines) => lines.join('\n')),
+  fc.constantFrom('Peak 6,944 req/s\r\n\t- reads 90 %\r\n', '  \n\t ', 'a\u0007b\u202ec', 'x'.repeat(10_050)),
+);
+
 const idArb = fc.oneof(
   fc.stringMatching(/^[a-z][a-z0-9-]{0,11}$/),
   fc.string({ minLength: 1, maxLength: 12, unit: 'grapheme-ascii' }),
@@ -65,13 +72,14 @@ export function designArb(options: DesignArbOptions = {}): fc.Arbitrary<Design> 
         { maxLength: maxNodes },
       ),
       name: textArb(220),
+      notes: fc.option(notesArb, { nil: undefined }),
       seed: fc.integer({ min: 0, max: 0xffffffff }),
       run: fc.record({
         durationS: fc.oneof(fc.constant(60), fc.double({ min: 0.001, max: 100_000, noNaN: true })),
         warmupS: fc.oneof(fc.constant(5), fc.double({ min: 0, max: 10_000, noNaN: true })),
       }),
     })
-    .chain(({ ids, name, seed, run }) => {
+    .chain(({ ids, name, notes, seed, run }) => {
       const pairs: [number, number][] = [];
       for (let a = 0; a < ids.length; a++) for (let b = 0; b < ids.length; b++) if (a !== b) pairs.push([a, b]);
       return fc
@@ -111,6 +119,7 @@ export function designArb(options: DesignArbOptions = {}): fc.Arbitrary<Design> 
                 nodes: nodes.map((node, i) => ({ id: ids[i], ...node })),
                 edges: links.map(([a, b], i) => ({ id: edgeIds[i], source: ids[a], target: ids[b], params: edgeParams[i] })),
                 faults,
+                ...(notes === undefined ? {} : { notes }),
               }),
             );
         });

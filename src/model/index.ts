@@ -1,6 +1,6 @@
 export * from './params';
 export * from './types';
-export { restore, checkParam, parseNumberText, plainText, LIMITS, DEFAULT_RUN, type RestoreResult } from './restore';
+export { restore, checkParam, parseNumberText, plainText, notesText, LIMITS, DEFAULT_RUN, type RestoreResult } from './restore';
 export { checkGraph, runnable } from './graph';
 export { simulatesAlike } from './alike';
 export { nodeName } from './names';

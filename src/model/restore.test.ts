@@ -158,6 +158,14 @@ describe('restore()', () => {
     for (const odd of ['Scale Out', '', '-x', 'a'.repeat(200), 42, null, { id: 'x' }]) expect(practice(odd)).toBeUndefined();
   });
 
+  it('keeps notes’ lines and tabs, and cleans the rest as it cleans names', () => {
+    const notes = (value: unknown) => restored({ nodes: [server('a')], notes: value }).notes;
+    expect(notes('Peak 6,944 req/s\r\n\t- reads 90 %\r\n\n')).toBe('Peak 6,944 req/s\n\t- reads 90 %');
+    expect(notes('evil\u202e txt\u0007!')).toBe('evil txt !');
+    expect(notes('😀'.repeat(10_001))).toBe('😀'.repeat(10_000));
+    for (const none of ['', ' \n\t ', 42, null, ['a'], { text: 'a' }]) expect(notes(none)).toBeUndefined();
+  });
+
   it('drops unknown fields everywhere', () => {
     const design = restored({
       extra: 1,

@@ -27,6 +27,8 @@ export const LIMITS = {
   maxIdLength: 100,
   maxLabelLength: 100,
   maxNameLength: 200,
+  /** A design's notes, in characters. */
+  maxNotesLength: 10_000,
   maxDurationS: 1_000_000,
   /** Canvas coordinates; anything further out is a corrupted or hand-made file, not a drag. */
   maxCoordinate: 1_000_000,
@@ -59,6 +61,7 @@ const envelopeSchema = z.object({
   faults: z.array(loose).max(LIMITS.maxFaults).optional(),
   run: loose.optional(),
   practice: z.unknown().optional(),
+  notes: z.unknown().optional(),
 });
 
 /** A practice scenario's id: a short slug. Anything else is ignored like an unknown field. */
@@ -203,6 +206,7 @@ function restoreUnsafe(input: unknown): RestoreResult {
   const seed = restoreSeed(envelope.data.seed, problems);
   const run = restoreRun(envelope.data.run, problems);
   const practice = envelope.data.practice;
+  const notes = restoreNotes(envelope.data.notes);
 
   if (problems.length > MAX_PROBLEMS) {
     // A thousand copies of the same mistake help nobody and would flood the alert.
@@ -223,6 +227,7 @@ function restoreUnsafe(input: unknown): RestoreResult {
       faults,
       run,
       ...(typeof practice === 'string' && practice.length <= LIMITS.maxIdLength && PRACTICE_ID.test(practice) ? { practice } : {}),
+      ...(notes ? { notes } : {}),
     },
   };
 }
@@ -426,6 +431,22 @@ const cut = (text: string, max: number) => Array.from(text).slice(0, max).join('
 /** Plain text of at most `max` characters, never cut inside one; not trimmed, so the editor can use it on every keystroke. */
 export function plainText(value: string, max: number): string {
   return cut(stripControls(value, max), max);
+}
+
+/**
+ * Notes are plain text that keeps its lines and tabs: Windows line ends become \n, other
+ * controls go as in names. Not a string (or only blanks): no notes, never a problem.
+ */
+export function notesText(value: string): string {
+  const lines = value.slice(0, LIMITS.maxNotesLength * 4).replace(/\r\n?/g, '\n').split('\n');
+  const clean = lines.map((line) => line.split('\t').map((part) => stripControls(part, LIMITS.maxNotesLength)).join('\t')).join('\n');
+  return cut(clean, LIMITS.maxNotesLength);
+}
+
+function restoreNotes(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const text = notesText(value).trimEnd();
+  return text.trim() ? text : '';
 }
 
 /** Plain text, trimmed: the same whether restored once or twice (cut by characters, then trimmed). */

@@ -63,6 +63,11 @@ export interface Design {
    * links and autosave carry it, so a shared attempt opens with its brief.
    */
   practice?: string;
+  /**
+   * Free text kept with the design — requirements, assumptions, estimates, why it is built so:
+   * files, links and autosave carry it; the engine never reads it. Absent when empty.
+   */
+  notes?: string;
 }
 
 export interface Problem {

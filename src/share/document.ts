@@ -28,6 +28,7 @@ export function designDocument(design: Design, options: DocumentOptions = {}): J
   doc.name = design.name;
   doc.seed = design.seed;
   if (design.practice !== undefined) doc.practice = design.practice;
+  if (design.notes) doc.notes = design.notes;
   const run = design.run ?? DEFAULT_RUN;
   if (!compact || run.durationS !== DEFAULT_RUN.durationS || run.warmupS !== DEFAULT_RUN.warmupS) {
     doc.run = { durationS: run.durationS, warmupS: run.warmupS };

@@ -10,6 +10,7 @@ import {
   EDGE_PARAM_SPECS,
   LIMITS,
   NODE_PARAM_SPECS,
+  notesText,
   plainText,
   type Design,
   type DesignNode,
@@ -28,6 +29,8 @@ export interface DesignState {
   /** Replaces the whole design (an example, an import); undoable. */
   replaceDesign: (design: Design) => void;
   setName: (name: string) => void;
+  /** The design's notes; empty removes them. One undo step per call (the field commits on leaving it). */
+  setNotes: (notes: string) => void;
   setSeed: (seed: number) => void;
   /** Marks the design as an attempt at a practice scenario, or (undefined) as none. */
   setPractice: (id: string | undefined) => void;
@@ -72,6 +75,14 @@ export function createDesignStore(initial: Design) {
           replaceDesign: (design) => set({ design }),
           // Cleaned as restore() cleans text, so what is typed is what a reload or a link shows.
           setName: (name) => update((d) => ({ ...d, name: plainText(name, LIMITS.maxNameLength) })),
+          setNotes: (notes) =>
+            update((d) => {
+              const text = notesText(notes).trimEnd();
+              const kept = text.trim() ? text : undefined;
+              if (kept === d.notes) return d;
+              const { notes: _old, ...rest } = d;
+              return kept === undefined ? rest : { ...rest, notes: kept };
+            }),
           setSeed: (seed) => update((d) => ({ ...d, seed })),
           setPractice: (id) =>
             update((d) => {

@@ -95,6 +95,17 @@ describe('design store and undo', () => {
     store.temporal.getState().undo();
     expect(store.getState().design.edges).toHaveLength(4);
   });
+  it('sets notes as one undo step, none for the same text, and drops blank ones', () => {
+    const store = createDesignStore(design());
+    store.getState().setNotes('Peak 6,944 req/s\r\n\tmostly reads  ');
+    expect(store.getState().design.notes).toBe('Peak 6,944 req/s\n\tmostly reads');
+    store.getState().setNotes('Peak 6,944 req/s\n\tmostly reads');
+    expect(store.temporal.getState().pastStates).toHaveLength(1);
+    store.getState().setNotes(' \n ');
+    expect('notes' in store.getState().design).toBe(false);
+    store.temporal.getState().undo();
+    expect(store.getState().design.notes).toBe('Peak 6,944 req/s\n\tmostly reads');
+  });
   it('connect refuses with a reason and adds an edge otherwise', () => {
     const store = createDesignStore(design());
     const bad = store.getState().connect('slow', 'users');

@@ -3,6 +3,7 @@
  * length a fixed-length Run (and the command line) uses. The fields are ordinary params, so
  * they are checked and explained like every other one.
  */
+import { useEffect, useState } from 'react';
 import { DEFAULT_RUN, LIMITS, type NumberSpec, type ParamValue } from '../../model';
 import { useDesign } from '../../store';
 import { plural } from '../format';
@@ -32,6 +33,43 @@ const RUN_SPECS: Record<'durationS' | 'warmupS', NumberSpec> = {
   },
 };
 
+/**
+ * The design's notes. Typed into local state and set on leaving the field, so a paragraph is one
+ * undo step rather than one a keystroke; an undo or another design replaces what is shown.
+ */
+function DesignNotes() {
+  const notes = useDesign((s) => s.design.notes ?? '');
+  const setNotes = useDesign((s) => s.setNotes);
+  const [text, setText] = useState(notes);
+  useEffect(() => setText(notes), [notes]);
+  const left = LIMITS.maxNotesLength - Array.from(text).length;
+  return (
+    <section className="inspector-section">
+      <h3 className="inspector-section-title">
+        <label htmlFor="design-notes">Notes</label>
+      </h3>
+      <textarea
+        id="design-notes"
+        className="design-notes"
+        rows={4}
+        value={text}
+        maxLength={LIMITS.maxNotesLength * 2}
+        placeholder="Requirements, estimates, assumptions, why it is built this way…"
+        aria-describedby="design-notes-help"
+        onChange={(e) => setText(e.target.value)}
+        onBlur={() => setNotes(text)}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') setText(notes);
+        }}
+      />
+      <p className="field-help" id="design-notes-help">
+        Kept with the design: in files, shared links and this browser.
+        {left < 500 && ` ${left < 0 ? `${(-left).toLocaleString('en')} characters over the limit; the end will be cut.` : `${left.toLocaleString('en')} characters left.`}`}
+      </p>
+    </section>
+  );
+}
+
 export function DesignSettings() {
   const nodes = useDesign((s) => s.design.nodes.length);
   const edges = useDesign((s) => s.design.edges.length);
@@ -45,6 +83,7 @@ export function DesignSettings() {
       <p className="muted">
         {plural(nodes, 'node')} · {plural(edges, 'connection')}
       </p>
+      <DesignNotes />
       <section className="inspector-section" aria-label="Run length">
         <h3 className="inspector-section-title">Run length</h3>
         <p className="inspector-section-note">
