@@ -104,6 +104,14 @@ test('Share puts a link in the address bar and the clipboard; the link opens the
 
   const sender = await exportedJson(page);
   expect(sender.fileName).toBe('Shared b bold b design.json');
+  // Copy as Mermaid: a flowchart of the same nodes and connections, the label as text.
+  await menu(page, 'Copy as Mermaid');
+  await expect(page.getByRole('status').filter({ hasText: 'Copied as a Mermaid flowchart' })).toBeVisible();
+  const mermaid = await page.evaluate(() => navigator.clipboard.readText());
+  expect(mermaid.startsWith('---\ntitle: "Shared <b>bold</b> design"\n---\nflowchart LR\n')).toBe(true);
+  expect(mermaid).toContain('"#lt;img src=x onerror=alert(1)#gt; Slow one<br/>7 workers');
+  const flow = sender.json as { nodes: unknown[]; edges: unknown[] };
+  expect(mermaid.trimEnd().split('\n').slice(4)).toHaveLength(flow.nodes.length + flow.edges.length);
   const senderTexts = await nodeTexts(page);
 
   // A stranger opens the link in a fresh browser.

@@ -7,12 +7,13 @@ import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyf
 import type { SimFlowEdge } from '../../store/convert';
 import { useRun } from '../../store/run';
 import { formatMs, formatRate } from '../format';
+import { edgeSummary } from './summaries';
 
 function SimEdgeView(props: EdgeProps<SimFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, selected, data, markerEnd } = props;
   const badge = useRun((s) => s.live?.edges.get(id));
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
-  const params = data?.edge.params;
+  const set = data ? edgeSummary(data.edge) : null;
   const failing = badge?.failing ?? false;
   const cut = badge?.cut ?? false;
   const breaker = badge?.breaker ?? null;
@@ -23,8 +24,9 @@ function SimEdgeView(props: EdgeProps<SimFlowEdge>) {
     // A cut or open connection carries nothing; its last rate would only mislead.
     badge && !broken ? formatRate(badge.ratePerSecond) : null,
     badge && badge.addedLatencyMs > 0 ? `+${formatMs(badge.addedLatencyMs)}` : null,
-    !badge && params && (params.latencyMs as number) > 0 ? formatMs(params.latencyMs) : null,
-    params && params.when !== 'always' ? `${params.when} only` : null,
+    // The set latency until the run shows what is measured instead.
+    !badge ? set?.latency : null,
+    set?.carries,
   ].filter(Boolean);
   return (
     <>

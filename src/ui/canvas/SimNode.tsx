@@ -7,7 +7,8 @@ import type { NodeBadge } from '../../store/live';
 import { useRun } from '../../store/run';
 import { KindIcon } from '../icons';
 import './state.css';
-import { formatCount, formatMs, formatParam, formatPercent, formatRate, plural } from '../format';
+import { formatCount, formatMs, formatPercent, formatRate, plural } from '../format';
+import { nodeSummary } from './summaries';
 
 const HEALTH_LABELS = { healthy: 'Healthy', hot: 'Hot', saturated: 'Saturated', failing: 'Failing', down: 'Down' } as const;
 const BREAKER_LABELS = { open: 'Breaker open', halfOpen: 'Breaker half-open' } as const;
@@ -34,36 +35,6 @@ function StateChips({ badge }: { badge: NodeBadge }) {
 }
 
 const formatFactor = (x: number) => (Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3))));
-
-/** "3 × " for three instances, "1–10 × " when autoscaling between them; nothing for one. */
-function instancesText(p: DesignNode['params']): string {
-  if (autoscales(p)) return `${formatParam(p.instances)}–${formatParam(p.maxInstances)} × `;
-  return typeof p.instances === 'number' && p.instances > 1 ? `${formatParam(p.instances)} × ` : '';
-}
-
-function summary(node: DesignNode): string {
-  const p = node.params;
-  switch (node.kind) {
-    case 'client':
-      return `${formatParam(p.ratePerSecond)} req/s · ${p.keyDistribution === 'zipf' ? 'Zipf keys' : 'uniform keys'}`;
-    case 'loadBalancer':
-      // What changes the node's behaviour most comes first: the line is often cut short.
-      return `${typeof p.hedgeAfterMs === 'number' && p.hedgeAfterMs > 0 ? `hedged at ${formatParam(p.hedgeAfterMs)} ms · ` : ''}${String(p.algorithm).replace(/([A-Z])/g, ' $1').toLowerCase()}`;
-    case 'server':
-      return `${p.fanOut === 'parallel' ? 'parallel · ' : ''}${instancesText(p)}${plural(p.workers, 'worker')} · ${formatParam(p.serviceTimeMs)} ms`;
-    case 'cache':
-    case 'cdn':
-      return `${plural(p.capacity, 'entry', 'entries')} · ${String(p.eviction).toUpperCase()}`;
-    case 'shardRouter':
-      return `${p.strategy} sharding`;
-    case 'database':
-      return `${plural(p.workers, 'conn')} · ${plural(p.replicas, 'replica')}`;
-    case 'queue':
-      return p.capacity === null ? 'unbounded' : plural(p.capacity, 'message');
-    case 'rateLimiter':
-      return `${formatParam(p.ratePerSecond)} req/s · burst ${formatParam(p.burst)}`;
-  }
-}
 
 function LiveBadges({ id, kind, autoscaling }: { id: string; kind: DesignNode['kind']; autoscaling: boolean }) {
   const badge = useRun((s) => s.live?.nodes.get(id));
@@ -108,7 +79,7 @@ function LiveBadges({ id, kind, autoscaling }: { id: string; kind: DesignNode['k
 
 function SimNodeView({ id, data, selected }: NodeProps<SimFlowNode>) {
   const node = data.node;
-  const line = summary(node);
+  const line = nodeSummary(node);
   const health = useRun((s) => s.live?.nodes.get(id)?.health);
   return (
     <div

@@ -1,12 +1,12 @@
 /**
- * The header's File menu: Export JSON, Import JSON, Export PNG, the results of a run once there
+ * The header's File menu: Export JSON, Import JSON, Export PNG, Copy as Mermaid, the results of a run once there
  * is one, and the design a link opened over while it is kept.
  */
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { keptDesign } from '../../store/autosave';
 import { useRun } from '../../store/run';
-import { exportJson, exportPng, exportResults, importFile } from './fileActions';
+import { copyMermaid, exportJson, exportPng, exportResults, importFile } from './fileActions';
 import { quoted, restoreKeptDesign } from './showDesign';
 import './share.css';
 
@@ -27,6 +27,7 @@ export function FileMenu() {
     { label: 'Export JSON', hint: 'Save the design as a file', run: exportJson },
     { label: 'Import JSON…', hint: 'Open a design file (or drop it on the canvas)', run: () => fileInput.current?.click() },
     { label: 'Export PNG', hint: 'An image of the whole design', run: () => void exportPng(flow) },
+    { label: 'Copy as Mermaid', hint: 'A flowchart for a README or design doc', run: () => void copyMermaid() },
   ];
   const hasRun = useRun((s) => s.status !== 'idle');
   if (hasRun) {

@@ -1,5 +1,5 @@
 /**
- * Export / Import JSON, Export PNG and the run's results. Files are named after the design (fileNameFor); an
+ * Export / Import JSON, Export PNG, Copy as Mermaid and the run’s results. Files are named after the design (fileNameFor); an
  * import goes through restore() like every outside input and is one undoable step; a bad file
  * leaves the design on screen and says what is wrong.
  */
@@ -12,10 +12,32 @@ import { targetName } from '../../store/faults';
 import { useRun } from '../../store/run';
 import { runResults } from '../../store/runner';
 import { useUi } from '../../store/ui';
+import { designToMermaid } from '../../share/mermaid';
+import { edgeSummary, nodeSummary } from '../canvas/summaries';
+import { copyText } from './clipboard';
 import { download } from './download';
 import { quoted, showDesign } from './showDesign';
 
 type Flow = Pick<ReactFlowInstance, 'getNodes' | 'getNodesBounds'>;
+
+/** The design as a Mermaid flowchart on the clipboard, or as a .mmd file when the clipboard is refused. */
+export async function copyMermaid(): Promise<void> {
+  const design = useDesign.getState().design;
+  const text = designToMermaid(design, {
+    node: nodeSummary,
+    edge: (edge) => {
+      const { latency, carries } = edgeSummary(edge);
+      return [latency, carries].filter(Boolean).join(' · ');
+    },
+  });
+  const notify = useUi.getState().notify;
+  if (await copyText(text)) {
+    notify('info', 'Copied as a Mermaid flowchart: paste it into a ```mermaid block of a README or design doc.');
+  } else {
+    download(new Blob([text], { type: 'text/plain' }), fileNameFor(design, 'mmd'));
+    notify('info', 'The clipboard was refused, so the Mermaid flowchart was saved as a file instead.');
+  }
+}
 
 export function exportJson(): void {
   const design = useDesign.getState().design;
