@@ -9,6 +9,7 @@ import { SPEED_LABELS, SPEEDS } from '../../worker/protocol';
 import { formatRunLength } from '../format';
 import { FileMenu } from '../share/FileMenu';
 import { ShareButton } from '../share/ShareButton';
+import { notesHint } from '../share/showDesign';
 import { PracticeMenu } from '../practice/PracticeMenu';
 import { HeaderActions } from './HeaderActions';
 import './header.css';
@@ -69,7 +70,7 @@ function ExamplesMenu() {
           await reset();
           useUi.getState().clearSelection();
           replace(design);
-          notify('info', `Opened “${design.name}”. Undo (Ctrl+Z) brings your previous design back.`);
+          notify('info', `Opened “${design.name}”${notesHint(design)}. Undo (Ctrl+Z) brings your previous design back.`);
         } catch (error) {
           notify('error', error instanceof Error ? error.message : String(error));
         }

@@ -7,7 +7,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useDesign } from '../../store';
 import { designFromLink, dismissAlert, hideKeptBanner, usePersistence } from '../../store/autosave';
 import { importFile } from './fileActions';
-import { quoted, restoreKeptDesign, showDesign } from './showDesign';
+import { notesHint, quoted, restoreKeptDesign, showDesign } from './showDesign';
 import './share.css';
 
 function timeAgo(savedAt: number | null): string {
@@ -131,7 +131,7 @@ function useLinkNavigation() {
   useEffect(() => {
     const onHashChange = () => {
       const design = designFromLink(location.hash, useDesign.getState().design);
-      if (design) void showDesign(design, `Opened ${quoted(design.name)} from the link. Undo (Ctrl+Z) brings your previous design back.`);
+      if (design) void showDesign(design, `Opened ${quoted(design.name)} from the link${notesHint(design)}. Undo (Ctrl+Z) brings your previous design back.`);
     };
     window.addEventListener('hashchange', onHashChange);
     return () => window.removeEventListener('hashchange', onHashChange);

@@ -16,7 +16,7 @@ import { designToMermaid } from '../../share/mermaid';
 import { edgeSummary, nodeSummary } from '../canvas/summaries';
 import { copyText } from './clipboard';
 import { download } from './download';
-import { quoted, showDesign } from './showDesign';
+import { notesHint, quoted, showDesign } from './showDesign';
 
 type Flow = Pick<ReactFlowInstance, 'getNodes' | 'getNodesBounds'>;
 
@@ -84,7 +84,7 @@ export async function importFile(file: File): Promise<boolean> {
   const adjusted = result.warnings.length;
   const note =
     adjusted === 0 ? '' : ` ${adjusted === 1 ? 'One thing was' : `${adjusted} things were`} adjusted: ${result.warnings[0]}`;
-  await showDesign(result.design, `Imported ${quoted(result.design.name)}. Undo (Ctrl+Z) brings your previous design back.${note}`);
+  await showDesign(result.design, `Imported ${quoted(result.design.name)}${notesHint(result.design)}. Undo (Ctrl+Z) brings your previous design back.${note}`);
   return true;
 }
 

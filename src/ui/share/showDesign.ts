@@ -23,6 +23,9 @@ export function restoreKeptDesign(): void {
   if (design) void showDesign(design, `Restored ${quoted(design.name)}. Undo (Ctrl+Z) goes back to the link's design.`);
 }
 
+/** Said after a design's name as it opens, when it has notes: nothing is selected, so the inspector shows them. */
+export const notesHint = (design: Design): string => (design.notes ? ': read its notes in the inspector' : '');
+
 /** “name” in curly quotes, cut short so a long name does not flood a message. */
 export function quoted(name: string): string {
   const chars = Array.from(name.trim() || 'Untitled design');
