@@ -16,7 +16,7 @@ import { formatMs, formatRunLength, plural } from '../format';
 import { selectTrace, traceRequests } from './actions';
 import { NodeButton, nodeOf, Waterfall } from './Waterfall';
 import { joiner, REASON_LABELS, sharePhrases } from '../../trace/words';
-import { answeredAt } from './waterfall';
+import { answeredAt } from './waterfallLayout';
 import './traces.css';
 
 const INTRO = 'Follow single requests through the design, call by call: the slowest ones, a failure, and typical ones to compare.';

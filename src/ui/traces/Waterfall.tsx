@@ -13,7 +13,7 @@ import { useDesign } from '../../store';
 import { useUi } from '../../store/ui';
 import { formatMs } from '../format';
 import { REASON_LABELS } from '../../trace/words';
-import { answeredAt, axisEndMs, axisTicks, OUTCOME_WORDS, requestDrawing, spanDrawing, spanFigures, spanTook, waterfallRows, type Drawing, type WaterfallRow } from './waterfall';
+import { answeredAt, axisEndMs, axisTicks, OUTCOME_WORDS, requestDrawing, spanDrawing, spanFigures, spanTook, waterfallRows, type Drawing, type WaterfallRow } from './waterfallLayout';
 
 /** A node's name and kind in the design that was traced; its id when it is not there. */
 export function nodeOf(design: Design, id: string): { name: string; kind: DesignNode['kind'] | null } {

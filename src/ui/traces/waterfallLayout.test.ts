@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { restored } from '../../engine/testSupport';
 import { findTraces } from '../../trace/traces';
 import type { Span, Trace } from '../../trace/types';
-import { answeredAt, axisEndMs, axisTicks, requestDrawing, spanDrawing, spanFigures, spanTook, waterfallRows } from './waterfall';
+import { answeredAt, axisEndMs, axisTicks, requestDrawing, spanDrawing, spanFigures, spanTook, waterfallRows } from './waterfallLayout';
 
 function span(nodeId: string, parent: number, times: Partial<Span> = {}): Span {
   return {
