@@ -163,9 +163,12 @@ test('a reload restores the design, and a bad link never replaces it', async ({ 
   await fresh(page);
   await openExample(page, 'Sharded database with a hot shard');
   await page.getByLabel('Design name').fill('My sharding work');
+  // Notes typed just before leaving, still in the field, are kept too.
+  await page.getByLabel('Notes').fill('Hash sharding next?');
   const ids = await nodeIds(page);
   await page.reload();
   await expect(page.getByLabel('Design name')).toHaveValue('My sharding work');
+  await expect(page.getByLabel('Notes')).toHaveValue('Hash sharding next?');
   expect(await nodeIds(page)).toEqual(ids);
 
   await page.goto(`/#d1.${'A'.repeat(40)}`);

@@ -29,7 +29,7 @@ export interface DesignState {
   /** Replaces the whole design (an example, an import); undoable. */
   replaceDesign: (design: Design) => void;
   setName: (name: string) => void;
-  /** The design's notes; empty removes them. One undo step per call (the field commits on leaving it). */
+  /** The design's notes; blank removes them. One undo step per call (the field sets them when typing pauses). */
   setNotes: (notes: string) => void;
   setSeed: (seed: number) => void;
   /** Marks the design as an attempt at a practice scenario, or (undefined) as none. */
@@ -77,7 +77,8 @@ export function createDesignStore(initial: Design) {
           setName: (name) => update((d) => ({ ...d, name: plainText(name, LIMITS.maxNameLength) })),
           setNotes: (notes) =>
             update((d) => {
-              const text = notesText(notes).trimEnd();
+              // Cleaned as restore() cleans notes, but not trimmed: the field keeps a trailing space while typing.
+              const text = notesText(notes);
               const kept = text.trim() ? text : undefined;
               if (kept === d.notes) return d;
               const { notes: _old, ...rest } = d;

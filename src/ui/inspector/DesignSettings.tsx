@@ -3,7 +3,7 @@
  * length a fixed-length Run (and the command line) uses. The fields are ordinary params, so
  * they are checked and explained like every other one.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_RUN, LIMITS, type NumberSpec, type ParamValue } from '../../model';
 import { useDesign } from '../../store';
 import { plural } from '../format';
@@ -33,15 +33,34 @@ const RUN_SPECS: Record<'durationS' | 'warmupS', NumberSpec> = {
   },
 };
 
+/** Typing that pauses this long is set in the design (and so saved): one undo step a burst, not a keystroke. */
+const NOTES_PAUSE_MS = 800;
+
 /**
- * The design's notes. Typed into local state and set on leaving the field, so a paragraph is one
- * undo step rather than one a keystroke; an undo or another design replaces what is shown.
+ * The design's notes, typed into local state and set in the design when typing pauses or the
+ * field is left; an undo or another design replaces what is shown.
  */
 function DesignNotes() {
   const notes = useDesign((s) => s.design.notes ?? '');
   const setNotes = useDesign((s) => s.setNotes);
   const [text, setText] = useState(notes);
   useEffect(() => setText(notes), [notes]);
+  useEffect(() => {
+    if (text === notes) return;
+    const timer = setTimeout(() => setNotes(text), NOTES_PAUSE_MS);
+    return () => clearTimeout(timer);
+  }, [text, notes, setNotes]);
+  const typed = useRef(text);
+  typed.current = text;
+  useEffect(() => {
+    // Leaving the page (a reload, a closed tab) mid-typing: set the notes before autosave's last
+    // save, which listens on the document — a capturing listener on the window runs first.
+    const leave = () => {
+      if (document.visibilityState === 'hidden') setNotes(typed.current);
+    };
+    window.addEventListener('visibilitychange', leave, { capture: true });
+    return () => window.removeEventListener('visibilitychange', leave, { capture: true });
+  }, [setNotes]);
   const left = LIMITS.maxNotesLength - Array.from(text).length;
   return (
     <section className="inspector-section">
