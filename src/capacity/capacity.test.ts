@@ -127,6 +127,24 @@ describe('the search', () => {
     expect(result.limit?.nodeId).toBe('app');
   });
 
+  it('counts throughput as requests answered successfully, not those refused', () => {
+    // 200 req/s, evenly spaced, onto a limiter admitting 100 a second: 100 answered, half refused.
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 200, arrivals: 'uniform' } },
+        { id: 'limiter', kind: 'rateLimiter', params: { ratePerSecond: 100, burst: 1 } },
+        { id: 'app', kind: 'server', params: { workers: 4, serviceTimeMs: 1 } },
+      ],
+      [
+        { from: 'users', to: 'limiter' },
+        { from: 'limiter', to: 'app' },
+      ],
+    );
+    const base = search({ ...design, run: { durationS: 20, warmupS: 5 } }, { errorRate: 0.9 }).baseline;
+    expect(base.throughputPerSecond).toBeCloseTo(100, 0);
+    expect(base.errorRate).toBeCloseTo(0.5, 2);
+  });
+
   it('counts requests still waiting at the end as slow: an overloaded server that answers few', () => {
     // Uniform arrivals every 100 ms (the first at 100 ms) at a server that takes 1 s each, for
     // 10 s: request i is sent at (i + 1) / 10 s and, one at a time, answered at 0.1 + (i + 1) s.

@@ -7,7 +7,7 @@
  * synchronous: the playground calls it in a worker, the runner and the tests directly.
  */
 import { nodeName, runnable, type Design } from '../model';
-import { simulateDesign, summarize, type RunSummary } from '../engine';
+import { settledErrorRate, simulateDesign, summarize, type RunSummary } from '../engine';
 import { findings } from '../insights/findings';
 import type { CapacityLimit, CapacityResult, CapacityTarget, LoadPoint } from './types';
 import { formatWait } from './verdict';
@@ -124,8 +124,7 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
   const summary = summarize(sim, 0);
   const e = summary.endToEnd;
   const seconds = summary.durationS > 0 ? summary.durationS : 1;
-  const answered = e.completed + e.failed;
-  const errorRate = answered > 0 ? e.failed / answered : 0;
+  const errorRate = settledErrorRate(e) ?? 0;
   const overdue = sim.requests.unansweredSentBefore(sim.now - target.p99Ms);
   const laggiest = laggiestQueue(summary);
 
@@ -151,7 +150,7 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
   const point: LoadPoint = {
     scale,
     offeredPerSecond: e.sent / seconds,
-    throughputPerSecond: answered / seconds,
+    throughputPerSecond: e.completed / seconds,
     p99Ms: Number.isFinite(judgedP99) ? judgedP99 : e.latencyMs.p99,
     errorRate,
     overdue,

@@ -21,7 +21,7 @@ export interface LoadPoint {
   scale: number;
   /** Requests the clients sent per measured second. */
   offeredPerSecond: number;
-  /** Requests answered (successfully or not) per measured second. */
+  /** Requests answered successfully per measured second: throughput, as every other view counts it (failures are in errorRate). */
   throughputPerSecond: number;
   /**
    * 99th percentile latency, ms, with overdue requests (below) counted as slower than the

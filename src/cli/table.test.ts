@@ -31,6 +31,28 @@ describe('the readable table', () => {
     expect(cells('app')[5]).toMatch(/^(4\d|5\d)\.\d %$/); // ρ = 500 × 2 ms / 2 workers = 50 %
   });
 
+  it('gives the error rate among settled requests, as the playground, Compare and Check do', () => {
+    // 100 req/s onto a limiter that admits 50 a second to a server that serves 10: half are
+    // refused at once, and most of the admitted are still waiting at the end.
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 100, arrivals: 'uniform' } },
+        { id: 'limiter', kind: 'rateLimiter', params: { ratePerSecond: 50, burst: 1 } },
+        { id: 'app', kind: 'server', params: { workers: 1, serviceTimeMs: 100, serviceDistribution: 'constant' } },
+      ],
+      [
+        { from: 'users', to: 'limiter' },
+        { from: 'limiter', to: 'app' },
+      ],
+    );
+    const s = runDesign(design, { durationS: 10, warmupS: 0 });
+    const { sent, completed, failed, inFlight } = s.endToEnd;
+    expect(inFlight).toBeGreaterThan(300);
+    const rate = failed / (completed + failed);
+    expect(Math.abs(rate - failed / sent)).toBeGreaterThan(0.2);
+    expect(formatTable(design, s)).toContain(`error rate ${(rate * 100).toFixed(1)} %`);
+  });
+
   it('counts timeouts, retries and refused retries, and a server’s expired requests, only where there are some', () => {
     const design = designOf(
       [

@@ -1,5 +1,5 @@
 /** The runner's human-readable output: the end-to-end figures, one row per node and what stands out; or a practice check, or a comparison. */
-import type { NodeFigures, RunSummary } from '../engine';
+import { settledErrorRate, type NodeFigures, type RunSummary } from '../engine';
 import type { CheckResult, Scenario } from '../practice/types';
 import { findSubject } from '../compare/subject';
 import type { Comparison } from '../compare/types';
@@ -21,12 +21,13 @@ const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 export function formatTable(design: Design, s: RunSummary): string {
   const e = s.endToEnd;
+  const rate = settledErrorRate(e);
   const lines = [
     `${design.name} — seed ${s.seed}, ${s.durationS} s measured after ${s.warmupS} s warm-up`,
     `simulated ${count(s.events)} events in ${s.wallMs.toFixed(0)} ms`,
     '',
     `requests   sent ${count(e.sent)}   completed ${count(e.completed)}   failed ${count(e.failed)}   in flight ${count(e.inFlight)}`,
-    `throughput ${e.throughputPerSecond.toFixed(1)} req/s   error rate ${pct(e.sent > 0 ? e.failed / e.sent : 0)}`,
+    `throughput ${e.throughputPerSecond.toFixed(1)} req/s   error rate ${rate === null ? '—' : pct(rate)}`,
     `latency    mean ${ms(e.latencyMs.mean)}   p50 ${ms(e.latencyMs.p50)}   p90 ${ms(e.latencyMs.p90)}   p95 ${ms(e.latencyMs.p95)}   p99 ${ms(e.latencyMs.p99)}   p99.9 ${ms(e.latencyMs.p999)}   max ${ms(e.latencyMs.max)}`,
     ...(e.timedOut + e.retries + e.retriesDenied > 0
       ? [`retries    ${count(e.timedOut)} attempts timed out   ${count(e.retries)} retried   ${count(e.retriesDenied)} refused by a retry budget`]

@@ -5,7 +5,7 @@
  * worker, the tests directly.
  */
 import { runnable, type Design, type ParamValue } from '../model';
-import { simulateDesign, summarize } from '../engine';
+import { settledErrorRate, simulateDesign, summarize } from '../engine';
 import type { Comparison, Subject, Variant } from './types';
 
 /** The design with one param of one node or edge set to `value` (not yet checked). */
@@ -33,7 +33,6 @@ function runVariant(design: Design, subject: Subject, value: ParamValue, run: Co
     .since(0)
     .filter((w) => w.tS > run.warmupS)
     .map((w) => (w.throughput > 0 ? w.p99 : null));
-  const settled = endToEnd.completed + endToEnd.failed;
   const { mean, p50, p95, p99 } = endToEnd.latencyMs;
   return {
     value,
@@ -41,7 +40,7 @@ function runVariant(design: Design, subject: Subject, value: ParamValue, run: Co
     sent: endToEnd.sent,
     completed: endToEnd.completed,
     failed: endToEnd.failed,
-    errorRate: settled > 0 ? endToEnd.failed / settled : 0,
+    errorRate: settledErrorRate(endToEnd) ?? 0,
     throughputPerSecond: endToEnd.throughputPerSecond,
     latencyMs: { mean, p50, p95, p99 },
     p99PerSecond,

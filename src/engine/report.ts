@@ -72,6 +72,16 @@ export interface EndToEndFigures {
   latencyMs: LatencySummary;
 }
 
+/**
+ * The error rate every view reports: failed among the requests settled (answered or failed),
+ * null before any has settled. Requests still in flight are neither, so a run that ends mid-storm
+ * is not made to look healthier by the requests it has not yet failed.
+ */
+export function settledErrorRate(e: Pick<EndToEndFigures, 'completed' | 'failed'>): number | null {
+  const settled = e.completed + e.failed;
+  return settled > 0 ? e.failed / settled : null;
+}
+
 export interface RunSummary {
   seed: number;
   warmupS: number;

@@ -4,7 +4,7 @@
  * playground calls it in a worker, the CLI and the tests directly.
  */
 import { KIND_LABELS, NODE_PARAM_SPECS, runnable, type Design, type ParamValue } from '../model';
-import { Simulation, summarize, type RunSummary, type WindowPoint } from '../engine';
+import { settledErrorRate, Simulation, summarize, type RunSummary, type WindowPoint } from '../engine';
 import { dollars, inSentence, ms, percent, requirementLabel, RULES_LABEL, seconds } from './describe';
 import { briefFaults, givenMismatch, ruleBreaks } from './rules';
 import type { CheckResult, Requirement, RequirementResult, Scenario } from './types';
@@ -63,8 +63,7 @@ function simulate(design: Design, check: Scenario['check']): Measured {
 
 /** Failed requests among those settled; 1 when nothing settled (nothing was answered at all). */
 export function errorRate(summary: RunSummary): number {
-  const { completed, failed } = summary.endToEnd;
-  return completed + failed > 0 ? failed / (completed + failed) : 1;
+  return settledErrorRate(summary.endToEnd) ?? 1;
 }
 
 function measure(

@@ -10,7 +10,8 @@ import { useDesign } from '../../store';
 import { designCost } from '../../store/cost';
 import { useRun } from '../../store/run';
 import { canKeepBaseline, clearBaseline, keepBaseline, useBaseline, type Baseline } from '../../store/baseline';
-import { changesFrom, errorRateOf, type Change } from './baselineChange';
+import { changesFrom, type Change } from './baselineChange';
+import { settledErrorRate } from '../../engine/report';
 import { useUi, type DockTab } from '../../store/ui';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { FaultsPanel } from '../faults/FaultsPanel';
@@ -114,7 +115,7 @@ function Summary() {
  * latency to show, not a 0.
  */
 function shownFigures(e: EndToEndFigures | undefined, cost: number) {
-  const errorRate = e ? errorRateOf(e) : null;
+  const errorRate = e ? settledErrorRate(e) : null;
   return {
     Throughput: formatRate(e?.throughputPerSecond ?? 0),
     'Error rate': errorRate === null ? NONE : formatPercent(errorRate),

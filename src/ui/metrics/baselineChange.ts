@@ -4,6 +4,7 @@
  * latency, a smaller bill).
  */
 import type { EndToEndFigures } from '../../engine';
+import { settledErrorRate } from '../../engine/report';
 import { formatChange } from '../format';
 
 export type Direction = 'better' | 'worse' | 'same';
@@ -19,11 +20,6 @@ export interface Compared {
   costPerMonth: number;
 }
 
-/** Failed among the settled (answered or given up); null before any has settled. */
-export const errorRateOf = (e: EndToEndFigures) => {
-  const settled = e.completed + e.failed;
-  return settled > 0 ? e.failed / settled : null;
-};
 
 function relative(value: number, baseline: number, lowerIsBetter: boolean): Change | null {
   if (!(baseline > 0) || !Number.isFinite(value)) return null;
@@ -51,7 +47,7 @@ export function changesFrom(baseline: Compared, now: Compared): Partial<Record<'
   const b = baseline.endToEnd;
   const e = now.endToEnd;
   set('Throughput', relative(e.throughputPerSecond, b.throughputPerSecond, false));
-  set('Error rate', points(errorRateOf(e), errorRateOf(b)));
+  set('Error rate', points(settledErrorRate(e), settledErrorRate(b)));
   // Latency is only for requests answered: none answered, nothing to compare.
   if (e.completed > 0 && b.completed > 0) {
     for (const p of ['p50', 'p95', 'p99'] as const) set(p, relative(e.latencyMs[p], b.latencyMs[p], true));
