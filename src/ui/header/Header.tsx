@@ -70,6 +70,8 @@ function ExamplesMenu() {
           await reset();
           useUi.getState().clearSelection();
           replace(design);
+          // An example's notes quote its figures for its own run length: Run gives exactly those.
+          useUi.getState().setRunLength('design');
           notify('info', `Opened “${design.name}”${notesHint(design)}. Undo (Ctrl+Z) brings your previous design back.`);
         } catch (error) {
           notify('error', error instanceof Error ? error.message : String(error));
