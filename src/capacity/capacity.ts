@@ -7,12 +7,11 @@
  * synchronous: the playground calls it in a worker, the runner and the tests directly.
  */
 import { nodeName, runnable, type Design } from '../model';
-import { settledErrorRate, simulateDesign, summarize, type RunSummary } from '../engine';
+import { judgedP99, settledErrorRate, simulateDesign, summarize, type RunSummary } from '../engine';
 import { findings } from '../insights/findings';
 import type { CapacityLimit, CapacityResult, CapacityTarget, LoadPoint } from './types';
 import { formatWait } from './verdict';
 
-const QUANTILE = 0.99;
 /** How far above and below today's traffic the search looks for a boundary. */
 const MAX_SCALE = 1024;
 const MIN_SCALE = 1 / 1024;
@@ -125,21 +124,15 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
   const e = summary.endToEnd;
   const seconds = summary.durationS > 0 ? summary.durationS : 1;
   const errorRate = settledErrorRate(e) ?? 0;
-  const overdue = sim.requests.unansweredSentBefore(sim.now - target.p99Ms);
   const laggiest = laggiestQueue(summary);
-
-  // The p99 the target is judged on counts the overdue backlog as slower than the target:
-  // the rank of the 99th percentile among answered and overdue requests together.
-  const latency = sim.e2e.latency;
-  const rank = Math.ceil(QUANTILE * (latency.count + overdue));
-  const judgedP99 = rank === 0 ? 0 : rank > latency.count ? Infinity : latency.quantile((rank - 0.5) / latency.count);
+  const { p99Ms: judged, overdue } = judgedP99(sim, target.p99Ms);
 
   const shortfalls: string[] = [];
-  if (judgedP99 > target.p99Ms) {
+  if (judged > target.p99Ms) {
     shortfalls.push(
-      rank > latency.count
+      !Number.isFinite(judged)
         ? `${count(overdue)} requests still unanswered after ${formatWait(target.p99Ms)}`
-        : `p99 ${formatWait(judgedP99)}, over ${formatWait(target.p99Ms)}`,
+        : `p99 ${formatWait(judged)}, over ${formatWait(target.p99Ms)}`,
     );
   }
   const failing = errorRate > target.errorRate;
@@ -151,7 +144,7 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
     scale,
     offeredPerSecond: e.sent / seconds,
     throughputPerSecond: e.completed / seconds,
-    p99Ms: Number.isFinite(judgedP99) ? judgedP99 : e.latencyMs.p99,
+    p99Ms: Number.isFinite(judged) ? judged : e.latencyMs.p99,
     errorRate,
     overdue,
     queueLagMs: laggiest?.waitMs ?? null,

@@ -82,6 +82,20 @@ export function settledErrorRate(e: Pick<EndToEndFigures, 'completed' | 'failed'
   return settled > 0 ? e.failed / settled : null;
 }
 
+/**
+ * The p99 a latency limit is judged on. Requests still unanswered at the end that have already
+ * waited longer than the limit count as slower than it — a backlog must not hide behind a short
+ * run, nor behind serving the newest first while the rest starve. Infinity when the overdue
+ * alone are more than 1 % of the answered and overdue together.
+ */
+export function judgedP99(sim: Simulation, limitMs: number): { p99Ms: number; overdue: number } {
+  const overdue = sim.requests.unansweredSentBefore(sim.now - limitMs);
+  const latency = sim.e2e.latency;
+  const rank = Math.ceil(0.99 * (latency.count + overdue));
+  const p99Ms = rank === 0 ? 0 : rank > latency.count ? Infinity : latency.quantile((rank - 0.5) / latency.count);
+  return { p99Ms, overdue };
+}
+
 export interface RunSummary {
   seed: number;
   warmupS: number;

@@ -92,6 +92,22 @@ describe('checking a design', () => {
     expect(fail.ok && fail.results[1]).toMatchObject({ passed: false, label: 'p99 latency at most 9.8 ms' });
   });
 
+  it('counts requests left waiting past the bound as slower than it: newest-first under overload does not pass', () => {
+    // 150 req/s, evenly spaced, onto one worker of a constant 10 ms (100 req/s). Served newest
+    // first, the answered take about 10 ms while a backlog of 50 more a second never is.
+    const hardware = { server: { serviceDistribution: 'constant', workers: 1 } };
+    const lifo = oneServer({ ratePerSecond: 150, arrivals: 'uniform' }, { workers: 1, serviceDistribution: 'constant', queueOrder: 'lifo' });
+    const result = checkDesign(lifo, scenarioOf(lifo, [{ kind: 'p99', maxMs: 100 }, { kind: 'errorRate', max: 0.001 }], hardware));
+    if (!result.ok) throw new Error(result.problems.join('; '));
+    const [, p99, errors] = result.results;
+    expect(errors.passed).toBe(true); // nothing failed: the backlog simply waits
+    expect(p99.passed).toBe(false);
+    // Measured requests (sent in the 60 s after the warm-up) never answered and sent before the
+    // last 100 ms: 50 a second for 59.9 s.
+    const overdue = Number(/^p99 [\d.]+ ms of those answered, and ([\d,]+) still unanswered after 100 ms$/.exec(p99.measured)?.[1].replaceAll(',', ''));
+    expect(Math.abs(overdue - 50 * 59.9)).toBeLessThan(20);
+  });
+
   it('measures the median of every second: constant where nothing waits, nothing once the only server is lost', () => {
     const design = oneServer({ ratePerSecond: 10, arrivals: 'uniform' }, { serviceDistribution: 'constant' });
     const hardware = { server: { serviceDistribution: 'constant' } };

@@ -21,6 +21,12 @@ describe.each(SCENARIOS.map((s) => [s.title, s] as const))('%s', (_, scenario) =
   });
 });
 
+it('gives each brief’s designs the check’s seed and length, so a fixed-length Run measures what Check does', () => {
+  for (const { check, start, answer } of SCENARIOS) {
+    for (const design of [start, answer]) expect({ seed: design.seed, ...design.run }).toEqual({ seed: check.seed, durationS: check.durationS, warmupS: check.warmupS });
+  }
+});
+
 it('gives each scenario its own id', () => {
   expect(new Set(SCENARIOS.map((s) => s.id)).size).toBe(SCENARIOS.length);
 });

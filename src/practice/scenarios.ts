@@ -18,9 +18,12 @@ type EdgeRow = [source: string, target: string, params?: Params];
 function scenario(spec: Omit<Scenario, 'start' | 'answer'> & { start: () => Design; answer: () => Design }): Scenario {
   let start: Design | undefined;
   let answer: Design | undefined;
+  // The designs run as Check runs them: a fixed-length Run then measures what Check measures.
+  const { durationS, warmupS, seed } = spec.check;
+  const checked = (design: Design): Design => ({ ...design, seed, run: { durationS, warmupS } });
   return Object.defineProperties({ ...spec } as unknown as Scenario, {
-    start: { get: () => (start ??= spec.start()), enumerable: true },
-    answer: { get: () => (answer ??= spec.answer()), enumerable: true },
+    start: { get: () => (start ??= checked(spec.start())), enumerable: true },
+    answer: { get: () => (answer ??= checked(spec.answer())), enumerable: true },
   });
 }
 

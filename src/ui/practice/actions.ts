@@ -25,6 +25,8 @@ export async function startPractice(id: string): Promise<void> {
     `Practice: ${quoted(scenario.title)}. The brief is below; change the design, then press Check.`,
   );
   useUi.getState().setDockTab('brief');
+  // The brief's designs carry the check's seed and length: Run then measures what Check does.
+  useUi.getState().setRunLength('design');
 }
 
 /** Marks the design as no longer a practice attempt (one undoable step); the design stays. */
