@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runDesign } from '../engine/run';
 import { designOf, restored } from '../engine/testSupport';
-import { formatTable } from './table';
+import type { Span, TraceSet } from '../trace/types';
+import { formatTable, formatTraces } from './table';
 
 const rowOf = (table: string, name: string) => table.split('\n').find((line) => line.startsWith(`${name} `))!;
 
@@ -86,5 +87,35 @@ describe('the readable table', () => {
     ]);
     const calm = designOf([{ id: 'users', kind: 'client' }, { id: 'app', kind: 'server' }], [{ from: 'users', to: 'app' }]);
     expect(formatTable(calm, runDesign(calm, { durationS: 5, warmupS: 1 }))).not.toContain('findings');
+  });
+});
+
+describe('the traces table', () => {
+  it('says work nobody waits for is so, and what ended the wait of the rest that went on after it', () => {
+    const span = (nodeId: string, extra: Partial<Span>): Span => ({
+      parent: -1, nodeId, edgeId: null, attempt: 0, detached: false, pastAnswer: false,
+      sentMs: 0, arrivedMs: 1, serviceStartMs: 1, serviceEndMs: 2, respondedMs: 2, returnedMs: 3, outcome: 'ok', ...extra,
+    });
+    // A first attempt that timed out (its call went on), a retry answered, and a replica's write after the answer.
+    const set: TraceSet = {
+      ok: true,
+      run: { durationS: 10, warmupS: 1, seed: 1 },
+      measured: 1,
+      wallMs: 1,
+      traces: [{
+        reason: 'slowest', clientId: 'users', sentAtS: 2, latencyMs: 60, ok: true, attempts: 2, attemptEndsMs: [50, 60],
+        spans: [
+          span('slow', { pastAnswer: true, returnedMs: 80 }),
+          span('fast', { attempt: 1, sentMs: 50, returnedMs: 60 }),
+          span('replica', { attempt: 1, parent: 1, detached: true, pastAnswer: true, sentMs: 55, returnedMs: 90 }),
+          span('log', { attempt: 1, parent: 2, pastAnswer: true, sentMs: 70, returnedMs: 85 }),
+        ],
+      }],
+    };
+    const table = formatTraces(designOf([{ id: 'users', kind: 'client' }, { id: 'slow', kind: 'server' }, { id: 'fast', kind: 'server' }, { id: 'replica', kind: 'database' }, { id: 'log', kind: 'server' }], []), set);
+    expect(rowOf(table, 'slow').trimEnd()).toMatch(/after the client stopped waiting for it$/);
+    expect(rowOf(table, 'fast').trimEnd()).toMatch(/ms$/);
+    expect(rowOf(table, '  replica').trimEnd()).toMatch(/ms  nobody waits for it$/);
+    expect(rowOf(table, '    log').trimEnd()).toMatch(/ms  after the client had its answer$/);
   });
 });

@@ -12,7 +12,7 @@ import { findings } from '../insights/findings';
 import { emptyWord, nodeName, type Design, type ParamValue } from '../model';
 import { whereTimeWent } from '../trace/criticalPath';
 import { depthFirst } from '../trace/tree';
-import type { Span, TraceSet } from '../trace/types';
+import type { Span, Trace, TraceSet } from '../trace/types';
 import { REASON_LABELS, whereText } from '../trace/words';
 
 const ms = (x: number) => `${x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x)} ms`;
@@ -190,7 +190,7 @@ export function formatTraces(design: Design, set: TraceSet): string {
       ms(spanNetwork(span)),
       span.serviceStartMs === null || span.arrivedMs === null ? '—' : ms(span.serviceStartMs - span.arrivedMs),
       span.serviceStartMs === null || span.serviceEndMs === null ? '—' : ms(span.serviceEndMs - span.serviceStartMs),
-      spanNotes(span),
+      spanNotes(span, trace),
     ]);
     const attempts = trace.attempts > 1 ? `, ${trace.attempts} attempts` : '';
     return [
@@ -215,13 +215,16 @@ function spanNetwork(span: Span): number {
   return there + back;
 }
 
-function spanNotes(span: Span): string {
+function spanNotes(span: Span, trace: Trace): string {
+  // Its attempt's end: the request's answer when it was the last attempt and succeeded, else a give-up or failure.
+  const answered = trace.ok && span.attempt === trace.attempts - 1;
   const notes = [
     span.outcome === 'turnedAway' && 'turned away',
     span.outcome === 'failed' && 'failed',
     span.outcome === 'open' && 'still out when the run ended',
     span.detached && 'nobody waits for it',
-    span.pastAnswer && 'after the client stopped waiting',
+    // Work nobody waits for is said to be so; going on past the answer is then no news.
+    span.pastAnswer && !span.detached && (answered ? 'after the client had its answer' : 'after the client stopped waiting for it'),
   ].filter(Boolean);
   return notes.join(', ');
 }
