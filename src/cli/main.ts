@@ -41,7 +41,8 @@ function main(argv: string[]): number {
     text = readFileSync(args.file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return fail(code === 'ENOENT' ? `cannot read ${args.file}: no such file` : `cannot read ${args.file}: ${code ?? error}`);
+    const why: Record<string, string> = { ENOENT: 'no such file', EISDIR: 'it is a folder, not a file', EACCES: 'permission denied' };
+    return fail(`cannot read ${args.file}: ${(code && why[code]) ?? code ?? error}`);
   }
   const checked = runnable(text);
   if (!checked.ok) return fail(`${args.file}: ${checked.problems.map((p) => p.message).join(' ')}`);

@@ -222,6 +222,8 @@ describe('restore()', () => {
     it('refuses absurd seeds, run settings and fault times', () => {
       expect(messages(restore({ nodes: [], seed: 2 ** 40 }))[0]).toMatch(/seed must be a whole number/);
       expect(messages(restore({ nodes: [], run: { durationS: 1e9 } }))[0]).toMatch(/run.durationS must be/);
+      // The message says which bound was broken: a duration of 0 is not "from 0".
+      expect(messages(restore({ nodes: [], run: { durationS: 0 } }))).toEqual(['run.durationS must be a number of seconds more than 0 up to 1000000, got 0.']);
       expect(messages(restore({ nodes: [server('a')], faults: [{ atS: 1e12, action: 'kill', target: 'a' }] }))[0]).toMatch(
         /Scheduled fault #1 is malformed/,
       );

@@ -469,7 +469,8 @@ function restoreRun(value: Record<string, unknown> | undefined, problems: Proble
     const v = value[key];
     if (v === undefined) continue;
     if (typeof v !== 'number' || !Number.isFinite(v) || v < 0 || v > LIMITS.maxDurationS || (key === 'durationS' && v === 0)) {
-      problems.push({ message: `run.${key} must be a number of seconds from 0 to ${LIMITS.maxDurationS}, got ${describe(v)}.` });
+      const least = key === 'durationS' ? 'more than 0' : 'from 0';
+      problems.push({ message: `run.${key} must be a number of seconds ${least} up to ${LIMITS.maxDurationS}, got ${describe(v)}.` });
     } else {
       run[key] = v;
     }
