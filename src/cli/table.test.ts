@@ -54,6 +54,19 @@ describe('the readable table', () => {
     expect(formatTable(design, s)).toContain(`error rate ${(rate * 100).toFixed(1)} %`);
   });
 
+  it('says no request was answered rather than a latency of 0', () => {
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 100 } },
+        { id: 'app', kind: 'server', params: { errorRate: 1 } },
+      ],
+      [{ from: 'users', to: 'app' }],
+    );
+    const table = formatTable(design, runDesign(design, { durationS: 5, warmupS: 1 }));
+    expect(table).toContain('\nlatency    — (no request was answered)\n');
+    expect(table).toContain('error rate 100.0 %');
+  });
+
   it('counts timeouts, retries and refused retries, and a server’s expired requests, only where there are some', () => {
     const design = designOf(
       [

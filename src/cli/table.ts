@@ -28,7 +28,9 @@ export function formatTable(design: Design, s: RunSummary): string {
     '',
     `requests   sent ${count(e.sent)}   completed ${count(e.completed)}   failed ${count(e.failed)}   in flight ${count(e.inFlight)}`,
     `throughput ${e.throughputPerSecond.toFixed(1)} req/s   error rate ${rate === null ? '—' : pct(rate)}`,
-    `latency    mean ${ms(e.latencyMs.mean)}   p50 ${ms(e.latencyMs.p50)}   p90 ${ms(e.latencyMs.p90)}   p95 ${ms(e.latencyMs.p95)}   p99 ${ms(e.latencyMs.p99)}   p99.9 ${ms(e.latencyMs.p999)}   max ${ms(e.latencyMs.max)}`,
+    e.completed > 0
+      ? `latency    mean ${ms(e.latencyMs.mean)}   p50 ${ms(e.latencyMs.p50)}   p90 ${ms(e.latencyMs.p90)}   p95 ${ms(e.latencyMs.p95)}   p99 ${ms(e.latencyMs.p99)}   p99.9 ${ms(e.latencyMs.p999)}   max ${ms(e.latencyMs.max)}`
+      : 'latency    — (no request was answered)',
     ...(e.timedOut + e.retries + e.retriesDenied > 0
       ? [`retries    ${count(e.timedOut)} attempts timed out   ${count(e.retries)} retried   ${count(e.retriesDenied)} refused by a retry budget`]
       : []),

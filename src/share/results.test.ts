@@ -12,8 +12,8 @@ const steady = {
   edges: [{ source: 'users', target: 'app', params: { latencyMs: 0 } }],
 };
 const NODES: ResultsNode[] = [
-  { id: 'users', name: 'Users', kind: 'client' },
-  { id: 'app', name: 'App', kind: 'server' },
+  { id: 'users', name: 'Users', kind: 'client', ownWork: false },
+  { id: 'app', name: 'App', kind: 'server', ownWork: true },
 ];
 
 /** The CSV back as rows of cells (none of these cells is quoted). */
@@ -107,8 +107,15 @@ describe('results CSV', () => {
     expect(Number(rows[5].p50_ms)).toBe(5);
   });
 
+  it('leaves utilisation and queue empty for a node that passes calls straight on, not a 0 that says nothing', () => {
+    const results = steadyResults(3, 0);
+    const cells = (ownWork: boolean) => parse(resultsCsv(results, [NODES[0], { ...NODES[1], ownWork }])).rows.map((row) => [row['App: utilisation'], row['App: mean queue']]);
+    expect(cells(true).flat().every((cell) => cell !== '' && Number.isFinite(Number(cell)))).toBe(true);
+    expect(cells(false).flat().every((cell) => cell === '')).toBe(true);
+  });
+
   it('gives a queue its backlog and consumer lag', () => {
-    const { header } = parse(resultsCsv(steadyResults(1, 0), [{ id: 'q', name: 'Orders', kind: 'queue' }]));
+    const { header } = parse(resultsCsv(steadyResults(1, 0), [{ id: 'q', name: 'Orders', kind: 'queue', ownWork: false }]));
     expect(header.slice(7)).toEqual([
       'Orders: arrivals per s',
       'Orders: p99 ms',

@@ -15,6 +15,8 @@ export interface ResultsNode {
   id: string;
   name: string;
   kind: NodeKind;
+  /** It does work of its own; one that passes calls straight on (a queue, a bare balancer) has no utilisation or queue to show. */
+  ownWork: boolean;
 }
 
 /** A column: its header and how a window's cell is read. */
@@ -46,11 +48,13 @@ function nodeColumns(node: ResultsNode, index: number): Column[] {
   const p99: Column = { header: name('p99 ms'), cell: (w) => num(w.nodeP99[index], 3) };
   // A client does no work of its own: it has no utilisation or queue to show.
   if (node.kind === 'client') return [rate, p99];
+  // Nor has a node that passes calls straight on: its cells are empty rather than a 0 that says nothing (a queue's backlog is its own column).
+  const own = (cell: (w: WindowPoint) => string) => (node.ownWork ? cell : () => '');
   const columns: Column[] = [
     rate,
     p99,
-    { header: name('utilisation'), cell: (w) => num(w.utilization[index], 4) },
-    { header: name('mean queue'), cell: (w) => num(w.queue[index], 3) },
+    { header: name('utilisation'), cell: own((w) => num(w.utilization[index], 4)) },
+    { header: name('mean queue'), cell: own((w) => num(w.queue[index], 3)) },
   ];
   if (node.kind === 'server') columns.push({ header: name('instances'), cell: (w) => num(w.instances?.[index], 0) });
   if (node.kind === 'queue') {

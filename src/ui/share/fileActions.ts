@@ -66,9 +66,14 @@ export async function exportResults(format: 'csv' | 'json'): Promise<void> {
     return;
   }
   // Named as the person knows them now; in the order the run's per-node figures follow.
-  const nodes: ResultsNode[] = useRun
-    .getState()
-    .nodeIds.map((id) => ({ id, name: targetName(design, id), kind: results.summary.nodes[id]?.kind ?? 'server' }));
+  const { nodeIds, snapshot } = useRun.getState();
+  const passThrough = new Set(snapshot?.nodes.filter((n) => !n.ownWork).map((n) => n.id));
+  const nodes: ResultsNode[] = nodeIds.map((id) => ({
+    id,
+    name: targetName(design, id),
+    kind: results.summary.nodes[id]?.kind ?? 'server',
+    ownWork: !passThrough.has(id),
+  }));
   download(new Blob([resultsCsv(results, nodes)], { type: 'text/csv' }), fileNameFor(name, 'csv'));
   const leftOut = secondsLeftOut(results.series);
   if (leftOut > 0) notify('info', `The CSV holds the run’s last ${results.series.length.toLocaleString('en-US')} seconds: the first ${leftOut.toLocaleString('en-US')} are no longer kept.`);
