@@ -7,7 +7,7 @@
  * synchronous: the playground calls it in a worker, the runner and the tests directly.
  */
 import { nodeName, runnable, type Design } from '../model';
-import { judgedP99, settledErrorRate, simulateDesign, summarize, type RunSummary } from '../engine';
+import { judgedP99, settledErrorRate, simulateDesign, summarize, upShare, type RunSummary } from '../engine';
 import { findings } from '../insights/findings';
 import type { CapacityLimit, CapacityResult, CapacityTarget, LoadPoint } from './types';
 import { formatWait } from './verdict';
@@ -168,7 +168,8 @@ function laggiestQueue(summary: RunSummary): { nodeId: string; waitMs: number } 
 function busiestNode(ids: readonly string[], summary: RunSummary, doesWork: (n: number) => boolean): LoadPoint['busiest'] {
   let busiest: LoadPoint['busiest'] = null;
   ids.forEach((nodeId, n) => {
-    const utilization = summary.nodes[nodeId].utilization;
+    // Busy while up: a node killed for part of the run is no less busy for it.
+    const utilization = summary.nodes[nodeId].utilization / upShare(summary.nodes[nodeId], summary.durationS);
     if (doesWork(n) && (busiest === null || utilization > busiest.utilization)) busiest = { nodeId, utilization };
   });
   return busiest;

@@ -35,6 +35,8 @@ export interface NodeFigures {
   breaker: BreakerStateName | null;
   /** down (killed), slowed (a `slow` fault), or up. */
   state: NodeState;
+  /** Seconds it was down (killed) since measurement began: utilisation counts them as idle, so busy-while-up is utilization × duration ÷ (duration − downS). */
+  downS: number;
   /** Service-time multiplier of an active `slow` fault (1 = none). */
   slowdown: number;
   /** Billed instances: a server's running and starting ones (autoscaling changes them), a database's primary and replicas, else 1. */
@@ -70,6 +72,14 @@ export interface EndToEndFigures {
   retriesDenied: number;
   throughputPerSecond: number;
   latencyMs: LatencySummary;
+}
+
+/**
+ * The share of the measured time a node was up (not killed): utilisation and mean queue are
+ * averaged over all of it, so divided by this they are what the node had while it was up.
+ */
+export function upShare(f: Pick<NodeFigures, 'downS'>, durationS: number): number {
+  return durationS > 0 && f.downS > 0 && f.downS < durationS ? 1 - f.downS / durationS : 1;
 }
 
 /**
@@ -207,6 +217,7 @@ export function nodeFigures(sim: Simulation, n: number): NodeFigures {
     degraded: behaviour.degraded(),
     breaker: sim.breakerOf(n),
     state: sim.nodeDown[n] === 1 ? 'down' : station.slowdown !== 1 ? 'slowed' : 'up',
+    downS: round(sim.downMs(n) / 1000),
     slowdown: station.slowdown,
     instances: behaviour.instances(),
     costPerMonth: round(nodeCost(sim, n), 2),

@@ -36,6 +36,20 @@ describe('a partition scheduled in the design', () => {
     expect(async.nodes.db.staleReads).toBeGreaterThan(sync.nodes.db.staleReads as number);
   });
 
+  it('counts the seconds a node was down in the measured time, from the warm-up’s end', () => {
+    const down = (faults: object[]) => {
+      const result = restore({ nodes: [{ id: 'users', kind: 'client' }, { id: 'app', kind: 'server' }], edges: [{ source: 'users', target: 'app' }], faults });
+      if (!result.ok) throw new Error(result.problems[0].message);
+      return runDesign(result.design, { durationS: 60, warmupS: 5 }).nodes.app.downS;
+    };
+    expect(down([])).toBe(0);
+    expect(down([{ atS: 20, action: 'kill', target: 'app', durationS: 20 }])).toBe(20);
+    // Killed in the warm-up and never revived: down for all of the measured minute.
+    expect(down([{ atS: 2, action: 'kill', target: 'app' }])).toBe(60);
+    // Killed twice over without a revive in between is one outage; revived after the end is down to the end.
+    expect(down([{ atS: 10, action: 'kill', target: 'app' }, { atS: 15, action: 'kill', target: 'app' }, { atS: 50, action: 'revive', target: 'app' }])).toBe(40);
+  });
+
   it('replays bit for bit', () => {
     const again = runDesign(capDesign('sync'), { durationS: 50, warmupS: 0 });
     expect({ ...again, wallMs: 0 }).toEqual({ ...sync, wallMs: 0 });

@@ -119,6 +119,9 @@ export class Simulation {
   readonly nodeStations: number[][];
   /** 1 while a node is killed: calls to it fail. */
   readonly nodeDown: Uint8Array;
+  /** When each node last went down, and how long it has been down since measuring began (ms). */
+  private readonly nodeDownSince: Float64Array;
+  private readonly nodeDownMs: Float64Array;
   /** Bumped when a node is killed, so calls that were inside it fail. */
   readonly nodeEpoch: Int32Array;
   /** Probability a node answers a served call with an error (independent failures). */
@@ -209,6 +212,8 @@ export class Simulation {
     this.allStations = this.stations.slice();
     this.nodeStations = design.nodes.map((_, i) => [i]);
     this.nodeDown = new Uint8Array(n);
+    this.nodeDownSince = new Float64Array(n);
+    this.nodeDownMs = new Float64Array(n);
     this.nodeEpoch = new Int32Array(n);
     this.nodeErrorRate = Float64Array.from(design.nodes, (node) => (node.params.errorRate as number | undefined) ?? 0);
     this.nodeGuard = Uint8Array.from(this.nodeErrorRate, (rate) => (rate > 0 ? 1 : 0));
@@ -371,9 +376,17 @@ export class Simulation {
       this.arrivalsAtWindow[n] -= this.stats[n].arrivals;
       this.stats[n].reset();
       this.latencyAtWindow[n].clear();
+      // Downtime counts from here: a node down since the warm-up is down from the first measured moment.
+      this.nodeDownMs[n] = 0;
+      this.nodeDownSince[n] = this.now;
       this.behaviours[n].resetFigures();
     }
     this.breakers.resetFigures();
+  }
+
+  /** How long node `n` has been down since measuring began, ms (during the warm-up: since the start). */
+  downMs(n: number): number {
+    return this.nodeDownMs[n] + (this.nodeDown[n] === 1 ? this.now - this.nodeDownSince[n] : 0);
   }
 
   /** Stops new arrivals and runs until every request has settled and every call returned. */
@@ -1023,6 +1036,7 @@ export class Simulation {
         this.kill(node);
         return true;
       case 'revive':
+        if (this.nodeDown[node] === 1) this.nodeDownMs[node] += this.now - this.nodeDownSince[node];
         this.nodeDown[node] = 0;
         this.wakeAll();
         return true;
@@ -1055,6 +1069,7 @@ export class Simulation {
   private kill(n: number): void {
     if (this.nodeDown[n] === 1) return;
     this.nodeDown[n] = 1;
+    this.nodeDownSince[n] = this.now;
     this.nodeEpoch[n]++;
     // Its killed calls must be noticed when their service ends; the guard stays up from now on.
     this.nodeGuard[n] = 1;

@@ -20,6 +20,18 @@ describe('findings', () => {
     expect(findingsOf(singleStation(500, { workers: 1, serviceTimeMs: 1 }))).toEqual([]);
   });
 
+  it('judge a node killed for part of the run on the time it was up', () => {
+    // The same M/M/1 at ρ = 0.95, down from 20 s to 40 s: a third of the measured minute. Busy
+    // about 63 % of the minute, it was about 95 % busy while up.
+    const design = { ...singleStation(950, { workers: 1, serviceTimeMs: 1 }), faults: [{ atS: 20, action: 'kill' as const, target: 'app', durationS: 20 }] };
+    const run = runDesign(design, RUN);
+    expect(run.nodes.app.downS).toBe(20);
+    expect(run.nodes.app.utilization).toBeLessThan(0.66);
+    expect(about(findings(design, run), 'app')).toEqual([
+      expect.objectContaining({ tone: 'bad', text: expect.stringMatching(/^app is saturated: busy 9[3-6] % of the time it was up, and requests wait longer/) }),
+    ]);
+  });
+
   it('leave a large pool alone at 90 % busy: by Erlang C, its requests hardly wait', () => {
     // M/M/100 at ρ = 0.9 queues about 3 requests, against 90 in service.
     const pool = runDesign(singleStation(9000, { workers: 100, serviceTimeMs: 10 }), RUN);

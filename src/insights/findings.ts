@@ -5,7 +5,7 @@
  * design; every finding names the figures it rests on, and says what usually helps.
  */
 import { nodeName, type Design, type DesignNode } from '../model';
-import type { EndToEndFigures, NodeFigures } from '../engine';
+import { upShare, type EndToEndFigures, type NodeFigures } from '../engine';
 
 export type FindingTone = 'bad' | 'warn' | 'info';
 
@@ -19,6 +19,8 @@ export interface Finding {
 export interface MeasuredRun {
   endToEnd: EndToEndFigures;
   nodes: Record<string, NodeFigures>;
+  /** Seconds measured so far: what the nodes' figures are over. */
+  durationS: number;
 }
 
 /**
@@ -92,13 +94,18 @@ export function findings(design: Design, run: MeasuredRun): Finding[] {
     if (!f) continue;
     const label = name(node.id);
     if (f.state === 'down') out.push({ tone: 'bad', nodeId: node.id, text: `${label} is down: calls to it fail.` });
-    const busyWorkers = f.utilization * workersOf(node) * f.instances;
-    if (f.utilization >= SATURATED && f.meanQueueLength >= busyWorkers && RELIEF[node.kind]) {
+    // A node killed for part of the run is judged on the time it was up: its downtime is not spare capacity.
+    const up = upShare(f, run.durationS);
+    const busy = f.utilization / up;
+    const queued = f.meanQueueLength / up;
+    const busyWorkers = busy * workersOf(node) * f.instances;
+    if (busy >= SATURATED && queued >= busyWorkers && RELIEF[node.kind]) {
+      const time = up < 1 ? 'of the time it was up' : 'of the time';
       out.push(
         retryStorm(label, node, f, e) ?? {
           tone: 'bad',
           nodeId: node.id,
-          text: `${label} is saturated: busy ${pct(f.utilization)} of the time, and requests wait longer for a worker than they take to serve (${waiting(f.meanQueueLength)} waiting on average). ${node.kind === 'database' && behindCache(design, node.id) ? CACHED_DATABASE_RELIEF : RELIEF[node.kind]}`,
+          text: `${label} is saturated: busy ${pct(busy)} ${time}, and requests wait longer for a worker than they take to serve (${waiting(queued)} waiting on average). ${node.kind === 'database' && behindCache(design, node.id) ? CACHED_DATABASE_RELIEF : RELIEF[node.kind]}`,
         },
       );
     }

@@ -10,7 +10,7 @@ function snap(timeMs: number, completed: number): Snapshot {
     id, kind, arrivals: completed, completed, failed: 0, dropped: 0, rejected: 0, expired: 0, utilization: 0.5, meanQueueLength: 0,
     latencyMs: { mean: 5, p50: 4, p99: 12.34 }, hitRatio: null, backlog: null, consumerLagMs: null, concurrentMisses: null, degraded: null,
     longestWaitMs: null, staleReads: null,
-    breaker: null, state: 'up' as const, slowdown: 1, instances: 1, costPerMonth: 0, busy: 1, queueLength: 0, ownWork: kind !== 'client',
+    breaker: null, state: 'up' as const, downS: 0, slowdown: 1, instances: 1, costPerMonth: 0, busy: 1, queueLength: 0, ownWork: kind !== 'client',
   });
   return {
     timeMs, events: 1, measuring: true,

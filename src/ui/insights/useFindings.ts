@@ -13,5 +13,5 @@ export function useFindings(): Finding[] | null {
 }
 
 function measured(snapshot: Snapshot) {
-  return { endToEnd: snapshot.endToEnd, nodes: Object.fromEntries(snapshot.nodes.map((n) => [n.id, n])) };
+  return { endToEnd: snapshot.endToEnd, nodes: Object.fromEntries(snapshot.nodes.map((n) => [n.id, n])), durationS: snapshot.measuredS ?? 0 };
 }
