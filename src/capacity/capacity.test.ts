@@ -127,6 +127,21 @@ describe('the search', () => {
     expect(result.limit?.nodeId).toBe('app');
   });
 
+  it('says when the latency is the design’s own, not load: a 500 ms link misses a 200 ms p99 at any traffic', () => {
+    const design = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 100 } },
+        { id: 'app', kind: 'server', params: {} },
+      ],
+      [{ from: 'users', to: 'app', params: { latencyMs: 500 } }],
+    );
+    const result = search({ ...design, run: { durationS: 20, warmupS: 5 } }, { p99Ms: 200 });
+    expect(result.carried).toBeNull();
+    // Every request takes the 1 s round trip and a little: its p99 says so, not the few still on the wire.
+    expect(result.baseline.shortfall).toMatch(/^p99 1\.0\d s, over 200 ms$/);
+    expect(result.limit?.text).toMatch(/^Nothing is busy \(the busiest node, app, [\d.]+ %\): the latency is the design's own/);
+  });
+
   it('counts throughput as requests answered successfully, not those refused', () => {
     // 200 req/s, evenly spaced, onto a limiter admitting 100 a second: 100 answered, half refused.
     const design = designOf(
@@ -162,7 +177,12 @@ describe('the search', () => {
     expect(answered).toBe(expectedAnswered);
     expect(base.overdue).toBe(expectedOverdue);
     expect(base.meets).toBe(false);
-    expect(base.shortfall).toMatch(/requests still unanswered after 5 s/);
+    // Request i, answered, took 0.1 + 0.9 (i + 1) s: the ninth 8.2 s, over the target by itself.
+    expect(base.shortfall).toBe('p99 8.2 s, over 5 s');
+    // Under an 8.5 s target the answered pass; the five sent from 1.0 s to 1.4 s, unanswered at 10 s, do not.
+    const looser = findCapacity({ ...design, run: { durationS: 10, warmupS: 0 } }, { p99Ms: 8500, errorRate: 0.5, queueLagMs: 1000 });
+    if (!looser.ok) throw new Error(looser.problem);
+    expect(looser.baseline.shortfall).toBe('5 requests still unanswered after 8.5 s');
   });
 
   it('repeats bit for bit, and sorts its runs by load', () => {

@@ -12,6 +12,8 @@ import { findings } from '../insights/findings';
 import type { CapacityLimit, CapacityResult, CapacityTarget, LoadPoint } from './types';
 import { formatWait } from './verdict';
 
+/** Below this, the busiest node is not what makes a run too slow. */
+const IDLE_ENOUGH = 0.5;
 /** How far above and below today's traffic the search looks for a boundary. */
 const MAX_SCALE = 1024;
 const MIN_SCALE = 1 / 1024;
@@ -129,10 +131,10 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
 
   const shortfalls: string[] = [];
   if (judged > target.p99Ms) {
+    // Out of reach because of the unanswered: said so, unless the answered alone are over (then their p99 says it).
+    const shown = Number.isFinite(judged) ? judged : e.completed > 0 && e.latencyMs.p99 > target.p99Ms ? e.latencyMs.p99 : null;
     shortfalls.push(
-      !Number.isFinite(judged)
-        ? `${count(overdue)} requests still unanswered after ${formatWait(target.p99Ms)}`
-        : `p99 ${formatWait(judged)}, over ${formatWait(target.p99Ms)}`,
+      shown === null ? `${count(overdue)} requests still unanswered after ${formatWait(target.p99Ms)}` : `p99 ${formatWait(shown)}, over ${formatWait(target.p99Ms)}`,
     );
   }
   const failing = errorRate > target.errorRate;
@@ -200,6 +202,10 @@ function limitOf({ design, summary, point, short }: Measured): CapacityLimit | n
   }
   if (!point.busiest) return null;
   const { nodeId, utilization } = point.busiest;
+  // Nothing near busy, yet too slow: load is not what gives.
+  if (utilization < IDLE_ENOUGH) {
+    return { nodeId, text: `Nothing is busy (the busiest node, ${label(nodeId)}, ${percent(utilization)}): the latency is the design's own — its connections and service times — not load.` };
+  }
   return { nodeId, text: `${label(nodeId)} is the busiest node, busy ${percent(utilization)} of the time.` };
 }
 
