@@ -158,6 +158,14 @@ describe('restore()', () => {
     for (const odd of ['Scale Out', '', '-x', 'a'.repeat(200), 42, null, { id: 'x' }]) expect(practice(odd)).toBeUndefined();
   });
 
+  it('refuses a document of another format, and says when it is a run’s results', () => {
+    expect(messages(restore({ format: 'archsim.results', version: 1, nodes: [server('a')] }))).toEqual([
+      "This is a run's results (File → Export results), not a design: open the design's own JSON (File → Export JSON).",
+    ]);
+    expect(messages(restore({ format: 'drawio', nodes: [server('a')] }))).toEqual(["This is not an Archsim design: its format is 'drawio', not 'archsim.design'."]);
+    expect(restore({ format: 'archsim.design', nodes: [server('a')] }).ok).toBe(true);
+  });
+
   it('keeps notes’ lines and tabs, and cleans the rest as it cleans names', () => {
     const notes = (value: unknown) => restored({ nodes: [server('a')], notes: value }).notes;
     expect(notes('Peak 6,944 req/s\r\n\t- reads 90 %\r\n\n')).toBe('Peak 6,944 req/s\n\t- reads 90 %');

@@ -118,6 +118,10 @@ function restoreUnsafe(input: unknown): RestoreResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     return fail('This is not an Archsim design: expected a JSON object with nodes and edges.');
   }
+  // A document that names another format is not a design, however it is shaped (a run's exported results most of all).
+  const format = (raw as Record<string, unknown>).format;
+  if (format === 'archsim.results') return fail("This is a run's results (File → Export results), not a design: open the design's own JSON (File → Export JSON).");
+  if (typeof format === 'string' && format !== DESIGN_FORMAT) return fail(`This is not an Archsim design: its format is '${plainText(format, 60)}', not '${DESIGN_FORMAT}'.`);
   const warnings: string[] = [];
   const migrated = migrate(raw as Record<string, unknown>, warnings);
   if (!migrated.ok) return fail(migrated.problem);
