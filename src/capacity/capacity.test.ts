@@ -140,6 +140,16 @@ describe('the search', () => {
     // Every request takes the 1 s round trip and a little: its p99 says so, not the few still on the wire.
     expect(result.baseline.shortfall).toMatch(/^p99 1\.0\d s, over 200 ms$/);
     expect(result.limit?.text).toMatch(/^Nothing is busy \(the busiest node, app, [\d.]+ %\): the latency is the design's own/);
+    // Errors, not latency, from a server failing half its requests: said as such.
+    const failing = designOf(
+      [
+        { id: 'users', kind: 'client', params: { ratePerSecond: 100 } },
+        { id: 'app', kind: 'server', params: { errorRate: 0.5 } },
+      ],
+      [{ from: 'users', to: 'app' }],
+    );
+    const errors = search({ ...failing, run: { durationS: 20, warmupS: 5 } }, { p99Ms: 200, errorRate: 0.01 });
+    expect(errors.limit?.text).toMatch(/: the errors are the design's own — a node's error rate or a fault — not load\.$/);
   });
 
   it('counts throughput as requests answered successfully, not those refused', () => {

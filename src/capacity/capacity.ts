@@ -44,7 +44,7 @@ interface Measured {
   design: Design;
   summary: RunSummary;
   /** The parts of the target it missed that name a node of their own: too many errors, a queue that fell behind (its id). */
-  short: { failing: boolean; lagging: string | null };
+  short: { slow: boolean; failing: boolean; lagging: string | null };
 }
 
 export function findCapacity(input: Design, target: CapacityTarget, onPoint?: (point: LoadPoint) => void): CapacityResult {
@@ -154,7 +154,7 @@ function measureAt(design: Design, scale: number, target: CapacityTarget, run: {
     shortfall: shortfalls.length > 0 ? shortfalls.join('; ') : null,
     busiest: busiestNode(sim.nodeIds, summary, (n) => !sim.stations[n].passThrough),
   };
-  return { point, design: scaled, summary, short: { failing, lagging: lagging ? laggiest.nodeId : null } };
+  return { point, design: scaled, summary, short: { slow: judged > target.p99Ms, failing, lagging: lagging ? laggiest.nodeId : null } };
 }
 
 /** The queue whose messages waited longest (those still waiting included); null without queues. */
@@ -202,9 +202,10 @@ function limitOf({ design, summary, point, short }: Measured): CapacityLimit | n
   }
   if (!point.busiest) return null;
   const { nodeId, utilization } = point.busiest;
-  // Nothing near busy, yet too slow: load is not what gives.
+  // Nothing near busy, yet short of the target: load is not what gives.
   if (utilization < IDLE_ENOUGH) {
-    return { nodeId, text: `Nothing is busy (the busiest node, ${label(nodeId)}, ${percent(utilization)}): the latency is the design's own — its connections and service times — not load.` };
+    const what = short.slow ? "the latency is the design's own — its connections and service times" : "the errors are the design's own — a node's error rate or a fault";
+    return { nodeId, text: `Nothing is busy (the busiest node, ${label(nodeId)}, ${percent(utilization)}): ${what} — not load.` };
   }
   return { nodeId, text: `${label(nodeId)} is the busiest node, busy ${percent(utilization)} of the time.` };
 }
