@@ -30,7 +30,8 @@ function steadyResults(untilS: number, warmupS: number) {
 
 describe('results CSV', () => {
   it('has a row per simulated second with the figures a closed form predicts', () => {
-    const { header, rows } = parse(resultsCsv(steadyResults(10, 2), NODES));
+    const results = steadyResults(10, 2);
+    const { header, rows } = parse(resultsCsv(results, NODES));
     expect(header).toEqual([
       'time_s',
       'phase',
@@ -49,6 +50,9 @@ describe('results CSV', () => {
     ]);
     expect(rows.map((r) => r.time_s)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
     expect(rows.map((r) => r.phase)).toEqual([...Array(2).fill('warm-up'), ...Array(8).fill('measured')]);
+    // A warm-up ending mid-second: that second holds some of it.
+    const straddled = resultsCsv({ ...results, summary: { ...results.summary, warmupS: 2.5 } }, NODES);
+    expect(parse(straddled).rows.map((r) => r.phase)).toEqual([...Array(3).fill('warm-up'), ...Array(7).fill('measured')]);
     // From the second second on (the first starts with an idle server): 100 arrivals a second,
     // each served in exactly 5 ms with no wait: half the server's time, nothing queued, no errors.
     for (const row of rows.slice(1)) {

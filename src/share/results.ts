@@ -78,7 +78,8 @@ export function resultsCsv(results: RunResultsInput, nodes: readonly ResultsNode
   const warmupS = results.summary.warmupS;
   const columns: Column[] = [
     { header: 'time_s', cell: (w) => num(w.tS, 3) },
-    { header: 'phase', cell: (w) => (w.tS <= warmupS ? 'warm-up' : 'measured') },
+    // A second that began before the warm-up ended (a warm-up of 2.5 s and the second from 2 to 3 s) holds some of it.
+    { header: 'phase', cell: (w) => (w.tS - 1 < warmupS ? 'warm-up' : 'measured') },
     { header: 'throughput_per_s', cell: (w) => num(w.throughput, 2) },
     { header: 'error_rate', cell: (w) => num(w.errorRate, 6) },
     { header: 'p50_ms', cell: (w) => latencyCell(w, w.p50) },
