@@ -183,6 +183,18 @@ describe('npm run sim', () => {
     for (const row of rows.slice(1)) expect(Number(row.split(',')[11])).toBeCloseTo(0.5, 3);
   });
 
+  it('--csv leaves utilisation and queue empty for a node that passes messages on, beside its backlog', () => {
+    const { code, stdout } = sim('examples/kafka-hot-partition.json', '--duration', '3', '--warmup', '1', '--csv');
+    expect(code).toBe(0);
+    const [header, ...rows] = stdout.trimEnd().split('\r\n').map((line) => line.split(','));
+    const cell = (row: string[], name: string) => row[header.indexOf(name)];
+    for (const row of rows) {
+      expect([cell(row, 'Orders topic: utilisation'), cell(row, 'Orders topic: mean queue')]).toEqual(['', '']);
+      expect(cell(row, 'Orders topic: backlog')).toMatch(/^\d+$/);
+      expect(cell(row, 'Consumer 1: utilisation')).toMatch(/^[\d.]+$/);
+    }
+  });
+
   it('--capacity finds the load an M/M/1 carries within a p99 target: ln 100 / (μ − λ) ≤ 20 ms at λ ≈ 770 req/s', () => {
     // μ = 1000/s: p99 = ln 100 / (μ − λ) is 20 ms at λ = 1000 − ln 100 / 0.02 ≈ 769.7 req/s.
     const expected = 1000 - Math.log(100) / 0.02;

@@ -12,8 +12,6 @@
 import { readFileSync } from 'node:fs';
 import { runnable } from '../model';
 import { runDesign, simulateDesign, summarize } from '../engine';
-import { stationConfig } from '../engine/kinds';
-import { doesOwnWork } from '../engine/station';
 import { resultsCsv, secondsLeftOut } from '../share/results';
 import { compareValues } from '../compare/compare';
 import { compareCapacity } from '../compare/capacity';
@@ -102,7 +100,8 @@ function main(argv: string[]): number {
     if (args.csv) {
       const sim = simulateDesign(design, run);
       const series = sim.series.since(0);
-      const nodes = design.nodes.map((n) => ({ id: n.id, name: n.label ?? n.id, kind: n.kind, ownWork: doesOwnWork(stationConfig(n.kind, n.params)) }));
+      // Whether a node does work of its own, as the run's stations know it (the playground reads the same from its snapshot).
+      const nodes = design.nodes.map((n, i) => ({ id: n.id, name: n.label ?? n.id, kind: n.kind, ownWork: !sim.stations[i].passThrough }));
       process.stdout.write(resultsCsv({ summary: summarize(sim, 0), series }, nodes));
       const leftOut = secondsLeftOut(series);
       if (leftOut > 0) process.stderr.write(`archsim: note: the CSV holds the last ${series.length} seconds; the first ${leftOut} are not kept\n`);

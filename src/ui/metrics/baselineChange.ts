@@ -20,7 +20,6 @@ export interface Compared {
   costPerMonth: number;
 }
 
-
 function relative(value: number, baseline: number, lowerIsBetter: boolean): Change | null {
   if (!(baseline > 0) || !Number.isFinite(value)) return null;
   const text = formatChange(value, baseline);
